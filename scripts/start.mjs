@@ -1,0 +1,105 @@
+// `npm start` (Electron) and `npm run start:browser` (browser host).
+//   npm start [-- args…]            build if needed, then Electron; browser host if Electron is missing
+//   npm run start:browser [-- args…] build if needed, then the browser host (e.g. -- --no-open --port 8080)
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(path.join(repo, 'package.json'));
+
+const argv = process.argv.slice(2);
+const wantBrowser = argv.includes('--browser');
+const passthrough = argv.filter((a) => a !== '--browser' && a !== '--');
+
+const SOURCES = [
+  'src-main',
+  'src-renderer',
+  'drivers',
+  'resources',
+  'electron.vite.config.ts',
+  'package.json',
+  'tsconfig.base.json',
+];
+const OUTPUTS = ['out/main/index.js', 'out/preload/preload.cjs', 'out/renderer/index.html'];
+
+/** Newest modification time under p (files only; tests do not count as sources). */
+function newest(p) {
+  if (!existsSync(p)) return 0;
+  const st = statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let max = 0;
+  for (const e of readdirSync(p, { withFileTypes: true })) {
+    if (e.name === 'node_modules' || e.name.startsWith('.') || /\.test\.tsx?$/.test(e.name))
+      continue;
+    max = Math.max(max, newest(path.join(p, e.name)));
+  }
+  return max;
+}
+
+function buildIfStale() {
+  const outs = OUTPUTS.map((o) => path.join(repo, o));
+  const oldestOut = outs.every(existsSync) ? Math.min(...outs.map((o) => statSync(o).mtimeMs)) : 0;
+  const newestSrc = Math.max(...SOURCES.map((s) => newest(path.join(repo, s))));
+  if (oldestOut > newestSrc) return;
+  console.log('Membangun aplikasi / building (electron-vite build)…');
+  const r = spawnSync(
+    process.execPath,
+    [path.join(repo, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'],
+    {
+      cwd: repo,
+      stdio: 'inherit',
+    },
+  );
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+/** Path of the Electron binary, or the reason there is none. */
+function findElectron() {
+  try {
+    // The electron package exports the binary path; it throws if the download never happened.
+    const bin = require('electron');
+    if (typeof bin === 'string' && existsSync(bin)) return { bin };
+    return { why: 'binary Electron tidak ada / the Electron binary is missing' };
+  } catch {
+    return { why: 'paket electron tidak terpasang / the electron package is not installed' };
+  }
+}
+
+function run(cmd, args) {
+  const child = spawn(cmd, args, { cwd: repo, stdio: 'inherit' });
+  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+buildIfStale();
+
+const electron = wantBrowser ? null : findElectron();
+if (wantBrowser || !electron?.bin) {
+  if (!wantBrowser) {
+    console.log(
+      `Electron tidak tersedia (${electron?.why}); memakai host peramban / using the browser host instead.`,
+    );
+  }
+  run(process.execPath, [
+    '--import',
+    'tsx',
+    path.join(repo, 'src-main/hosts/browser/main.ts'),
+    ...passthrough,
+  ]);
+} else {
+  // Cached after the first run; see the script for what it builds and why.
+  const native = spawnSync(process.execPath, [path.join(repo, 'scripts/electron-native.mjs')], {
+    cwd: repo,
+    stdio: 'inherit',
+  });
+  if (native.status !== 0) {
+    console.error(
+      'Tidak dapat menyiapkan SQLite untuk Electron / cannot prepare SQLite for Electron.',
+    );
+    process.exit(native.status ?? 1);
+  }
+  run(electron.bin, ['.', ...passthrough]);
+}

@@ -1,0 +1,65 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { UsageError, canOpenBrowser, defaultDataDir, parseBrowserHostArgs } from './cli';
+
+describe('parseBrowserHostArgs', () => {
+  const repo = path.resolve('/repo');
+  it('has sensible defaults', () => {
+    const a = parseBrowserHostArgs([], repo);
+    expect(a.port).toBe(0);
+    expect(a.open).toBe(true);
+    expect(a.help).toBe(false);
+    expect(a.rendererDir).toBe(path.join(repo, 'out', 'renderer'));
+  });
+  it('reads every option', () => {
+    const a = parseBrowserHostArgs(
+      ['--data-dir', 'd', '--port', '8123', '--renderer-dir', 'r', '--no-open', '--help'],
+      repo,
+    );
+    expect(a).toMatchObject({
+      dataDir: path.resolve('d'),
+      port: 8123,
+      rendererDir: path.resolve('r'),
+      open: false,
+      help: true,
+    });
+  });
+  it('rejects bad ports and unknown options', () => {
+    for (const argv of [
+      ['--port', 'x'],
+      ['--port', '70000'],
+      ['--port', '-1'],
+      ['--nope'],
+      ['extra'],
+    ]) {
+      expect(() => parseBrowserHostArgs(argv, repo)).toThrow(UsageError);
+    }
+  });
+});
+
+describe('defaultDataDir', () => {
+  it('follows each OS convention', () => {
+    expect(defaultDataDir('linux', {}, '/home/a')).toBe('/home/a/.local/share/rekam-browser');
+    expect(defaultDataDir('linux', { XDG_DATA_HOME: '/x' }, '/home/a')).toBe('/x/rekam-browser');
+    // A relative XDG_DATA_HOME is invalid per the spec and ignored.
+    expect(defaultDataDir('linux', { XDG_DATA_HOME: 'rel' }, '/home/a')).toBe(
+      '/home/a/.local/share/rekam-browser',
+    );
+    expect(defaultDataDir('darwin', {}, '/Users/a')).toBe(
+      '/Users/a/Library/Application Support/Rekam (browser)',
+    );
+    expect(
+      defaultDataDir('win32', { APPDATA: 'C:\\Users\\a\\AppData\\Roaming' }, 'C:\\Users\\a'),
+    ).toBe('C:\\Users\\a\\AppData\\Roaming\\Rekam (browser)');
+  });
+});
+
+describe('canOpenBrowser', () => {
+  it('never on CI, on Linux only with a display', () => {
+    expect(canOpenBrowser('linux', { CI: 'true', DISPLAY: ':0' })).toBe(false);
+    expect(canOpenBrowser('linux', {})).toBe(false);
+    expect(canOpenBrowser('linux', { DISPLAY: ':0' })).toBe(true);
+    expect(canOpenBrowser('linux', { WAYLAND_DISPLAY: 'wayland-0' })).toBe(true);
+    expect(canOpenBrowser('win32', {})).toBe(true);
+  });
+});

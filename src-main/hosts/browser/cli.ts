@@ -1,0 +1,92 @@
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+export interface BrowserHostArgs {
+  dataDir: string;
+  port: number;
+  rendererDir: string;
+  open: boolean;
+  help: boolean;
+}
+
+export const USAGE = `Rekam — host peramban (browser host)
+
+Penggunaan / usage: npx tsx src-main/hosts/browser/main.ts [opsi]
+
+  --data-dir DIR       folder data stasiun (default: folder data pengguna per OS)
+  --port N             port di 127.0.0.1 (default 0 = port bebas acak)
+  --renderer-dir DIR   folder tampilan yang sudah dibangun (default: <repo>/out/renderer)
+  --no-open            jangan buka peramban otomatis
+  --help               tampilkan bantuan ini
+`;
+
+/** Per-OS user data folder, separate from Electron's so the two hosts never share a database. */
+export function defaultDataDir(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+  home: string = homedir(),
+): string {
+  if (platform === 'win32') {
+    return path.win32.join(
+      env.APPDATA || path.win32.join(home, 'AppData', 'Roaming'),
+      'Rekam (browser)',
+    );
+  }
+  if (platform === 'darwin') {
+    return path.posix.join(home, 'Library', 'Application Support', 'Rekam (browser)');
+  }
+  const base =
+    env.XDG_DATA_HOME && path.isAbsolute(env.XDG_DATA_HOME)
+      ? env.XDG_DATA_HOME
+      : path.join(home, '.local', 'share');
+  return path.join(base, 'rekam-browser');
+}
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export function parseBrowserHostArgs(argv: string[], repoRoot: string): BrowserHostArgs {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        'data-dir': { type: 'string' },
+        port: { type: 'string' },
+        'renderer-dir': { type: 'string' },
+        'no-open': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const portText = values.port ?? '0';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) {
+    throw new UsageError(`--port must be a number 0–65535, got "${portText}"`);
+  }
+  return {
+    dataDir: path.resolve(values['data-dir'] ?? defaultDataDir()),
+    port,
+    rendererDir: path.resolve(values['renderer-dir'] ?? path.join(repoRoot, 'out', 'renderer')),
+    open: !values['no-open'],
+    help: values.help ?? false,
+  };
+}
+
+/** Whether a system browser can be opened: not on CI, and on Linux only with a display. */
+export function canOpenBrowser(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+): boolean {
+  if (env.CI) return false;
+  if (platform === 'linux' || platform === 'freebsd' || platform === 'openbsd') {
+    return Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
+  }
+  return true;
+}

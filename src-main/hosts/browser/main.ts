@@ -1,0 +1,105 @@
+import { chmodSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openStation } from '../../services/station';
+import { fileKeyProvider } from '../../store/key-file';
+import { USAGE, UsageError, canOpenBrowser, parseBrowserHostArgs } from './cli';
+import { openInBrowser } from './open-url';
+import { startBrowserServer } from './server';
+
+// Entry of the browser host: `npx tsx src-main/hosts/browser/main.ts`.
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+const log = (line: string) => process.stderr.write(`[rekam-browser] ${line}\n`);
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseBrowserHostArgs(process.argv.slice(2), repoRoot);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    process.stderr.write(`${err.message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (args.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+
+  // 0700: the folder holds the database and, for this host, its key file.
+  const created = mkdirSync(args.dataDir, { recursive: true, mode: 0o700 });
+  if (created && process.platform !== 'win32') chmodSync(args.dataDir, 0o700);
+
+  const version = (
+    JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }
+  ).version;
+  const station = openStation({
+    dataDir: args.dataDir,
+    resourcesDir: path.join(repoRoot, 'resources'),
+    host: 'browser',
+    version,
+    keyProvider: fileKeyProvider,
+  });
+
+  let server;
+  try {
+    server = await startBrowserServer({
+      station,
+      rendererDir: args.rendererDir,
+      port: args.port,
+      log,
+    });
+  } catch (err) {
+    station.close();
+    const code = (err as NodeJS.ErrnoException).code;
+    process.stderr.write(
+      code === 'EADDRINUSE'
+        ? `Port ${args.port} sudah dipakai program lain / port already in use. Pakai --port lain.\n`
+        : `Host peramban gagal dimulai / browser host failed to start: ${code ?? (err as Error).message}\n`,
+    );
+    return 1;
+  }
+
+  process.stdout.write(
+    `Rekam (host peramban / browser host) siap di ${server.origin} — buka tautan berikut / open this link:\n` +
+      `REKAM_URL=${server.url}\n`,
+  );
+  log(`data dir: ${args.dataDir}`);
+  if (args.open && canOpenBrowser()) openInBrowser(server.url);
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      // Second Ctrl+C: the operator wants out now; SQLite's WAL keeps the data consistent.
+      process.exit(130);
+    }
+    stopping = true;
+    log(`${signal}: shutting down`);
+    server
+      .close()
+      .catch(() => {})
+      .finally(() => {
+        try {
+          station.close();
+        } finally {
+          process.exit(0);
+        }
+      });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  return -1; // keep running
+}
+
+main().then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (err: unknown) => {
+    // Startup errors (wrong key, newer database…) carry no personal data; show their text.
+    process.stderr.write(
+      `Host peramban gagal dimulai / browser host failed to start: ${err instanceof Error ? err.message : String(err)}\n`,
+    );
+    process.exit(1);
+  },
+);

@@ -1,0 +1,271 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BrowserWindow, Menu, app, dialog, ipcMain, safeStorage, session } from 'electron';
+import type { IpcMainInvokeEvent, MenuItemConstructorOptions, WebContents } from 'electron';
+import type { EventName } from '../../api/contract';
+import { fail } from '../../api/reply';
+import { openStation } from '../../services/station';
+import type { Station, StationOptions } from '../../services/station';
+import { createAppUrlMatcher } from '../shared/app-url';
+import { PERMISSIONS_POLICY, contentSecurityPolicy } from '../shared/csp';
+import { checkIpcCall } from '../shared/ipc-guard';
+import { chooseKeyProvider } from '../shared/keystore-key-provider';
+import { allowPermission } from '../shared/media-permission';
+
+// Built to out/main/index.js; preload and renderer sit beside it in out/.
+const here = path.dirname(fileURLToPath(import.meta.url));
+const preloadFile = path.join(here, '..', 'preload', 'preload.cjs');
+const indexFile = path.join(here, '..', 'renderer', 'index.html');
+// Dev server only when unpackaged: a packaged app must never load a URL from the environment.
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+const isAppUrl = createAppUrlMatcher(devServerUrl ? { devServerUrl } : { indexFile });
+const devServerOrigin = devServerUrl ? new URL(devServerUrl).origin : undefined;
+
+const log = (line: string) => console.log(`[rekam] ${line}`);
+
+const EVENT_NAMES: readonly EventName[] = ['session.changed', 'status'];
+
+let mainWindow: BrowserWindow | null = null;
+let station: Station | null = null;
+
+// Every renderer sandboxed, including any we did not create on purpose.
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  // One desk, one database writer: a second copy would fight over the SQLite file and session.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_e: unknown, contents: WebContents) => guardContents(contents));
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    station?.close();
+    station = null;
+  });
+  app.whenReady().then(start, (err: unknown) => fatal(err));
+}
+
+function start(): void {
+  try {
+    station = openStation(stationOptions());
+  } catch (err) {
+    fatal(err);
+    return;
+  }
+  installSessionPolicy();
+  installIpc(station);
+  Menu.setApplicationMenu(buildMenu());
+  mainWindow = createWindow();
+  for (const event of EVENT_NAMES) {
+    station.on(event, (payload: unknown) => {
+      const wc = mainWindow?.webContents;
+      if (wc && !wc.isDestroyed()) wc.send('rekam:event', event, payload);
+    });
+  }
+}
+
+function stationOptions(): StationOptions {
+  const dataDir = app.getPath('userData');
+  const choice = chooseKeyProvider(safeStorage, dataDir);
+  if (choice.warning) log(`warning: ${choice.warning}`);
+  const resourcesDir = app.isPackaged
+    ? path.join(process.resourcesPath, 'resources')
+    : path.join(app.getAppPath(), 'resources');
+  const opts: StationOptions = {
+    dataDir,
+    resourcesDir,
+    host: 'electron',
+    version: app.getVersion(),
+    keyProvider: choice.provider,
+  };
+  const binding = sqliteNativeBinding();
+  if (binding) opts.sqliteNativeBinding = binding;
+  return opts;
+}
+
+/**
+ * better-sqlite3 built for Electron's ABI (node_modules holds the Node build the tests use).
+ * Packaged: shipped by electron-builder as an extra resource. Dev: built by
+ * scripts/electron-native.mjs into .electron-native/<electron version>/.
+ */
+function sqliteNativeBinding(): string | undefined {
+  const file = app.isPackaged
+    ? path.join(process.resourcesPath, 'native', 'better_sqlite3.node')
+    : path.join(
+        app.getAppPath(),
+        '.electron-native',
+        process.versions.electron ?? '',
+        'better_sqlite3.node',
+      );
+  if (existsSync(file)) return file;
+  log(
+    `warning: Electron build of better-sqlite3 not found at ${file}; run node scripts/electron-native.mjs`,
+  );
+  return undefined;
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    minWidth: 1024,
+    minHeight: 700,
+    show: false,
+    title: 'Rekam',
+    backgroundColor: '#ffffff',
+    webPreferences: {
+      preload: preloadFile,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+      navigateOnDragDrop: false,
+      devTools: !app.isPackaged,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  win.webContents.on('render-process-gone', (_e: unknown, details: { reason?: string }) => {
+    // The data is in main; a crashed renderer only loses the screen, so bring it back.
+    log(`renderer gone (${details.reason ?? 'unknown'}); reloading`);
+    if (details.reason !== 'clean-exit' && !win.isDestroyed()) win.webContents.reload();
+  });
+  const loading = devServerUrl ? win.loadURL(devServerUrl) : win.loadFile(indexFile);
+  loading.catch((err: unknown) => log(`failed to load renderer: ${(err as Error).message}`));
+  return win;
+}
+
+/** Navigation, pop-ups and webviews off for every webContents, ours or not. */
+function guardContents(contents: WebContents): void {
+  contents.on('will-navigate', (e: { preventDefault(): void }, url: string) => {
+    if (!isAppUrl(url)) {
+      e.preventDefault();
+      log('blocked navigation away from the app');
+    }
+  });
+  contents.on('will-redirect', (e: { preventDefault(): void }, url: string) => {
+    if (!isAppUrl(url)) e.preventDefault();
+  });
+  contents.on('will-attach-webview', (e: { preventDefault(): void }) => e.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+const isAppWindowContents = (wc: WebContents | null | undefined): boolean =>
+  !!wc && !!mainWindow && !mainWindow.isDestroyed() && wc === mainWindow.webContents;
+
+function installSessionPolicy(): void {
+  const ses = session.defaultSession;
+  const csp = contentSecurityPolicy(devServerOrigin ? { devServerOrigin } : {});
+  // file:// responses carry no headers, so the renderer's <meta> CSP covers packaged loads;
+  // this covers the dev server and anything else fetched over http(s).
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': [csp],
+        'X-Content-Type-Options': ['nosniff'],
+        'Permissions-Policy': [PERMISSIONS_POLICY],
+      },
+    });
+  });
+  ses.setPermissionRequestHandler((wc, permission, callback, details) => {
+    const allowed = allowPermission(
+      {
+        permission,
+        url: details.requestingUrl ?? wc.getURL(),
+        mediaTypes: details.mediaTypes,
+        fromAppWindow: isAppWindowContents(wc) && details.isMainFrame !== false,
+      },
+      isAppUrl,
+    );
+    if (!allowed) log(`denied permission request: ${permission}`);
+    callback(allowed);
+  });
+  ses.setPermissionCheckHandler((wc, permission, _origin, details) =>
+    allowPermission(
+      {
+        permission,
+        url: details.requestingUrl ?? wc?.getURL() ?? '',
+        mediaTypes: details.mediaType ? [details.mediaType] : undefined,
+        fromAppWindow: isAppWindowContents(wc) && details.isMainFrame !== false,
+      },
+      isAppUrl,
+    ),
+  );
+  // Scanners and pads are main's business; the page gets no WebHID/WebSerial/WebUSB.
+  ses.setDevicePermissionHandler(() => false);
+  ses.setDisplayMediaRequestHandler((_req, callback) => callback({}));
+}
+
+function installIpc(st: Station): void {
+  ipcMain.handle(
+    'rekam:call',
+    async (event: IpcMainInvokeEvent, method: unknown, input: unknown) => {
+      const frame = event.senderFrame;
+      const refused = checkIpcCall(
+        {
+          // Top frame of our window only: an iframe (even same-origin) must not drive the station.
+          isMainFrameOfAppWindow:
+            !!frame &&
+            frame.parent === null &&
+            isAppWindowContents(event.sender) &&
+            // Compare ids: WebFrameMain wrappers are not guaranteed to be the same JS object.
+            frame.routingId === event.sender.mainFrame.routingId &&
+            frame.processId === event.sender.mainFrame.processId,
+          url: frame?.url ?? '',
+        },
+        method,
+        isAppUrl,
+      );
+      if (refused) {
+        log(`refused IPC call (${refused.ok ? '' : refused.error.code})`);
+        return refused;
+      }
+      try {
+        return await st.call(method as string, input);
+      } catch (err) {
+        // station.call promises never to throw; this is the last line if it ever does.
+        log(`station.call threw: ${err instanceof Error ? err.name : 'unknown'}`);
+        return fail(
+          'INTERNAL',
+          'Terjadi kesalahan internal. Coba lagi; jika berulang, hubungi teknisi.',
+        );
+      }
+    },
+  );
+}
+
+function buildMenu(): Menu | null {
+  const template: MenuItemConstructorOptions[] = [];
+  // macOS needs an app and edit menu for Quit and copy/paste shortcuts to work at all.
+  if (process.platform === 'darwin') template.push({ role: 'appMenu' }, { role: 'editMenu' });
+  if (!app.isPackaged) {
+    template.push({
+      label: 'Dev',
+      submenu: [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }],
+    });
+  }
+  return template.length > 0 ? Menu.buildFromTemplate(template) : null;
+}
+
+function fatal(err: unknown): void {
+  const message = err instanceof Error ? err.message : String(err);
+  log(`fatal: ${message}`);
+  dialog.showErrorBox(
+    'Rekam tidak dapat dimulai',
+    `Rekam tidak dapat membuka data stasiun. Hubungi teknisi.\n\nRekam could not open the station data. Call the technician.\n\n${message}`,
+  );
+  app.exit(1);
+}

@@ -1,0 +1,53 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { AuditEntry } from '../api/contract';
+import { insertAudit, listAudit } from '../store/audit-repo';
+
+export interface Actor {
+  id: string;
+  username: string;
+}
+
+/**
+ * Actions written to the audit trail. Targets are ids or usernames only — never a NIK, a
+ * resident's name or anything typed into a free field (a mistyped password in a username box).
+ */
+export type AuditAction =
+  | 'setup'
+  | 'login.ok'
+  | 'login.failed'
+  | 'login.refused-locked'
+  | 'login.refused-disabled'
+  | 'account.locked'
+  | 'logout'
+  | 'session.locked'
+  | 'session.unlocked'
+  | 'unlock.failed'
+  | 'password.changed'
+  | 'user.created'
+  | 'user.enabled'
+  | 'user.disabled'
+  | 'user.password-reset'
+  | 'recording.draft-created'
+  | 'recording.draft-saved'
+  | 'prefs.locale'
+  | 'forbidden';
+
+export interface Audit {
+  record(actor: Actor | null, action: AuditAction, target?: string | null): void;
+  list(limit: number): AuditEntry[];
+}
+
+export function createAudit(db: Database, now: () => Date): Audit {
+  return {
+    record(actor, action, target = null) {
+      insertAudit(db, {
+        at: now().toISOString(),
+        userId: actor?.id ?? null,
+        username: actor?.username ?? null,
+        action,
+        target,
+      });
+    },
+    list: (limit) => listAudit(db, limit),
+  };
+}

@@ -1,0 +1,405 @@
+import { statSync } from 'node:fs';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { methods } from '../api/contract';
+import type {
+  AppInfo,
+  EventName,
+  EventPayloads,
+  MethodInput,
+  MethodName,
+  MethodOutput,
+  SessionInfo,
+  StatusEvent,
+} from '../api/contract';
+import { fail, ok } from '../api/reply';
+import type { Reply } from '../api/reply';
+import { databasePath, openDatabase } from '../store/db';
+import type { KeyProvider } from '../store/key-file';
+import { schemaVersion } from '../store/migrate';
+import { getSetting, setSetting } from '../store/settings-repo';
+import { getStation, insertStation } from '../store/station-repo';
+import { insertUser } from '../store/users-repo';
+import { createAccounts, passwordPolicyReply } from './accounts';
+import { createAudit } from './audit';
+import type { Actor } from './audit';
+import { newId } from './ids';
+import { createLogger } from './log';
+import type { Logger } from './log';
+import { msg } from './messages';
+import type { Locale } from './messages';
+import { hashPassword } from './passwords';
+import { createRecordings } from './recordings';
+import { loadRegions } from './regions';
+import type { RegionIndex } from './regions';
+import { DEFAULT_IDLE_LOCK_MINUTES, DeskSession } from './session';
+
+export interface StationOptions {
+  dataDir: string;
+  resourcesDir: string;
+  host: 'electron' | 'browser';
+  version: string;
+  keyProvider: KeyProvider;
+  now?: () => Date;
+  /** Defaults to JSON lines in `<dataDir>/logs`. */
+  logger?: Logger;
+  /** How often the idle lock is checked in the background (ms). */
+  idleCheckMs?: number;
+  /** better-sqlite3 addon built for Electron's ABI (see scripts/electron-native.mjs). */
+  sqliteNativeBinding?: string;
+}
+
+export interface Station {
+  /** Validates, checks access, runs the handler. Never throws. */
+  call(method: string, input: unknown): Promise<Reply<unknown>>;
+  on<E extends EventName>(event: E, listener: (p: EventPayloads[E]) => void): () => void;
+  /** Merges a status change (devices, network, sync) and pushes it to listeners. */
+  emitStatus(patch?: Partial<StatusEvent>): void;
+  status(): StatusEvent;
+  close(): void;
+}
+
+interface CallContext {
+  /** The unlocked session's user for non-public methods; for public ones, whoever is signed in. */
+  actor: Actor | null;
+}
+
+type Handlers = {
+  [M in MethodName]: (
+    input: MethodInput<M>,
+    ctx: CallContext,
+  ) => Reply<MethodOutput<M>> | Promise<Reply<MethodOutput<M>>>;
+};
+
+const SETTING_LOCALE = 'locale';
+const SETTING_IDLE = 'idle_lock_minutes';
+
+/** Names the failing fields (schema paths only — never the values sent). */
+function badRequestDetail(issues: readonly { path: readonly PropertyKey[] }[]): string {
+  const paths = [
+    ...new Set(issues.map((i) => i.path.map(String).join('.')).filter((p) => p.length > 0)),
+  ].slice(0, 3);
+  return paths.length > 0 ? `: ${paths.join(', ').slice(0, 120)}` : '';
+}
+
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Opens the station's store and wires every contract method. Throws only at open (wrong key,
+ * newer schema, unsafe key file — see StoreError); after that, `call` turns every failure into
+ * a reply.
+ */
+export function openStation(opts: StationOptions): Station {
+  const now = opts.now ?? (() => new Date());
+  const log = opts.logger ?? createLogger({ dataDir: opts.dataDir, now });
+  const key = opts.keyProvider.getOrCreateKey(opts.dataDir);
+  const db: Database = openDatabase({
+    dataDir: opts.dataDir,
+    key,
+    ...(opts.sqliteNativeBinding ? { nativeBinding: opts.sqliteNativeBinding } : {}),
+  });
+
+  let locale: Locale = getSetting(db, SETTING_LOCALE) === 'en' ? 'en' : 'id';
+  const L = () => locale;
+  const idleSetting = Number(getSetting(db, SETTING_IDLE));
+  const idleLockMinutes =
+    Number.isFinite(idleSetting) && idleSetting > 0 ? idleSetting : DEFAULT_IDLE_LOCK_MINUTES;
+
+  const listeners = new Map<EventName, Set<(p: never) => void>>();
+  function emit<E extends EventName>(event: E, payload: EventPayloads[E]): void {
+    for (const l of listeners.get(event) ?? []) {
+      try {
+        (l as (p: EventPayloads[E]) => void)(payload);
+      } catch (err) {
+        log.error('event listener failed', { event }, err);
+      }
+    }
+  }
+
+  let status: StatusEvent = {
+    // Honest placeholders until device, network and sync services exist.
+    devices: { camera: 'pending', fingerprint: 'pending', signature: 'pending' },
+    network: 'unknown',
+    sync: { pending: 0, state: 'not-configured' },
+  };
+
+  let regionIndex: RegionIndex | null = null;
+  let regionsFailed = false;
+  function regions(): RegionIndex | null {
+    if (regionIndex || regionsFailed) return regionIndex;
+    try {
+      regionIndex = loadRegions(opts.resourcesDir);
+    } catch (err) {
+      regionsFailed = true;
+      log.error('region index unavailable', {}, err);
+    }
+    return regionIndex;
+  }
+
+  const audit = createAudit(db, now);
+  const accounts = createAccounts({ db, now, locale: L, audit });
+  const recordings = createRecordings({
+    db,
+    now,
+    locale: L,
+    audit,
+    regionKnown: (code) => regions()?.has(code),
+  });
+
+  const session = new DeskSession({
+    now,
+    idleLockMinutes: () => idleLockMinutes,
+    onChange(info, change) {
+      if (change === 'lock' && info) {
+        audit.record({ id: info.user.id, username: info.user.username }, 'session.locked', null);
+      }
+      emit('session.changed', info);
+    },
+  });
+  session.startTimer(opts.idleCheckMs);
+
+  let setUp = getStation(db) !== null;
+  const isSetUp = () => (setUp ||= getStation(db) !== null);
+  const actorOf = (info: SessionInfo | null): Actor | null =>
+    info ? { id: info.user.id, username: info.user.username } : null;
+
+  function endSession(reason: 'logout' | 'replaced'): void {
+    const s = session.current();
+    if (!s) return;
+    audit.record(
+      { id: s.user.id, username: s.user.username },
+      'logout',
+      reason === 'replaced' ? 'replaced' : null,
+    );
+    session.end();
+  }
+
+  const handlers: Handlers = {
+    'app.info': () => {
+      const st = getStation(db);
+      const info: AppInfo = {
+        version: opts.version,
+        host: opts.host,
+        setupDone: st !== null,
+        station: st
+          ? {
+              id: st.id,
+              name: st.name,
+              kecamatanCode: st.kecamatanCode,
+              kecamatanName: regions()?.name(st.kecamatanCode) ?? '',
+            }
+          : null,
+        locale,
+      };
+      return ok(info);
+    },
+
+    'setup.create': async (input) => {
+      if (isSetUp()) return fail('ALREADY_SET_UP', msg(locale, 'alreadySetUp'));
+      const idx = regions();
+      if (idx && !idx.has(input.kecamatanCode)) {
+        const text = msg(locale, 'kecamatanUnknown');
+        return fail('VALIDATION', text, { kecamatanCode: text });
+      }
+      const { username, fullName, password } = input.supervisor;
+      const weak = passwordPolicyReply(locale, password, username);
+      if (weak) return weak;
+      const passwordHash = await hashPassword(password);
+      const at = now();
+      const user = { id: newId('U', at), username, fullName, role: 'supervisor' as const };
+      const done = db.transaction(() => {
+        // Re-checked inside the transaction: two setup calls may race through the hashing.
+        if (getStation(db)) return false;
+        const createdAt = at.toISOString();
+        const stationId = newId('S', at);
+        insertStation(db, {
+          id: stationId,
+          name: input.stationName,
+          kecamatanCode: input.kecamatanCode,
+          createdAt,
+        });
+        insertUser(db, { ...user, passwordHash, createdAt });
+        setSetting(db, SETTING_LOCALE, locale);
+        setSetting(db, SETTING_IDLE, String(idleLockMinutes));
+        db.prepare('UPDATE users SET last_login_at = ? WHERE id = ?').run(createdAt, user.id);
+        audit.record(user, 'setup', stationId);
+        audit.record(user, 'user.created', username);
+        audit.record(user, 'login.ok', username);
+        return true;
+      })();
+      if (!done) return fail('ALREADY_SET_UP', msg(locale, 'alreadySetUp'));
+      setUp = true;
+      log.info('station set up', { host: opts.host });
+      return ok(session.start(user));
+    },
+
+    'auth.login': async (input) => {
+      if (!isSetUp()) return fail('NOT_SET_UP', msg(locale, 'notSetUp'));
+      const r = await accounts.login(input.username, input.password);
+      if (!r.ok) return r;
+      if (session.current()) endSession('replaced');
+      return ok(session.start(r.value));
+    },
+
+    'auth.logout': () => {
+      endSession('logout');
+      return ok(null);
+    },
+
+    'auth.unlock': async (input) => {
+      if (!isSetUp()) return fail('NOT_SET_UP', msg(locale, 'notSetUp'));
+      const s = session.current();
+      if (!s) return fail('UNAUTHENTICATED', msg(locale, 'unauthenticated'));
+      const r = await accounts.verifyUser(s.user.id, input.password);
+      if (!r.ok) {
+        // A locked-out or disabled account must not keep a (locked) session on the desk.
+        if (r.error.code === 'ACCOUNT_LOCKED' || r.error.code === 'ACCOUNT_DISABLED') {
+          endSession('logout');
+        }
+        return r;
+      }
+      if (s.locked) audit.record(actorOf(session.info()), 'session.unlocked', null);
+      return ok(session.unlock()!);
+    },
+
+    'auth.session': () => ok(session.info()),
+
+    'auth.ping': () => ok(null),
+
+    'auth.changePassword': (input, { actor }) =>
+      accounts.changePassword(actor!, input.current, input.next),
+
+    'users.list': () => ok(accounts.list()),
+    'users.create': (input, { actor }) => accounts.createUser(actor, input),
+    'users.setActive': (input, { actor }) => accounts.setActive(actor!, input.userId, input.active),
+    'users.resetPassword': (input, { actor }) =>
+      accounts.resetPassword(actor!, input.userId, input.password),
+
+    'regions.children': (input) => {
+      const idx = regions();
+      return idx
+        ? ok(idx.children(input.parent))
+        : fail('INTERNAL', msg(locale, 'regionsUnavailable'));
+    },
+    'regions.lookup': (input) => {
+      const idx = regions();
+      return idx ? ok(idx.lookup(input.code)) : fail('INTERNAL', msg(locale, 'regionsUnavailable'));
+    },
+
+    'recordings.saveDraft': (input, { actor }) => recordings.saveDraft(actor!, input),
+    'recordings.get': (input) => recordings.get(input.id),
+    'recordings.today': (input) => ok(recordings.today(input.query)),
+
+    'audit.list': (input) => ok(audit.list(input.limit ?? 100)),
+
+    'station.info': () => {
+      const path = databasePath(opts.dataDir);
+      return ok({
+        dataDir: opts.dataDir,
+        databaseBytes: fileSize(path) + fileSize(`${path}-wal`),
+        schemaVersion: schemaVersion(db),
+        encrypted: true,
+        keySource: opts.keyProvider.source,
+        host: opts.host,
+        version: opts.version,
+        node: process.versions.node,
+      });
+    },
+
+    'prefs.setLocale': (input, { actor }) => {
+      db.transaction(() => {
+        setSetting(db, SETTING_LOCALE, input.locale);
+        audit.record(actor, 'prefs.locale', input.locale);
+      })();
+      locale = input.locale;
+      return ok(null);
+    },
+  };
+
+  let closed = false;
+
+  async function dispatch(method: string, input: unknown): Promise<Reply<unknown>> {
+    if (typeof method !== 'string' || !Object.hasOwn(methods, method)) {
+      return fail('UNKNOWN_METHOD', msg(locale, 'unknownMethod'));
+    }
+    const name = method as MethodName;
+    const spec = methods[name];
+    const parsed = spec.input.safeParse(input);
+    if (!parsed.success) {
+      return fail(
+        'BAD_REQUEST',
+        msg(locale, 'badRequest', { detail: badRequestDetail(parsed.error.issues) }),
+      );
+    }
+    let actor: Actor | null;
+    if (spec.access === 'public') {
+      const s = session.current();
+      actor = s && !s.locked ? { id: s.user.id, username: s.user.username } : null;
+    } else {
+      if (!isSetUp()) return fail('NOT_SET_UP', msg(locale, 'notSetUp'));
+      const s = session.current();
+      if (!s) return fail('UNAUTHENTICATED', msg(locale, 'unauthenticated'));
+      if (s.locked) return fail('SESSION_LOCKED', msg(locale, 'sessionLocked'));
+      actor = { id: s.user.id, username: s.user.username };
+      if (spec.access !== 'any' && !(spec.access as readonly string[]).includes(s.user.role)) {
+        audit.record(actor, 'forbidden', name);
+        return fail('FORBIDDEN', msg(locale, 'forbidden'));
+      }
+      session.touch();
+    }
+    const handler = handlers[name] as (
+      i: unknown,
+      c: CallContext,
+    ) => Reply<unknown> | Promise<Reply<unknown>>;
+    return handler(parsed.data, { actor });
+  }
+
+  log.info('station opened', { host: opts.host, version: opts.version, schema: schemaVersion(db) });
+
+  return {
+    async call(method, input) {
+      if (closed) return fail('INTERNAL', msg(locale, 'internal'));
+      try {
+        return await dispatch(method, input);
+      } catch (err) {
+        log.error(
+          'handler failed',
+          { method: typeof method === 'string' ? method.slice(0, 64) : '?' },
+          err,
+        );
+        return fail('INTERNAL', msg(locale, 'internal'));
+      }
+    },
+    on(event, listener) {
+      let set = listeners.get(event);
+      if (!set) listeners.set(event, (set = new Set()));
+      set.add(listener as (p: never) => void);
+      return () => {
+        set.delete(listener as (p: never) => void);
+      };
+    },
+    emitStatus(patch = {}) {
+      status = {
+        ...status,
+        ...patch,
+        devices: { ...status.devices, ...patch.devices },
+        sync: { ...status.sync, ...patch.sync },
+      };
+      emit('status', status);
+    },
+    status: () => status,
+    close() {
+      if (closed) return;
+      closed = true;
+      session.stopTimer();
+      listeners.clear();
+      db.close();
+      log.info('station closed');
+    },
+  };
+}

@@ -1,0 +1,97 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { RecordingStatus } from '../api/contract';
+
+export interface RecordingRow {
+  id: string;
+  status: RecordingStatus;
+  nik: string;
+  name: string;
+  residentJson: string;
+  warningsJson: string;
+  operatorId: string;
+  operator: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const SELECT = `SELECT r.id, r.status, r.nik, r.name, r.resident_json AS residentJson,
+  r.warnings_json AS warningsJson, r.operator_id AS operatorId, u.username AS operator,
+  r.created_at AS createdAt, r.updated_at AS updatedAt
+  FROM recordings r JOIN users u ON u.id = r.operator_id`;
+
+export function findRecording(db: Database, id: string): RecordingRow | null {
+  return (db.prepare(`${SELECT} WHERE r.id = ?`).get(id) as RecordingRow | undefined) ?? null;
+}
+
+export function findOpenDraftByNik(
+  db: Database,
+  nik: string,
+  exceptId: string | null,
+): RecordingRow | null {
+  const row = db
+    .prepare(`${SELECT} WHERE r.status = 'draft' AND r.nik = ? AND r.id IS NOT ? LIMIT 1`)
+    .get(nik, exceptId) as RecordingRow | undefined;
+  return row ?? null;
+}
+
+export function insertRecording(
+  db: Database,
+  r: Omit<RecordingRow, 'operator' | 'updatedAt'> & { updatedAt: string },
+): void {
+  db.prepare(
+    `INSERT INTO recordings (id, status, nik, name, resident_json, warnings_json, operator_id, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    r.id,
+    r.status,
+    r.nik,
+    r.name,
+    r.residentJson,
+    r.warningsJson,
+    r.operatorId,
+    r.createdAt,
+    r.updatedAt,
+  );
+}
+
+export function updateDraft(
+  db: Database,
+  r: Pick<RecordingRow, 'id' | 'nik' | 'name' | 'residentJson' | 'warningsJson' | 'updatedAt'>,
+): void {
+  db.prepare(
+    `UPDATE recordings SET nik = ?, name = ?, resident_json = ?, warnings_json = ?, updated_at = ?
+     WHERE id = ? AND status = 'draft'`,
+  ).run(r.nik, r.name, r.residentJson, r.warningsJson, r.updatedAt, r.id);
+}
+
+/** Escapes LIKE wildcards so a search for "50%" means the characters, not a pattern. */
+function likeLiteral(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * Recordings created in [fromIso, toIso), newest first. `query` matches a NIK prefix or a
+ * name substring, case-insensitively; always bound, never concatenated.
+ */
+export function listRecordingsBetween(
+  db: Database,
+  fromIso: string,
+  toIso: string,
+  query: string | null,
+): RecordingRow[] {
+  if (!query) {
+    return db
+      .prepare(
+        `${SELECT} WHERE r.created_at >= ? AND r.created_at < ? ORDER BY r.created_at DESC, r.id DESC`,
+      )
+      .all(fromIso, toIso) as RecordingRow[];
+  }
+  const q = likeLiteral(query);
+  return db
+    .prepare(
+      `${SELECT} WHERE r.created_at >= ? AND r.created_at < ?
+       AND (r.nik LIKE ? ESCAPE '\\' OR r.name LIKE ? ESCAPE '\\')
+       ORDER BY r.created_at DESC, r.id DESC`,
+    )
+    .all(fromIso, toIso, `${q}%`, `%${q}%`) as RecordingRow[];
+}
