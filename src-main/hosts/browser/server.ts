@@ -18,6 +18,8 @@ import { resolveStaticFile } from './static-files';
 export interface HostedStation {
   call(method: string, input: unknown): Promise<Reply<unknown>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;
+  /** The current status, sent to each client as it connects (events only carry changes). */
+  status?(): EventPayloads['status'];
 }
 
 export interface BrowserServerOptions {
@@ -258,6 +260,9 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
       authed.add(ws);
       // Lets the client know events will now arrive (avoids racing a call against the hello).
       ws.send(JSON.stringify({ type: 'ready' }));
+      if (station.status) {
+        ws.send(JSON.stringify({ type: 'event', event: 'status', payload: station.status() }));
+      }
     });
     ws.on('close', () => {
       clearTimeout(timer);

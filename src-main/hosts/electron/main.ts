@@ -61,6 +61,10 @@ function start(): void {
   installIpc(station);
   Menu.setApplicationMenu(buildMenu());
   mainWindow = createWindow();
+  // Events carry changes only: give each freshly loaded page the current status bar.
+  mainWindow.webContents.on('did-finish-load', () => {
+    mainWindow?.webContents.send('rekam:event', 'status', station?.status());
+  });
   for (const event of EVENT_NAMES) {
     station.on(event, (payload: unknown) => {
       const wc = mainWindow?.webContents;

@@ -1,0 +1,165 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Role } from '../../src-main/api/contract';
+import { Kbd } from '../components/kbd';
+import { StatusBar } from '../components/status-bar';
+import { ResidentForm } from '../screens/operator/new-recording/resident-form';
+import type { ResidentFormApi } from '../screens/operator/new-recording/resident-form';
+import { TodayList } from '../screens/shared/today/today-list';
+import { AuditLog } from '../screens/supervisor/audit/audit-log';
+import { UsersScreen } from '../screens/supervisor/users/users-screen';
+import { StationInfoScreen } from '../screens/technician/station/station-info';
+import { ACTIVITY_PING_MS, createActivityThrottle } from './activity';
+import { useApp } from './app-context';
+import { call } from './station-client';
+
+export type ScreenId = 'new-recording' | 'today' | 'users' | 'audit' | 'station';
+
+interface ScreenDef {
+  id: ScreenId;
+  labelKey: string;
+  /** KeyboardEvent.code, used with Alt (layout-independent). */
+  code: string;
+  keys: string;
+}
+
+const SCREENS: Record<ScreenId, ScreenDef> = {
+  'new-recording': {
+    id: 'new-recording',
+    labelKey: 'nav.newRecording',
+    code: 'KeyN',
+    keys: 'Alt+N',
+  },
+  today: { id: 'today', labelKey: 'nav.today', code: 'KeyH', keys: 'Alt+H' },
+  users: { id: 'users', labelKey: 'nav.users', code: 'KeyP', keys: 'Alt+P' },
+  audit: { id: 'audit', labelKey: 'nav.audit', code: 'KeyL', keys: 'Alt+L' },
+  station: { id: 'station', labelKey: 'nav.station', code: 'KeyS', keys: 'Alt+S' },
+};
+
+/** The screens each role sees; the first is where the role lands after login. */
+export const ROLE_SCREENS: Record<Role, readonly ScreenId[]> = {
+  operator: ['new-recording', 'today'],
+  supervisor: ['users', 'today', 'audit'],
+  technician: ['station'],
+};
+
+export function Shell({ locked }: { locked: boolean }) {
+  const { t } = useTranslation();
+  const { session, info } = useApp();
+  const role = session.user.role;
+  const screens = ROLE_SCREENS[role];
+  const [active, setActive] = useState<ScreenId>(screens[0] ?? 'today');
+  const formApi = useRef<ResidentFormApi | null>(null);
+  const mainRef = useRef<HTMLElement | null>(null);
+
+  const go = useMemo(
+    () => (id: ScreenId) => {
+      if (!screens.includes(id)) return;
+      if (id === 'new-recording' && active === 'new-recording') {
+        formApi.current?.requestNew();
+        return;
+      }
+      setActive(id);
+    },
+    [screens, active],
+  );
+
+  // Shortcuts work from anywhere in the shell, including inside inputs.
+  useEffect(() => {
+    if (locked) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey) return;
+      const hit = screens.map((s) => SCREENS[s]).find((s) => s.code === e.code);
+      if (!hit) return;
+      e.preventDefault();
+      go(hit.id);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [locked, screens, go]);
+
+  // Typing and clicking count as activity so a long form does not hit the idle lock.
+  useEffect(() => {
+    if (locked) return;
+    const report = createActivityThrottle(ACTIVITY_PING_MS, () => void call('auth.ping', {}));
+    window.addEventListener('keydown', report, true);
+    window.addEventListener('pointerdown', report, true);
+    return () => {
+      window.removeEventListener('keydown', report, true);
+      window.removeEventListener('pointerdown', report, true);
+    };
+  }, [locked]);
+
+  // After switching screens, focus moves to the new screen (not on first paint: the landing
+  // screen focuses its own first field).
+  const firstPaint = useRef(true);
+  useEffect(() => {
+    if (firstPaint.current) {
+      firstPaint.current = false;
+      return;
+    }
+    if (active === 'new-recording') document.getElementById('field-nik')?.focus();
+    else mainRef.current?.focus();
+  }, [active]);
+
+  return (
+    <div className="shell" inert={locked} aria-hidden={locked}>
+      <header className="topbar">
+        <div className="topbar__brand">
+          <span className="topbar__logo" aria-hidden="true">
+            R
+          </span>
+          <span className="topbar__title">Rekam</span>
+          <span className="topbar__station">{info.station?.name}</span>
+        </div>
+        <nav className="topbar__nav" aria-label={t('nav.label')}>
+          {screens.map((id) => {
+            const s = SCREENS[id];
+            return (
+              <button
+                key={id}
+                type="button"
+                className={`nav-btn${active === id ? ' nav-btn--active' : ''}`}
+                data-testid={`nav-${id}`}
+                aria-current={active === id ? 'page' : undefined}
+                aria-keyshortcuts={s.keys}
+                onClick={() => go(id)}
+              >
+                {t(s.labelKey)} <Kbd keys={s.keys} />
+              </button>
+            );
+          })}
+        </nav>
+      </header>
+      <main
+        className="shell__main"
+        ref={mainRef}
+        tabIndex={-1}
+        aria-label={t(SCREENS[active].labelKey)}
+      >
+        {role === 'operator' ? (
+          <div hidden={active !== 'new-recording'}>
+            <ResidentForm
+              apiRef={formApi}
+              active={active === 'new-recording' && !locked}
+              onShowToday={() => setActive('today')}
+            />
+          </div>
+        ) : null}
+        {active === 'today' ? (
+          <TodayList
+            readOnly={role !== 'operator'}
+            onOpen={(id) => {
+              setActive('new-recording');
+              void formApi.current?.open(id);
+            }}
+          />
+        ) : null}
+        {active === 'users' ? <UsersScreen /> : null}
+        {active === 'audit' ? <AuditLog /> : null}
+        {active === 'station' ? <StationInfoScreen /> : null}
+      </main>
+      <StatusBar />
+    </div>
+  );
+}
