@@ -1,0 +1,558 @@
+// Host-side state machine for an R30x/AS608 module: one request on the wire at a time (others
+// wait in a queue), per-command timeouts, cancellation, and recovery from a yanked cable.
+import { EventEmitter } from 'node:events';
+import {
+  COMMAND_NAMES,
+  DEFAULT_ADDRESS,
+  IMAGE_BYTES,
+  IMAGE_HEIGHT,
+  IMAGE_WIDTH,
+  PID,
+  REG,
+  TEMPLATE_BYTES,
+  buildAuraLed,
+  buildGenImg,
+  buildImg2Tz,
+  buildMatch,
+  buildReadSysPara,
+  buildRegModel,
+  buildSetSysPara,
+  buildTemplateNum,
+  buildUpChar,
+  buildUpImage,
+  buildVfyPwd,
+  expectOk,
+  packetSizeCode,
+  parseAck,
+  parseMatchScore,
+  parseSysPara,
+  parseTemplateNum,
+  unpackImage4,
+} from './codec';
+import type { Ack, AuraLedOptions, Packet, PacketSize, SystemParameters } from './codec';
+import { PacketDecoder } from './decoder';
+import { FingerprintError, isFingerprintError } from './errors';
+import type { ByteTransport } from './transport';
+
+export type DriverState = 'idle' | 'busy' | 'disconnected' | 'reconnecting' | 'closed';
+
+export type CaptureStatus =
+  | { kind: 'waiting-finger' }
+  | { kind: 'finger-detected' }
+  | { kind: 'uploading'; received: number; total: number }
+  | { kind: 'image-ready' };
+
+export interface DriverTimeouts {
+  /** Wait for an ack to an ordinary command. */
+  ackMs: number;
+  /** GenImg is slower: the module exposes and checks the image before answering. */
+  genImgMs: number;
+  /** Longest silence between two data packets of a bulk transfer. */
+  dataIdleMs: number;
+  /** After a failed exchange, the line must be this quiet before the next command goes out. */
+  settleMs: number;
+}
+
+export interface BackoffOptions {
+  initialMs: number;
+  maxMs: number;
+  factor: number;
+}
+
+export interface DriverOptions {
+  transport: ByteTransport;
+  address?: number;
+  password?: number;
+  /** Opens the port again after an unplug; without it the driver stays 'disconnected'. */
+  reopen?: () => Promise<ByteTransport>;
+  backoff?: Partial<BackoffOptions>;
+  timeouts?: Partial<DriverTimeouts>;
+  /** This many timeouts in a row count as a lost device (USB adapter alive, module not). */
+  maxConsecutiveTimeouts?: number;
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+}
+
+export interface CaptureOptions extends RequestOptions {
+  /** Pause between GenImg polls while no finger is on the sensor. */
+  pollMs?: number;
+  /** Re-read the image this many times if the upload arrives damaged. */
+  uploadRetries?: number;
+}
+
+export interface CapturedImage {
+  /** 8-bit grayscale, row-major, IMAGE_WIDTH × IMAGE_HEIGHT. */
+  gray: Uint8Array;
+  width: number;
+  height: number;
+  /** performance.now() when GenImg first reported a finger, and when the image was complete. */
+  fingerDownAt: number;
+  imageReadyAt: number;
+}
+
+interface Exchange {
+  name: string;
+  /** Bytes expected in data packets after a good ack (0: ack only). */
+  dataBytes: number;
+  ack?: Ack;
+  chunks: Uint8Array[];
+  received: number;
+  timer?: NodeJS.Timeout;
+  resolve(v: { ack: Ack; data: Uint8Array }): void;
+  reject(e: FingerprintError): void;
+}
+
+interface Job {
+  internal: boolean;
+}
+
+const DEFAULT_TIMEOUTS: DriverTimeouts = {
+  ackMs: 1000,
+  genImgMs: 2500,
+  dataIdleMs: 1000,
+  settleMs: 40,
+};
+const DEFAULT_BACKOFF: BackoffOptions = { initialMs: 200, maxMs: 5000, factor: 2 };
+const MAX_SETTLE_MS = 15_000;
+
+export class FingerprintDriver extends EventEmitter {
+  private transport: ByteTransport | undefined;
+  private readonly address: number;
+  private readonly password: number;
+  private readonly reopen: (() => Promise<ByteTransport>) | undefined;
+  private readonly backoff: BackoffOptions;
+  private readonly timeouts: DriverTimeouts;
+  private readonly maxConsecutiveTimeouts: number;
+  private readonly decoder: PacketDecoder;
+
+  private _state: DriverState = 'idle';
+  private tail: Promise<unknown> = Promise.resolve();
+  private inflight: Exchange | undefined;
+  private lastRxAt = 0;
+  private needsSettle = false;
+  private consecutiveTimeouts = 0;
+  private reconnectTimer: NodeJS.Timeout | undefined;
+  private packetSize: PacketSize | undefined;
+
+  constructor(opts: DriverOptions) {
+    super();
+    this.address = opts.address ?? DEFAULT_ADDRESS;
+    this.password = opts.password ?? 0;
+    this.reopen = opts.reopen;
+    this.backoff = { ...DEFAULT_BACKOFF, ...opts.backoff };
+    this.timeouts = { ...DEFAULT_TIMEOUTS, ...opts.timeouts };
+    this.maxConsecutiveTimeouts = opts.maxConsecutiveTimeouts ?? 3;
+    this.decoder = new PacketDecoder((f) => {
+      this.emit('frame-error', f);
+      this.failInflight(new FingerprintError('CORRUPT_FRAME', { detail: f.reason }));
+    });
+    this.attach(opts.transport);
+  }
+
+  get state(): DriverState {
+    return this._state;
+  }
+
+  /** Packet size last read from or negotiated with the module. */
+  get negotiatedPacketSize(): PacketSize | undefined {
+    return this.packetSize;
+  }
+
+  // --- public commands ---------------------------------------------------------------------
+
+  /** VfyPwd: proves the module is there and speaks this protocol at this baud. */
+  async handshake(opts: RequestOptions = {}): Promise<void> {
+    await this.command(buildVfyPwd(this.password, this.address), opts);
+  }
+
+  async readSysPara(opts: RequestOptions = {}): Promise<SystemParameters> {
+    const p = parseSysPara(await this.command(buildReadSysPara(this.address), opts));
+    this.packetSize = p.packetSize;
+    return p;
+  }
+
+  /** SetSysPara register 6, then reads back to make sure the module took it. */
+  async setPacketSize(size: PacketSize, opts: RequestOptions = {}): Promise<void> {
+    await this.command(buildSetSysPara(REG.PACKET_SIZE, packetSizeCode(size), this.address), opts);
+    const p = await this.readSysPara(opts);
+    if (p.packetSize !== size) {
+      throw new FingerprintError('BAD_REGISTER', { detail: `packet size stayed ${p.packetSize}` });
+    }
+  }
+
+  async genImg(opts: RequestOptions = {}): Promise<void> {
+    await this.command(buildGenImg(this.address), opts, this.timeouts.genImgMs);
+  }
+
+  /** UpImage: the image in the module's buffer as 8-bit grayscale. */
+  async upImage(opts: RequestOptions = {}): Promise<Uint8Array> {
+    const { data } = await this.run(opts, () =>
+      this.exchange('UP_IMAGE', buildUpImage(this.address), this.timeouts.ackMs, IMAGE_BYTES),
+    );
+    return unpackImage4(data);
+  }
+
+  /**
+   * Polls GenImg until a finger is on the sensor, then uploads the image. Emits 'status'
+   * events: waiting-finger (once, when the first poll finds no finger), finger-detected,
+   * uploading (progress), image-ready.
+   */
+  async captureImage(opts: CaptureOptions = {}): Promise<CapturedImage> {
+    const pollMs = opts.pollMs ?? 100;
+    let waiting = false;
+    let transientErrors = 0;
+    for (;;) {
+      throwIfAborted(opts.signal);
+      try {
+        await this.genImg(opts);
+        break;
+      } catch (e) {
+        if (isFingerprintError(e, 'NO_FINGER')) {
+          transientErrors = 0;
+          if (!waiting) this.emitStatus({ kind: 'waiting-finger' });
+          waiting = true;
+          await sleep(pollMs, opts.signal);
+          continue;
+        }
+        // A damaged or lost poll reply is not worth failing a capture for; a run of them is.
+        if (isFingerprintError(e) && e.retryable && e.code !== 'TIMEOUT' && ++transientErrors < 3)
+          continue;
+        throw e;
+      }
+    }
+    const fingerDownAt = performance.now();
+    this.emitStatus({ kind: 'finger-detected' });
+    const retries = opts.uploadRetries ?? 1;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const gray = await this.upImage(opts);
+        const imageReadyAt = performance.now();
+        this.emitStatus({ kind: 'image-ready' });
+        return { gray, width: IMAGE_WIDTH, height: IMAGE_HEIGHT, fingerDownAt, imageReadyAt };
+      } catch (e) {
+        // The image stays in the module's buffer, so asking again is safe.
+        if (attempt < retries && isFingerprintError(e) && e.retryable) continue;
+        throw e;
+      }
+    }
+  }
+
+  async img2Tz(buffer: 1 | 2, opts: RequestOptions = {}): Promise<void> {
+    await this.command(buildImg2Tz(buffer, this.address), opts);
+  }
+
+  /** Compares char buffers 1 and 2. "No match" is an answer, not an error. */
+  async match(opts: RequestOptions = {}): Promise<{ matched: boolean; score: number }> {
+    const { ack } = await this.run(opts, () =>
+      this.exchange('MATCH', buildMatch(this.address), this.timeouts.ackMs, 0),
+    );
+    if (ack.confirmation === 0x08) return { matched: false, score: safeScore(ack) };
+    return { matched: true, score: parseMatchScore(expectOk(ack, 'MATCH')) };
+  }
+
+  async regModel(opts: RequestOptions = {}): Promise<void> {
+    await this.command(buildRegModel(this.address), opts);
+  }
+
+  /** UpChar: the 512-byte template in a char buffer. */
+  async upChar(buffer: 1 | 2, opts: RequestOptions = {}): Promise<Uint8Array> {
+    const { data } = await this.run(opts, () =>
+      this.exchange(
+        'UP_CHAR',
+        buildUpChar(buffer, this.address),
+        this.timeouts.ackMs,
+        TEMPLATE_BYTES,
+      ),
+    );
+    return data;
+  }
+
+  async templateNum(opts: RequestOptions = {}): Promise<number> {
+    return parseTemplateNum(await this.command(buildTemplateNum(this.address), opts));
+  }
+
+  async auraLed(o: AuraLedOptions, opts: RequestOptions = {}): Promise<void> {
+    await this.command(buildAuraLed(o, this.address), opts);
+  }
+
+  async close(): Promise<void> {
+    if (this._state === 'closed') return;
+    this.setState('closed');
+    clearTimeout(this.reconnectTimer);
+    this.failInflight(new FingerprintError('CLOSED'));
+    const t = this.transport;
+    this.detach();
+    await t?.close();
+  }
+
+  // --- request queue -----------------------------------------------------------------------
+
+  private async command(bytes: Uint8Array, opts: RequestOptions, timeoutMs?: number): Promise<Ack> {
+    const name = COMMAND_NAMES[bytes[9]!] ?? 'COMMAND';
+    const { ack } = await this.run(opts, () =>
+      this.exchange(name, bytes, timeoutMs ?? this.timeouts.ackMs, 0),
+    );
+    return expectOk(ack, name);
+  }
+
+  /**
+   * Queues `fn` behind every earlier request. The caller's promise settles early on abort, but
+   * the queue slot is held until the device has finished answering, so a late reply can never
+   * be mistaken for the answer to the next command.
+   */
+  private run<T>(opts: RequestOptions, fn: () => Promise<T>, job: Job = { internal: false }) {
+    const { signal } = opts;
+    throwIfAborted(signal);
+    const device = this.tail.then(async () => {
+      if (this._state === 'closed') throw new FingerprintError('CLOSED');
+      if (this._state === 'disconnected' || (this._state === 'reconnecting' && !job.internal)) {
+        throw new FingerprintError('DISCONNECTED');
+      }
+      throwIfAborted(signal);
+      if (this.needsSettle) await this.settle();
+      if (!job.internal) this.setState('busy');
+      try {
+        return await fn();
+      } finally {
+        if (this._state === 'busy') this.setState('idle');
+      }
+    });
+    this.tail = device.catch(() => undefined);
+    if (!signal) return device;
+    return new Promise<T>((resolve, reject) => {
+      const onAbort = () => reject(new FingerprintError('CANCELLED'));
+      signal.addEventListener('abort', onAbort, { once: true });
+      device.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    });
+  }
+
+  private exchange(
+    name: string,
+    bytes: Uint8Array,
+    ackTimeoutMs: number,
+    dataBytes: number,
+  ): Promise<{ ack: Ack; data: Uint8Array }> {
+    const transport = this.transport;
+    if (!transport?.isOpen) return Promise.reject(new FingerprintError('DISCONNECTED'));
+    return new Promise((resolve, reject) => {
+      const ex: Exchange = {
+        name,
+        dataBytes,
+        chunks: [],
+        received: 0,
+        resolve: (v) => {
+          this.finish(ex);
+          this.consecutiveTimeouts = 0;
+          resolve(v);
+        },
+        reject: (e) => {
+          this.finish(ex);
+          if (e.code !== 'DISCONNECTED' && e.code !== 'CLOSED') this.needsSettle = true;
+          reject(e);
+          if (e.code === 'TIMEOUT' && ++this.consecutiveTimeouts >= this.maxConsecutiveTimeouts) {
+            this.lost(new Error('device stopped answering'));
+          }
+        },
+      };
+      this.inflight = ex;
+      this.arm(ex, ackTimeoutMs);
+      transport.write(bytes).catch((e: Error) => {
+        ex.reject(new FingerprintError('DISCONNECTED', { detail: e.message }));
+      });
+    });
+  }
+
+  private arm(ex: Exchange, ms: number): void {
+    clearTimeout(ex.timer);
+    ex.timer = setTimeout(() => {
+      const phase = ex.ack ? `data after ${ex.received} bytes` : 'ack';
+      ex.reject(new FingerprintError('TIMEOUT', { detail: `${ex.name} ${phase}` }));
+    }, ms);
+  }
+
+  private finish(ex: Exchange): void {
+    clearTimeout(ex.timer);
+    if (this.inflight === ex) this.inflight = undefined;
+  }
+
+  private failInflight(e: FingerprintError): void {
+    this.inflight?.reject(e);
+  }
+
+  private onPacket(p: Packet): void {
+    const ex = this.inflight;
+    if (!ex || p.address !== this.address) return;
+    if (!ex.ack) {
+      // Data packets here are leftovers of an abandoned transfer; only an ack answers us.
+      if (p.pid !== PID.ACK) return;
+      const ack = parseAck(p);
+      ex.ack = ack;
+      if (ex.dataBytes === 0 || ack.confirmation !== 0)
+        return ex.resolve({ ack, data: new Uint8Array() });
+      this.arm(ex, this.timeouts.dataIdleMs);
+      return;
+    }
+    if (p.pid !== PID.DATA && p.pid !== PID.END_DATA) return;
+    ex.chunks.push(p.payload);
+    ex.received += p.payload.length;
+    if (ex.name === 'UP_IMAGE' && (ex.chunks.length % 16 === 0 || p.pid === PID.END_DATA)) {
+      this.emitStatus({ kind: 'uploading', received: ex.received, total: ex.dataBytes });
+    }
+    if (p.pid === PID.END_DATA) {
+      if (ex.received !== ex.dataBytes) {
+        const code = ex.name === 'UP_IMAGE' ? 'IMAGE_INCOMPLETE' : 'TEMPLATE_UPLOAD_FAILED';
+        return ex.reject(
+          new FingerprintError(code, { detail: `${ex.received} of ${ex.dataBytes} bytes` }),
+        );
+      }
+      const data = new Uint8Array(ex.received);
+      let o = 0;
+      for (const c of ex.chunks) {
+        data.set(c, o);
+        o += c.length;
+      }
+      return ex.resolve({ ack: ex.ack, data });
+    }
+    if (ex.received > ex.dataBytes) {
+      return ex.reject(new FingerprintError('IMAGE_INCOMPLETE', { detail: 'too many bytes' }));
+    }
+    this.arm(ex, this.timeouts.dataIdleMs);
+  }
+
+  /** Waits for the line to go quiet, then forgets any half-received frame. */
+  private async settle(): Promise<void> {
+    const start = performance.now();
+    while (performance.now() - start < MAX_SETTLE_MS) {
+      const quietFor = performance.now() - this.lastRxAt;
+      if (quietFor >= this.timeouts.settleMs) break;
+      await sleep(this.timeouts.settleMs - quietFor + 1);
+    }
+    this.decoder.reset();
+    this.needsSettle = false;
+  }
+
+  // --- connection ----------------------------------------------------------------------------
+
+  private readonly onData = (bytes: Uint8Array): void => {
+    this.lastRxAt = performance.now();
+    for (const p of this.decoder.push(bytes)) this.onPacket(p);
+  };
+  private readonly onClose = (): void => this.lost(new Error('port closed'));
+  private readonly onError = (e: Error): void => this.lost(e);
+
+  private attach(t: ByteTransport): void {
+    this.transport = t;
+    this.decoder.reset();
+    t.on('data', this.onData);
+    t.on('close', this.onClose);
+    t.on('error', this.onError);
+  }
+
+  private detach(): void {
+    const t = this.transport;
+    if (!t) return;
+    t.off('data', this.onData);
+    t.off('close', this.onClose);
+    t.off('error', this.onError);
+    this.transport = undefined;
+  }
+
+  private lost(cause: Error): void {
+    if (this._state === 'closed' || this._state === 'disconnected') return;
+    const t = this.transport;
+    this.detach();
+    t?.close().catch(() => undefined);
+    if (this._state === 'reconnecting') {
+      // tryReconnect is waiting on this port; its failure path schedules the next attempt.
+      this.failInflight(new FingerprintError('DISCONNECTED', { detail: cause.message }));
+      return;
+    }
+    this.setState('disconnected');
+    this.failInflight(new FingerprintError('DISCONNECTED', { detail: cause.message }));
+    this.emit('disconnected', cause);
+    this.scheduleReconnect(0);
+  }
+
+  private scheduleReconnect(attempt: number): void {
+    if (!this.reopen || this._state === 'closed') return;
+    const base = Math.min(
+      this.backoff.maxMs,
+      this.backoff.initialMs * this.backoff.factor ** attempt,
+    );
+    // Jitter keeps several stations on one hub from hammering it in lockstep.
+    const delay = Math.round(base * (0.8 + Math.random() * 0.4));
+    this.emit('reconnecting', { attempt: attempt + 1, delayMs: delay });
+    this.reconnectTimer = setTimeout(() => void this.tryReconnect(attempt), delay);
+  }
+
+  private async tryReconnect(attempt: number): Promise<void> {
+    if (this._state === 'closed' || !this.reopen) return;
+    this.setState('reconnecting');
+    this.consecutiveTimeouts = 0;
+    try {
+      const t = await this.reopen();
+      if (this._state !== 'reconnecting') {
+        await t.close();
+        return;
+      }
+      this.attach(t);
+      this.needsSettle = false;
+      await this.run(
+        {},
+        () =>
+          this.exchange(
+            'VFY_PWD',
+            buildVfyPwd(this.password, this.address),
+            this.timeouts.ackMs,
+            0,
+          ),
+        { internal: true },
+      ).then(({ ack }) => expectOk(ack, 'VFY_PWD'));
+      if (this._state !== 'reconnecting') return;
+      this.setState('idle');
+      this.emit('reconnected');
+    } catch (_e) {
+      if ((this._state as DriverState) === 'closed') return;
+      const t = this.transport;
+      this.detach();
+      await t?.close().catch(() => undefined);
+      this.setState('disconnected');
+      this.scheduleReconnect(attempt + 1);
+    }
+  }
+
+  private setState(s: DriverState): void {
+    if (this._state === s) return;
+    this._state = s;
+    this.emit('state', s);
+  }
+
+  private emitStatus(s: CaptureStatus): void {
+    this.emit('status', s);
+  }
+}
+
+function safeScore(ack: Ack): number {
+  return ack.data.length >= 2 ? parseMatchScore(ack) : 0;
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new FingerprintError('CANCELLED');
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new FingerprintError('CANCELLED'));
+    const t = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(t);
+      reject(new FingerprintError('CANCELLED'));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,0 +1,497 @@
+// The device side of the protocol: answers like an R30x/AS608 module over any ByteTransport (a
+// serial port on the far end of a pty pair, or an in-memory pair). It paces its output at the
+// configured baud so timings seen by the driver are the ones a real module produces.
+import { EventEmitter } from 'node:events';
+import {
+  CMD,
+  COMMAND_NAMES,
+  DEFAULT_ADDRESS,
+  PACKET_SIZES,
+  PID,
+  REG,
+  TEMPLATE_BYTES,
+  buildAck,
+  buildDataPackets,
+  encodeSysPara,
+  packImage4,
+  readU32,
+} from './codec';
+import type { Packet, PacketSize } from './codec';
+import { PacketDecoder } from './decoder';
+import { mulberry32, syntheticFingerprint } from './synthetic';
+import type { ImageQuality } from './synthetic';
+import type { ByteTransport } from './transport';
+
+export type FaultKind = 'checksum' | 'drop' | 'stall' | 'unplug';
+
+export interface SimulatorOptions {
+  address?: number;
+  password?: number;
+  baud?: number;
+  packetSize?: PacketSize;
+  securityLevel?: number;
+  capacity?: number;
+  systemId?: number;
+  /** Distinguishes "residents": the same finger of two seeds gives different ridges. */
+  personSeed?: number;
+  /** Pace output at baud/10 bytes per second (default true). */
+  pace?: boolean;
+  /** Multiplies the paced rate; tests use it to keep realistic code paths but finish faster. */
+  paceSpeedup?: number;
+  /** How often the pacer releases a chunk (ms). */
+  paceIntervalMs?: number;
+  /** Time the module spends on GenImg with a finger present (real ones: 100–500 ms). */
+  captureMs?: number;
+  /**
+   * Demo mode for the CLI: fingers 1..10 are presented in turn; after each image upload the
+   * finger is lifted for `noFingerMs` before the next one lands.
+   */
+  autoFingers?: { quality: ImageQuality; noFingerMs: number };
+}
+
+interface FingerOnSensor {
+  finger: number;
+  quality: ImageQuality;
+  presentAt: number;
+}
+
+interface CapturedImage {
+  finger: number;
+  quality: ImageQuality;
+  gray: Uint8Array;
+}
+
+interface PendingFault {
+  kind: 'checksum' | 'drop';
+  /** Outgoing packets to let through before this one strikes. */
+  skip: number;
+  count: number;
+}
+
+const TEMPLATE_MAGIC = [0x52, 0x4b]; // "RK"
+const TEMPLATE_BODY = 16;
+const MATCH_THRESHOLD = 50;
+/** Fraction of template bytes disturbed by each capture, by image quality. */
+const TEMPLATE_NOISE: Record<ImageQuality, number> = {
+  clear: 0.05,
+  dry: 0.25,
+  smudged: 0.35,
+  partial: 0.5,
+};
+
+export class FingerprintSimulator extends EventEmitter {
+  readonly address: number;
+  private password: number;
+  private baud: number;
+  private packetSize: PacketSize;
+  private securityLevel: number;
+  private readonly capacity: number;
+  private readonly systemId: number;
+  private readonly personSeed: number;
+  private readonly pace: boolean;
+  private readonly paceSpeedup: number;
+  private readonly paceIntervalMs: number;
+  private readonly captureMs: number;
+  private readonly autoFingers: SimulatorOptions['autoFingers'];
+  private readonly decoder: PacketDecoder;
+  private readonly imageCache = new Map<string, Uint8Array>();
+
+  private verified = false;
+  private finger: FingerOnSensor | null = null;
+  private autoIndex = 1;
+  private image: CapturedImage | null = null;
+  private readonly charBuffers = new Map<number, Uint8Array>();
+  private captureCount = 0;
+  private faults: PendingFault[] = [];
+  private stalled = false;
+  private stopped = false;
+
+  // Pacer state: bytes queued and the "wire clock" of the current burst.
+  private queue: Uint8Array[] = [];
+  private burstStart = 0;
+  private burstSent = 0;
+  private pumpTimer: NodeJS.Timeout | undefined;
+  private work: Promise<void> = Promise.resolve();
+
+  /** Counters for tests and the bench. */
+  readonly stats = { commands: 0, bytesOut: 0, imagesSent: 0 };
+
+  constructor(
+    private readonly transport: ByteTransport,
+    opts: SimulatorOptions = {},
+  ) {
+    super();
+    this.address = opts.address ?? DEFAULT_ADDRESS;
+    this.password = opts.password ?? 0;
+    this.baud = opts.baud ?? 57600;
+    this.packetSize = opts.packetSize ?? 128;
+    this.securityLevel = opts.securityLevel ?? 3;
+    this.capacity = opts.capacity ?? 300;
+    this.systemId = opts.systemId ?? 0;
+    this.personSeed = opts.personSeed ?? 1;
+    this.pace = opts.pace ?? true;
+    this.paceSpeedup = opts.paceSpeedup ?? 1;
+    this.paceIntervalMs = opts.paceIntervalMs ?? 8;
+    this.captureMs = opts.captureMs ?? 0;
+    this.autoFingers = opts.autoFingers;
+    if (this.autoFingers) {
+      this.finger = { finger: 1, quality: this.autoFingers.quality, presentAt: Date.now() };
+    }
+    this.decoder = new PacketDecoder(() => {
+      // A real module answers a garbled command with "receive error".
+      this.enqueueReply(buildAck(0x01, [], this.address));
+    });
+    transport.on('data', this.onData);
+    transport.on('close', this.onClose);
+  }
+
+  get currentBaud(): number {
+    return this.baud;
+  }
+
+  get currentPacketSize(): PacketSize {
+    return this.packetSize;
+  }
+
+  /** Puts `finger` (1..10) on the sensor; GenImg answers "no finger" until `afterMs` elapse. */
+  placeFinger(finger: number, opts: { quality?: ImageQuality; afterMs?: number } = {}): void {
+    this.finger = {
+      finger,
+      quality: opts.quality ?? 'clear',
+      presentAt: Date.now() + (opts.afterMs ?? 0),
+    };
+  }
+
+  liftFinger(): void {
+    this.finger = null;
+  }
+
+  /**
+   * checksum / drop strike the next outgoing packet (or the one `afterPackets` later), `count`
+   * times; stall stops all answers until resume(); unplug closes the stream like a yanked cable.
+   */
+  injectFault(kind: FaultKind, opts: { afterPackets?: number; count?: number } = {}): void {
+    if (kind === 'stall') {
+      this.stalled = true;
+      this.clearQueue();
+    } else if (kind === 'unplug') {
+      this.clearQueue();
+      this.emit('unplug');
+      void this.transport.close();
+    } else {
+      this.faults.push({ kind, skip: opts.afterPackets ?? 0, count: opts.count ?? 1 });
+    }
+  }
+
+  clearFaults(): void {
+    this.faults = [];
+  }
+
+  resume(): void {
+    this.stalled = false;
+  }
+
+  /** Detaches from the transport without closing it. */
+  stop(): void {
+    this.stopped = true;
+    this.clearQueue();
+    this.transport.off('data', this.onData);
+    this.transport.off('close', this.onClose);
+  }
+
+  /** Resolves once every queued byte has been handed to the transport. */
+  async flushed(): Promise<void> {
+    await this.work;
+    while (this.queue.length > 0 && !this.stopped) await new Promise((r) => setTimeout(r, 2));
+  }
+
+  private readonly onData = (bytes: Uint8Array): void => {
+    if (this.stalled || this.stopped) return;
+    for (const packet of this.decoder.push(bytes)) {
+      if (packet.pid !== PID.COMMAND || packet.address !== this.address) continue;
+      // Commands are handled strictly one after another, as on the module's single MCU.
+      this.work = this.work
+        .then(() => this.handle(packet))
+        .catch((e: unknown) => {
+          this.emit('error', e);
+        });
+    }
+  };
+
+  private readonly onClose = (): void => {
+    this.clearQueue();
+    this.emit('closed');
+  };
+
+  private async handle(packet: Packet): Promise<void> {
+    if (this.stalled || this.stopped) return;
+    const code = packet.payload[0] ?? -1;
+    const p = packet.payload.subarray(1);
+    this.stats.commands++;
+    this.emit('command', COMMAND_NAMES[code] ?? `0x${code.toString(16)}`);
+    const ack = (confirmation: number, data: ArrayLike<number> = []) =>
+      this.enqueueReply(buildAck(confirmation, data, this.address));
+    switch (code) {
+      case CMD.VFY_PWD: {
+        const ok = p.length >= 4 && readU32(p, 0) === this.password;
+        this.verified = ok;
+        return ack(ok ? 0x00 : 0x13);
+      }
+      case CMD.SET_PWD:
+        if (p.length < 4) return ack(0x01);
+        this.password = readU32(p, 0);
+        return ack(0x00);
+      case CMD.READ_SYS_PARA: {
+        const status = (this.verified ? 0x04 : 0) | (this.image ? 0x08 : 0);
+        return ack(
+          0x00,
+          encodeSysPara({
+            status,
+            systemId: this.systemId,
+            capacity: this.capacity,
+            securityLevel: this.securityLevel,
+            address: this.address,
+            packetSizeCode: PACKET_SIZES.indexOf(this.packetSize),
+            baudMultiplier: this.baud / 9600,
+          }),
+        );
+      }
+      case CMD.SET_SYS_PARA:
+        return this.setSysPara(p[0] ?? 0, p[1] ?? 0, ack);
+      case CMD.GEN_IMG:
+        return this.genImg(ack);
+      case CMD.UP_IMAGE: {
+        if (!this.image) return ack(0x0f);
+        ack(0x00);
+        const packets = buildDataPackets(
+          packImage4(this.image.gray),
+          this.packetSize,
+          this.address,
+        );
+        for (const pk of packets) this.enqueueReply(pk);
+        this.stats.imagesSent++;
+        if (this.autoFingers) {
+          // The finger lifts once the image is out; count the pause from then.
+          const bytes = packets.reduce((n, pk) => n + pk.length, 0);
+          const sendMs = this.pace ? (bytes / this.rate) * 1000 : 0;
+          this.autoIndex = (this.autoIndex % 10) + 1;
+          this.finger = {
+            finger: this.autoIndex,
+            quality: this.autoFingers.quality,
+            presentAt: Date.now() + sendMs + this.autoFingers.noFingerMs,
+          };
+        }
+        return;
+      }
+      case CMD.IMG2TZ: {
+        const buffer = p[0] ?? 0;
+        if (buffer !== 1 && buffer !== 2) return ack(0x01);
+        if (!this.image) return ack(0x15);
+        this.charBuffers.set(buffer, this.makeTemplate(this.image));
+        return ack(0x00);
+      }
+      case CMD.MATCH: {
+        const a = this.charBuffers.get(1);
+        const b = this.charBuffers.get(2);
+        if (!a || !b) return ack(0x08, [0, 0]);
+        const score = templateScore(a, b);
+        return ack(score >= MATCH_THRESHOLD ? 0x00 : 0x08, [score >> 8, score & 0xff]);
+      }
+      case CMD.REG_MODEL: {
+        const a = this.charBuffers.get(1);
+        const b = this.charBuffers.get(2);
+        if (!a || !b || templateScore(a, b) < MATCH_THRESHOLD) return ack(0x0a);
+        this.charBuffers.set(2, a.slice());
+        return ack(0x00);
+      }
+      case CMD.UP_CHAR: {
+        const t = this.charBuffers.get(p[0] ?? 0);
+        if (!t) return ack(0x0d);
+        ack(0x00);
+        for (const pk of buildDataPackets(t, this.packetSize, this.address)) this.enqueueReply(pk);
+        return;
+      }
+      case CMD.TEMPLATE_NUM:
+        return ack(0x00, [0, 0]);
+      case CMD.AURA_LED:
+        if (p.length < 4) return ack(0x01);
+        this.emit('led', { control: p[0], speed: p[1], colour: p[2], count: p[3] });
+        return ack(0x00);
+      default:
+        return ack(0x01);
+    }
+  }
+
+  private setSysPara(register: number, value: number, ack: (c: number) => void): void {
+    if (register === REG.BAUD && value >= 1 && value <= 12) {
+      ack(0x00);
+      // The module switches speed after its reply has left at the old one.
+      this.baud = value * 9600;
+      this.emit('baud', this.baud);
+    } else if (register === REG.SECURITY && value >= 1 && value <= 5) {
+      this.securityLevel = value;
+      ack(0x00);
+    } else if (register === REG.PACKET_SIZE && value <= 3) {
+      this.packetSize = PACKET_SIZES[value]!;
+      ack(0x00);
+    } else {
+      ack(0x1a);
+    }
+  }
+
+  private async genImg(ack: (c: number) => void): Promise<void> {
+    const f = this.finger;
+    if (!f || Date.now() < f.presentAt) return ack(0x02);
+    if (this.captureMs > 0) await new Promise((r) => setTimeout(r, this.captureMs));
+    this.image = { finger: f.finger, quality: f.quality, gray: this.imageFor(f) };
+    this.emit('captured', { finger: f.finger, quality: f.quality });
+    ack(0x00);
+  }
+
+  private imageFor(f: FingerOnSensor): Uint8Array {
+    const key = `${f.finger}:${f.quality}`;
+    let img = this.imageCache.get(key);
+    if (!img) {
+      img = syntheticFingerprint(f.finger, f.quality, this.personSeed);
+      this.imageCache.set(key, img);
+    }
+    return img;
+  }
+
+  /**
+   * A stand-in template: magic, finger number, then bytes drawn from the finger's own seed with
+   * a quality-dependent share replaced per capture. Two captures of one finger share most
+   * bytes; different fingers share ~1/256 of them — which is what Match scores.
+   */
+  private makeTemplate(img: CapturedImage): Uint8Array {
+    const t = new Uint8Array(TEMPLATE_BYTES);
+    t.set(TEMPLATE_MAGIC, 0);
+    t[2] = img.finger;
+    const base = mulberry32(this.personSeed * 1000 + img.finger);
+    const noise = mulberry32(0xc0ffee + ++this.captureCount);
+    const share = TEMPLATE_NOISE[img.quality];
+    for (let i = TEMPLATE_BODY; i < TEMPLATE_BYTES; i++) {
+      const b = Math.floor(base() * 256);
+      t[i] = noise() < share ? Math.floor(noise() * 256) : b;
+    }
+    return t;
+  }
+
+  // --- output pacing and fault injection ---------------------------------------------------
+
+  private enqueueReply(packet: Uint8Array): void {
+    if (this.stalled || this.stopped) return;
+    this.queue.push(this.applyFaults(packet));
+    this.pump();
+  }
+
+  private applyFaults(packet: Uint8Array): Uint8Array {
+    const f = this.faults[0];
+    if (!f) return packet;
+    if (f.skip > 0) {
+      f.skip--;
+      return packet;
+    }
+    if (--f.count <= 0) this.faults.shift();
+    this.emit('fault', f.kind);
+    if (f.kind === 'checksum') {
+      const out = packet.slice();
+      out[out.length - 1]! ^= 0x5a;
+      return out;
+    }
+    // Drop a few bytes from the middle, as an overrun UART does.
+    const mid = Math.floor(packet.length / 2);
+    return new Uint8Array([...packet.subarray(0, mid - 2), ...packet.subarray(mid + 3)]);
+  }
+
+  private clearQueue(): void {
+    this.queue = [];
+    clearTimeout(this.pumpTimer);
+    this.pumpTimer = undefined;
+  }
+
+  private get rate(): number {
+    return (this.baud / 10) * this.paceSpeedup;
+  }
+
+  private pump = (): void => {
+    if (this.pumpTimer !== undefined && this.pumpTimer !== null) return;
+    if (!this.pace) {
+      const all = this.queue;
+      this.queue = [];
+      for (const chunk of all) this.send(chunk);
+      return;
+    }
+    const now = performance.now();
+    // Continue the burst if the wire has not gone idle since; otherwise start a fresh one.
+    if (now > this.burstStart + (this.burstSent / this.rate) * 1000) {
+      this.burstStart = now;
+      this.burstSent = 0;
+    }
+    this.release();
+  };
+
+  private release = (): void => {
+    this.pumpTimer = undefined;
+    if (this.stopped || this.stalled) return;
+    const now = performance.now();
+    let allowed = Math.floor(((now - this.burstStart) / 1000) * this.rate) - this.burstSent;
+    const parts: Uint8Array[] = [];
+    let n = 0;
+    while (allowed > 0 && this.queue.length > 0) {
+      const head = this.queue[0]!;
+      if (head.length <= allowed) {
+        parts.push(head);
+        this.queue.shift();
+        allowed -= head.length;
+        n += head.length;
+      } else {
+        parts.push(head.subarray(0, allowed));
+        this.queue[0] = head.subarray(allowed);
+        n += allowed;
+        allowed = 0;
+      }
+    }
+    if (n > 0) {
+      this.burstSent += n;
+      this.send(parts.length === 1 ? parts[0]! : concat(parts, n));
+    }
+    if (this.queue.length > 0) {
+      const nextBytes = Math.min(
+        this.queue[0]!.length,
+        Math.ceil((this.rate * this.paceIntervalMs) / 1000),
+      );
+      const due = this.burstStart + ((this.burstSent + nextBytes) / this.rate) * 1000;
+      this.pumpTimer = setTimeout(
+        this.release,
+        Math.max(1, Math.min(this.paceIntervalMs, due - now)),
+      );
+    }
+  };
+
+  private send(bytes: Uint8Array): void {
+    if (!this.transport.isOpen) return;
+    this.stats.bytesOut += bytes.length;
+    this.transport.write(bytes).catch(() => {
+      // The far end vanished mid-write: the close event will follow.
+    });
+  }
+}
+
+function concat(parts: Uint8Array[], n: number): Uint8Array {
+  const out = new Uint8Array(n);
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+
+/** Match score: 0..~300 like real modules, from the share of identical template bytes. */
+export function templateScore(a: Uint8Array, b: Uint8Array): number {
+  if (a[0] !== TEMPLATE_MAGIC[0] || b[0] !== TEMPLATE_MAGIC[0]) return 0;
+  let same = 0;
+  for (let i = TEMPLATE_BODY; i < TEMPLATE_BYTES; i++) if (a[i] === b[i]) same++;
+  return Math.round((300 * same) / (TEMPLATE_BYTES - TEMPLATE_BODY));
+}

@@ -1,0 +1,150 @@
+// Synthetic fingerprint images for the simulator: plausible enough that the quality score and
+// the UI can be exercised without a sensor, cheap enough to make on demand (a few ms each).
+// Ridges are a cosine of a "phase" field built around a core (whorl / loop / arch), warped by a
+// few per-finger sinusoids so that each of the ten fingers (and each person seed) differs.
+import { IMAGE_HEIGHT as H, IMAGE_WIDTH as W } from './codec';
+
+export const QUALITIES = ['clear', 'smudged', 'partial', 'dry'] as const;
+export type ImageQuality = (typeof QUALITIES)[number];
+
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function fingerSeed(personSeed: number, finger: number): number {
+  return (Math.imul(personSeed >>> 0, 0x9e3779b1) ^ Math.imul(finger + 1, 0x85ebca6b)) >>> 0;
+}
+
+type Pattern = 'whorl' | 'loop' | 'arch';
+
+/** Lattice value noise in [0,1], bilinear, for blotches and broken ridges. */
+function valueNoise(rand: () => number, cell: number): (x: number, y: number) => number {
+  const gw = Math.ceil(W / cell) + 2;
+  const gh = Math.ceil(H / cell) + 2;
+  const grid = Float32Array.from({ length: gw * gh }, rand);
+  return (x, y) => {
+    const fx = x / cell;
+    const fy = y / cell;
+    const ix = Math.floor(fx);
+    const iy = Math.floor(fy);
+    const tx = fx - ix;
+    const ty = fy - iy;
+    const g = (i: number, j: number) => grid[j * gw + i]!;
+    const top = g(ix, iy) * (1 - tx) + g(ix + 1, iy) * tx;
+    const bottom = g(ix, iy + 1) * (1 - tx) + g(ix + 1, iy + 1) * tx;
+    return top * (1 - ty) + bottom * ty;
+  };
+}
+
+// Near white, like a real optical window: sensor noise then stays inside one 4-bit level.
+const BACKGROUND = 252;
+
+/** An 8-bit 256×288 grayscale image (dark ridges on a light background). */
+export function syntheticFingerprint(
+  finger: number,
+  quality: ImageQuality = 'clear',
+  personSeed = 1,
+): Uint8Array {
+  const rand = mulberry32(fingerSeed(personSeed, finger));
+  const patterns: Pattern[] = ['whorl', 'loop', 'loop', 'whorl', 'loop', 'arch', 'loop'];
+  const pattern = patterns[Math.floor(rand() * patterns.length)]!;
+  const cx = 128 + (rand() - 0.5) * 50;
+  const cy = 135 + (rand() - 0.5) * 50;
+  const period = 8 + rand() * 2.5;
+  // Loops lean towards the thumb side: right hand (fingers 1-5) one way, left hand the other.
+  const lean = (finger <= 5 ? 1 : -1) * (0.3 + rand() * 0.4);
+  const rot = pattern === 'loop' ? lean : (rand() - 0.5) * 0.4;
+  const warps = Array.from({ length: 4 }, () => ({
+    amp: 2 + rand() * 4,
+    k: (2 * Math.PI) / (60 + rand() * 100),
+    dir: rand() * Math.PI,
+    phase: rand() * 2 * Math.PI,
+  }));
+  const mx = 128 + (rand() - 0.5) * 16;
+  const my = 148 + (rand() - 0.5) * 16;
+  const rx = 96 + rand() * 14;
+  const ry = 122 + rand() * 14;
+  const archHeight = 20 + rand() * 20;
+  const pressure = valueNoise(rand, 64);
+  const breaks = valueNoise(rand, 5);
+  const noise = mulberry32(fingerSeed(personSeed, finger) ^ 0x5bd1e995);
+  // Partial: only a disc at one side of the window is touched.
+  const partialAngle = rand() * 2 * Math.PI;
+  const px = 128 + Math.cos(partialAngle) * 70;
+  const py = 144 + Math.sin(partialAngle) * 80;
+
+  const cos = Math.cos(rot);
+  const sin = Math.sin(rot);
+  const contrast = quality === 'smudged' ? 0.45 : quality === 'dry' ? 0.75 : 1;
+  const img = new Float32Array(W * H);
+  for (let y = 0; y < H; y++) {
+    for (let x = 0; x < W; x++) {
+      let dx = x - cx;
+      let dy = y - cy;
+      for (const w of warps) {
+        const s = w.amp * Math.sin(w.k * (x * Math.cos(w.dir) + y * Math.sin(w.dir)) + w.phase);
+        dx += s * Math.cos(w.dir + 1);
+        dy += s * Math.sin(w.dir + 1);
+      }
+      const u = dx * cos + dy * sin;
+      const v = -dx * sin + dy * cos;
+      let phase: number;
+      if (pattern === 'whorl') phase = Math.hypot(u, v * 1.15);
+      else if (pattern === 'loop') phase = v < 0 ? Math.hypot(u, v) : Math.abs(u) + v * v * 0.004;
+      else phase = v + archHeight * Math.exp(-(u * u) / 3000);
+      let ridge = 0.5 + 0.5 * Math.cos((2 * Math.PI * phase) / period);
+      if (quality === 'dry' && breaks(x, y) < 0.42) ridge *= 0.15;
+      const e = Math.hypot((x - mx) / rx, (y - my) / ry);
+      let mask = Math.min(1, Math.max(0, (1 - e) * 8));
+      if (quality === 'partial')
+        mask *= Math.min(1, Math.max(0, (1 - Math.hypot(x - px, y - py) / 75) * 6));
+      const depth = 190 * contrast * (0.8 + 0.2 * pressure(x, y));
+      img[y * W + x] = BACKGROUND - mask * (15 + depth * ridge);
+    }
+  }
+  if (quality === 'smudged') boxBlur(img, 2, 1);
+  const out = new Uint8Array(W * H);
+  for (let i = 0; i < out.length; i++) {
+    const n = (noise() + noise() + noise() - 1.5) * 3;
+    out[i] = Math.max(0, Math.min(255, Math.round(img[i]! + n)));
+  }
+  return out;
+}
+
+function boxBlur(img: Float32Array, radius: number, passes: number): void {
+  const tmp = new Float32Array(img.length);
+  const n = 2 * radius + 1;
+  for (let p = 0; p < passes; p++) {
+    for (let y = 0; y < H; y++) {
+      for (let x = 0; x < W; x++) {
+        let s = 0;
+        for (let k = -radius; k <= radius; k++)
+          s += img[y * W + Math.min(W - 1, Math.max(0, x + k))]!;
+        tmp[y * W + x] = s / n;
+      }
+    }
+    for (let y = 0; y < H; y++) {
+      for (let x = 0; x < W; x++) {
+        let s = 0;
+        for (let k = -radius; k <= radius; k++)
+          s += tmp[Math.min(H - 1, Math.max(0, y + k)) * W + x]!;
+        img[y * W + x] = s / n;
+      }
+    }
+  }
+}
+
+/** A blank sensor (no finger): background plus faint noise. */
+export function blankImage(seed = 1): Uint8Array {
+  const noise = mulberry32(seed);
+  return Uint8Array.from({ length: W * H }, () =>
+    Math.round(BACKGROUND + (noise() + noise() - 1) * 3),
+  );
+}
