@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { AccountFields, type AccountValues } from '../../components/account-fields';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../src-main/api/contract';
@@ -18,9 +19,12 @@ export function SetupWizard({ onDone }: { onDone: (s: SessionInfo) => void | Pro
   const [province, setProvince] = useState('');
   const [regency, setRegency] = useState('');
   const [district, setDistrict] = useState('');
-  const [username, setUsername] = useState('');
-  const [fullName, setFullName] = useState('');
-  const [password, setPassword] = useState('');
+  const [account, setAccount] = useState<AccountValues>({
+    username: '',
+    fullName: '',
+    password: '',
+  });
+  const { username, fullName, password } = account;
   const [password2, setPassword2] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -160,54 +164,14 @@ export function SetupWizard({ onDone }: { onDone: (s: SessionInfo) => void | Pro
           <form onSubmit={(e) => void finish(e)} noValidate>
             <h1>{t('setup.step2Title')}</h1>
             <p className="muted">{t('setup.step2Intro')}</p>
-            <Field
-              id="setup-sup-username"
-              label={t('user.username')}
-              hint={t('user.usernameHint')}
-              errors={err('username')}
-            >
-              {(aria) => (
-                <input
-                  {...aria}
-                  data-testid="setup-sup-username"
-                  value={username}
-                  autoFocus
-                  autoComplete="off"
-                  autoCapitalize="none"
-                  spellCheck={false}
-                  maxLength={32}
-                  onChange={(e) => setUsername(e.target.value)}
-                />
-              )}
-            </Field>
-            <Field id="setup-sup-fullname" label={t('user.fullName')} errors={err('fullName')}>
-              {(aria) => (
-                <input
-                  {...aria}
-                  data-testid="setup-sup-fullname"
-                  value={fullName}
-                  maxLength={80}
-                  onChange={(e) => setFullName(e.target.value)}
-                />
-              )}
-            </Field>
-            <Field
-              id="setup-sup-password"
-              label={t('user.password')}
-              hint={t('user.passwordPolicy')}
-              errors={err('password')}
-            >
-              {(aria) => (
-                <input
-                  {...aria}
-                  type="password"
-                  data-testid="setup-sup-password"
-                  value={password}
-                  autoComplete="new-password"
-                  onChange={(e) => setPassword(e.target.value)}
-                />
-              )}
-            </Field>
+            <AccountFields
+              idPrefix="setup-sup"
+              values={account}
+              onChange={setAccount}
+              errors={errors}
+              passwordLabel={t('user.password')}
+              autoFocus
+            />
             <Field id="setup-sup-password2" label={t('user.password2')} errors={err('password2')}>
               {(aria) => (
                 <input

@@ -7,6 +7,9 @@ import { useApp } from '../../../app/app-context';
 import { formatDateTime } from '../../../app/format';
 import { call } from '../../../app/station-client';
 import { Field } from '../../../components/field';
+import { AccountFields, type AccountValues } from '../../../components/account-fields';
+
+const EMPTY_ACCOUNT: AccountValues = { username: '', fullName: '', password: '' };
 
 const USERNAME_RE = /^[a-z0-9._-]{3,32}$/;
 
@@ -146,10 +149,9 @@ export function UsersScreen() {
 
 function CreateUser({ onCreated }: { onCreated: (u: UserSummary) => void }) {
   const { t } = useTranslation();
-  const [username, setUsername] = useState('');
-  const [fullName, setFullName] = useState('');
+  const [account, setAccount] = useState<AccountValues>(EMPTY_ACCOUNT);
+  const { username, fullName, password } = account;
   const [role, setRole] = useState<Role>('operator');
-  const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -174,9 +176,7 @@ function CreateUser({ onCreated }: { onCreated: (u: UserSummary) => void }) {
     });
     setBusy(false);
     if (r.ok) {
-      setUsername('');
-      setFullName('');
-      setPassword('');
+      setAccount(EMPTY_ACCOUNT);
       setRole('operator');
       onCreated(r.value);
       return;
@@ -190,69 +190,31 @@ function CreateUser({ onCreated }: { onCreated: (u: UserSummary) => void }) {
   return (
     <form className="card" onSubmit={(e) => void submit(e)} noValidate>
       <h2>{t('users.createTitle')}</h2>
-      <Field
-        id="user-new-username"
-        label={t('user.username')}
-        hint={t('user.usernameHint')}
-        errors={err('username')}
-      >
-        {(aria) => (
-          <input
-            {...aria}
-            data-testid="user-new-username"
-            value={username}
-            autoComplete="off"
-            autoCapitalize="none"
-            spellCheck={false}
-            maxLength={32}
-            onChange={(e) => setUsername(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field id="user-new-fullname" label={t('user.fullName')} errors={err('fullName')}>
-        {(aria) => (
-          <input
-            {...aria}
-            data-testid="user-new-fullname"
-            value={fullName}
-            maxLength={80}
-            onChange={(e) => setFullName(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field id="user-new-role" label={t('user.role')} errors={err('role')}>
-        {(aria) => (
-          <select
-            {...aria}
-            data-testid="user-new-role"
-            value={role}
-            onChange={(e) => setRole(e.target.value as Role)}
-          >
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`role.${r}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field
-        id="user-new-password"
-        label={t('users.initialPassword')}
-        hint={t('user.passwordPolicy')}
-        errors={err('password')}
-      >
-        {(aria) => (
-          <input
-            {...aria}
-            type="password"
-            data-testid="user-new-password"
-            value={password}
-            autoComplete="new-password"
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        )}
-      </Field>
+      <AccountFields
+        idPrefix="user-new"
+        values={account}
+        onChange={setAccount}
+        errors={errors}
+        passwordLabel={t('users.initialPassword')}
+        beforePassword={
+          <Field id="user-new-role" label={t('user.role')} errors={err('role')}>
+            {(aria) => (
+              <select
+                {...aria}
+                data-testid="user-new-role"
+                value={role}
+                onChange={(e) => setRole(e.target.value as Role)}
+              >
+                {ROLES.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`role.${r}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        }
+      />
       {formError ? (
         <p className="banner banner--error" role="alert">
           {formError}
