@@ -13,6 +13,7 @@ import {
   buildSetSysPara,
   buildTemplateNum,
   buildUpChar,
+  buildDownChar,
   buildUpImage,
   buildVfyPwd,
   decodePacket,
@@ -47,6 +48,7 @@ describe('command builders (byte-exact)', () => {
     ['Match', buildMatch(), 'EF01 FFFFFFFF 01 0003 03 0007'],
     ['RegModel', buildRegModel(), 'EF01 FFFFFFFF 01 0003 05 0009'],
     ['UpChar(1)', buildUpChar(1), 'EF01 FFFFFFFF 01 0004 08 01 000E'],
+    ['DownChar(2)', buildDownChar(2), 'EF01 FFFFFFFF 01 0004 09 02 0010'],
     [
       'AuraLED breathing',
       buildAuraLed({ control: 1, speed: 0x80, colour: 1, count: 0 }),

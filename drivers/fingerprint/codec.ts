@@ -141,6 +141,9 @@ export const buildRegModel = (address?: number) => command(CMD.REG_MODEL, [], ad
 export const buildUpChar = (buffer: 1 | 2, address?: number) =>
   command(CMD.UP_CHAR, [buffer], address);
 export const buildTemplateNum = (address?: number) => command(CMD.TEMPLATE_NUM, [], address);
+/** DownChar: the module acks, then the host sends the 512-byte template as data packets. */
+export const buildDownChar = (buffer: 1 | 2, address?: number) =>
+  command(CMD.DOWN_CHAR, [buffer], address);
 
 export interface AuraLedOptions {
   /** 1 breathing, 2 flashing, 3 always on, 4 always off, 5 gradually on, 6 gradually off. */

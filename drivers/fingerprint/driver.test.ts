@@ -242,6 +242,26 @@ describe('FingerprintDriver over an in-memory pair', () => {
     expect((await rejection(driver.regModel())).code).toBe('MERGE_FAILED');
   });
 
+  it('DownChar puts a stored template back so Match finds the same finger (packet size 256)', async () => {
+    const { driver, simulator } = setup();
+    await driver.setPacketSize(256);
+    simulator.placeFinger(3);
+    await driver.genImg();
+    await driver.img2Tz(1);
+    const three = await driver.upChar(1);
+    simulator.placeFinger(7);
+    await driver.genImg();
+    await driver.img2Tz(1);
+    await driver.downChar(2, three);
+    expect((await driver.match()).matched).toBe(false);
+    simulator.placeFinger(3, { quality: 'dry' });
+    await driver.genImg();
+    await driver.img2Tz(1);
+    await driver.downChar(2, three);
+    expect((await driver.match()).matched).toBe(true);
+    await expect(driver.downChar(2, new Uint8Array(10))).rejects.toThrow(RangeError);
+  });
+
   it('answers Img2Tz without an image with NO_VALID_IMAGE', async () => {
     const { driver } = setup();
     expect((await rejection(driver.img2Tz(1))).code).toBe('NO_VALID_IMAGE');

@@ -11,6 +11,8 @@ import {
   REG,
   TEMPLATE_BYTES,
   buildAuraLed,
+  buildDataPackets,
+  buildDownChar,
   buildGenImg,
   buildImg2Tz,
   buildMatch,
@@ -267,6 +269,30 @@ export class FingerprintDriver extends EventEmitter {
       ),
     );
     return data;
+  }
+
+  /**
+   * DownChar: puts a template (e.g. another finger of the same resident) into a char buffer, so
+   * Match can compare it with a fresh capture. The module acks the command, then reads the data
+   * packets; it sends nothing after them, so the next command simply queues behind.
+   */
+  async downChar(buffer: 1 | 2, template: Uint8Array, opts: RequestOptions = {}): Promise<void> {
+    if (template.length !== TEMPLATE_BYTES) throw new RangeError('template must be 512 bytes');
+    await this.run(opts, async () => {
+      const { ack } = await this.exchange(
+        'DOWN_CHAR',
+        buildDownChar(buffer, this.address),
+        this.timeouts.ackMs,
+        0,
+      );
+      expectOk(ack, 'DOWN_CHAR');
+      const transport = this.transport;
+      if (!transport?.isOpen) throw new FingerprintError('DISCONNECTED');
+      // Data packets must use the module's packet size; 128 is the factory default.
+      for (const pk of buildDataPackets(template, this.packetSize ?? 128, this.address)) {
+        await transport.write(pk);
+      }
+    });
   }
 
   async templateNum(opts: RequestOptions = {}): Promise<number> {

@@ -103,6 +103,8 @@ export class FingerprintSimulator extends EventEmitter {
   private readonly charBuffers = new Map<number, Uint8Array>();
   private captureCount = 0;
   private faults: PendingFault[] = [];
+  /** A DownChar in progress: data packets from the host go into this buffer. */
+  private downChar: { buffer: number; chunks: Uint8Array[]; received: number } | null = null;
   private stalled = false;
   private stopped = false;
 
@@ -208,7 +210,12 @@ export class FingerprintSimulator extends EventEmitter {
   private readonly onData = (bytes: Uint8Array): void => {
     if (this.stalled || this.stopped) return;
     for (const packet of this.decoder.push(bytes)) {
-      if (packet.pid !== PID.COMMAND || packet.address !== this.address) continue;
+      if (packet.address !== this.address) continue;
+      if (packet.pid === PID.DATA || packet.pid === PID.END_DATA) {
+        this.onHostData(packet);
+        continue;
+      }
+      if (packet.pid !== PID.COMMAND) continue;
       // Commands are handled strictly one after another, as on the module's single MCU.
       this.work = this.work
         .then(() => this.handle(packet))
@@ -217,6 +224,24 @@ export class FingerprintSimulator extends EventEmitter {
         });
     }
   };
+
+  /** Host → module bulk data (DownChar): collected until the end packet, then stored. */
+  private onHostData(packet: Packet): void {
+    const d = this.downChar;
+    if (!d) return;
+    d.chunks.push(packet.payload.slice());
+    d.received += packet.payload.length;
+    if (packet.pid !== PID.END_DATA) return;
+    this.downChar = null;
+    if (d.received !== TEMPLATE_BYTES) return;
+    const t = new Uint8Array(TEMPLATE_BYTES);
+    let o = 0;
+    for (const c of d.chunks) {
+      t.set(c, o);
+      o += c.length;
+    }
+    this.charBuffers.set(d.buffer, t);
+  }
 
   private readonly onClose = (): void => {
     this.clearQueue();
@@ -310,6 +335,12 @@ export class FingerprintSimulator extends EventEmitter {
         ack(0x00);
         for (const pk of buildDataPackets(t, this.packetSize, this.address)) this.enqueueReply(pk);
         return;
+      }
+      case CMD.DOWN_CHAR: {
+        const buffer = p[0] ?? 0;
+        if (buffer !== 1 && buffer !== 2) return ack(0x01);
+        this.downChar = { buffer, chunks: [], received: 0 };
+        return ack(0x00);
       }
       case CMD.TEMPLATE_NUM:
         return ack(0x00, [0, 0]);

@@ -33,6 +33,38 @@ const username = z
 const password = z.string().min(1).max(256);
 const regionCode = z.string().regex(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/);
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+/** Binary payloads cross JSON transports as base64; the bound is on the decoded size. */
+const base64 = (maxBytes: number) =>
+  z
+    .string()
+    .max(Math.ceil(maxBytes / 3) * 4)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/);
+const rgb = z.tuple([
+  z.number().int().min(0).max(255),
+  z.number().int().min(0).max(255),
+  z.number().int().min(0).max(255),
+]);
+
+export const FINGER_EXCEPTIONS = ['missing', 'amputated', 'bandaged', 'unusable'] as const;
+export type FingerException = (typeof FINGER_EXCEPTIONS)[number];
+/** ISO/IEC 19794-4 / ANSI-NIST finger positions: 1 right thumb … 5 right little, 6 left thumb … 10 left little. */
+const fingerPosition = z.number().int().min(1).max(10);
+
+/** Largest camera frame the station accepts (an encoded JPEG/PNG of up to 1920×1080 is far less). */
+export const MAX_FRAME_BYTES = 16 * 1024 * 1024;
+/** Default request body limit of JSON transports; methods carrying frames raise it. */
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+export const photoSettingsSchema = z.strictObject({
+  width: z.number().int().min(240).max(1200),
+  height: z.number().int().min(320).max(1600),
+  jpegQuality: z.number().int().min(50).max(95),
+  thumbWidth: z.number().int().min(60).max(300),
+  /** Reference background colours (sRGB) and the allowed distance (CIE76 ΔE). */
+  redReference: rgb,
+  blueReference: rgb,
+  backgroundTolerance: z.number().min(5).max(80),
+});
 
 export const residentSchema = z.strictObject({
   nik: z.string().max(32),
@@ -106,7 +138,81 @@ export const methods = {
   },
   'station.info': { access: ['technician', 'supervisor'], input: z.strictObject({}) },
   'prefs.setLocale': { access: 'public', input: z.strictObject({ locale: z.enum(['id', 'en']) }) },
-} as const satisfies Record<string, { access: Access; input: z.ZodType }>;
+  /** The camera chosen at this station, remembered across sessions. */
+  'prefs.camera': { access: 'any', input: z.strictObject({}) },
+  'prefs.setCamera': {
+    access: ['operator', 'technician'],
+    input: z.strictObject({ deviceId: z.string().max(256), label: z.string().max(256) }),
+  },
+  /** One captured frame through the pipeline and the checks; at most 3 attempts per recording. */
+  'photo.process': {
+    access: ['operator'],
+    maxBodyBytes: Math.ceil(MAX_FRAME_BYTES / 3) * 4 + 4096,
+    input: z.strictObject({ recordingId: id, frameBase64: base64(MAX_FRAME_BYTES) }),
+  },
+  'photo.attempts': {
+    access: ['operator', 'supervisor'],
+    input: z.strictObject({ recordingId: id }),
+  },
+  /** Starts the attempts over (e.g. a new resident sat down by mistake): attempts are deleted. */
+  'photo.discardAttempts': { access: ['operator'], input: z.strictObject({ recordingId: id }) },
+  'photo.accept': {
+    access: ['operator'],
+    input: z.strictObject({
+      recordingId: id,
+      attemptId: id,
+      /** The operator confirms the resident wears no glasses or contact lenses. */
+      noGlassesConfirmed: z.boolean(),
+      /** Required when a check failed: why the photo is accepted anyway. */
+      forceReason: z.string().trim().min(5).max(300).optional(),
+    }),
+  },
+  'photo.get': { access: ['operator', 'supervisor'], input: z.strictObject({ recordingId: id }) },
+  'photo.settings': { access: 'any', input: z.strictObject({}) },
+  'photo.setSettings': {
+    access: ['technician', 'supervisor'],
+    input: photoSettingsSchema.partial(),
+  },
+  /** The scanner as the station sees it (real or simulated). */
+  'fingerprint.device': { access: 'any', input: z.strictObject({}) },
+  /** Fingers 1–10 (ISO/ANSI positions) of a recording, with what is captured or excepted. */
+  'fingerprint.list': {
+    access: ['operator', 'supervisor'],
+    input: z.strictObject({ recordingId: id }),
+  },
+  /**
+   * Waits for a finger on the scanner, uploads and scores the image. Progress arrives as
+   * `fingerprint.progress` events. At quality ≥ threshold the finger is accepted; below it the
+   * operator retries; the 3rd low attempt accepts the best one as force-captured.
+   */
+  'fingerprint.capture': {
+    access: ['operator'],
+    input: z.strictObject({ recordingId: id, finger: fingerPosition }),
+  },
+  'fingerprint.cancel': { access: ['operator'], input: z.strictObject({}) },
+  'fingerprint.setException': {
+    access: ['operator'],
+    input: z.strictObject({
+      recordingId: id,
+      finger: fingerPosition,
+      kind: z.enum(FINGER_EXCEPTIONS),
+      reason: z.string().trim().min(3).max(300),
+    }),
+  },
+  /** Clears a finger (captured or excepted) so it can be taken again. */
+  'fingerprint.clear': {
+    access: ['operator'],
+    input: z.strictObject({ recordingId: id, finger: fingerPosition }),
+  },
+  /** Simulated scanner only: what the next placed finger looks like (training, tests). */
+  'fingerprint.simulate': {
+    access: ['operator', 'technician'],
+    input: z.strictObject({ quality: z.enum(['clear', 'smudged', 'partial', 'dry']) }),
+  },
+} as const satisfies Record<string, { access: Access; input: z.ZodType; maxBodyBytes?: number }>;
+
+export const maxBodyBytes = (m: MethodName): number =>
+  (methods[m] as { maxBodyBytes?: number }).maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
 
 export type MethodName = keyof typeof methods;
 export type MethodInput<M extends MethodName> = z.infer<(typeof methods)[M]['input']>;
@@ -210,6 +316,133 @@ export interface MethodOutputs {
   'audit.list': AuditEntry[];
   'station.info': StationInfo;
   'prefs.setLocale': null;
+  'prefs.camera': CameraPref | null;
+  'prefs.setCamera': null;
+  'photo.process': PhotoAttempt;
+  'photo.attempts': PhotoAttempt[];
+  'photo.discardAttempts': null;
+  'photo.accept': PhotoRecord;
+  'photo.get': PhotoRecord | null;
+  'photo.settings': PhotoSettings;
+  'photo.setSettings': PhotoSettings;
+  'fingerprint.device': FingerprintDeviceInfo;
+  'fingerprint.list': FingerprintSet;
+  'fingerprint.capture': FingerCaptureResult;
+  'fingerprint.cancel': null;
+  'fingerprint.setException': FingerprintSet;
+  'fingerprint.clear': FingerprintSet;
+  'fingerprint.simulate': null;
+}
+
+export type PhotoSettings = z.infer<typeof photoSettingsSchema>;
+export type CheckResult = 'pass' | 'warn' | 'fail';
+export type PhotoCheckId = 'face' | 'exposure' | 'sharpness' | 'background' | 'glasses';
+
+export interface PhotoCheck {
+  id: PhotoCheckId;
+  result: CheckResult;
+  /** What the operator should do, in the UI language. */
+  message: string;
+  /** The measured figure behind the verdict, for the supervisor and the technician. */
+  value?: number;
+}
+
+export interface PhotoAttempt {
+  id: string;
+  /** 1, 2 or 3. */
+  index: number;
+  createdAt: string;
+  /** The processed, compliant JPEG (data: URL). */
+  imageDataUrl: string;
+  width: number;
+  height: number;
+  bytes: number;
+  checks: PhotoCheck[];
+  /** The worst check result, not counting the glasses prompt (confirmed on accept). */
+  worst: CheckResult;
+  /** How the crop was placed: around a detected face, or the framing-guide centre. */
+  crop: 'face' | 'guide';
+}
+
+export interface PhotoRecord {
+  recordingId: string;
+  imageDataUrl: string;
+  thumbDataUrl: string;
+  width: number;
+  height: number;
+  bytes: number;
+  checks: PhotoCheck[];
+  forced: boolean;
+  forceReason: string | null;
+  /** Attempts made before this photo was accepted (1–3). */
+  attempts: number;
+  noGlassesConfirmed: boolean;
+  acceptedAt: string;
+  acceptedBy: string;
+}
+
+export interface CameraPref {
+  deviceId: string;
+  label: string;
+}
+
+export interface FingerprintDeviceInfo {
+  state: DeviceState;
+  simulated: boolean;
+  /** Serial device path, e.g. /dev/ttyUSB0 or the simulator's pty. */
+  path: string | null;
+  baud: number | null;
+  packetSize: number | null;
+  /** What the module reports (system id, capacity, security level) — no personal data. */
+  sensor: { systemId: number; capacity: number; securityLevel: number } | null;
+  /** Text shown to the operator/technician when state is 'error' or 'missing'. */
+  message: string | null;
+}
+
+export interface FingerAttempt {
+  id: string;
+  finger: number;
+  /** 1, 2 or 3. */
+  index: number;
+  quality: number;
+  /** Lossless 8-bit grayscale image, data: URL (PNG). */
+  imageDataUrl: string;
+  createdAt: string;
+}
+
+export interface FingerRecord {
+  finger: number;
+  state: 'pending' | 'captured' | 'forced' | 'exception';
+  quality: number | null;
+  attempts: number;
+  imageDataUrl: string | null;
+  exception: { kind: FingerException; reason: string } | null;
+  /** Another finger of the same recording whose template matches this one's. */
+  duplicateOf: number | null;
+}
+
+export interface FingerprintSet {
+  recordingId: string;
+  threshold: number;
+  fingers: FingerRecord[];
+  /** True when every finger is captured, forced or excepted — none silently missing. */
+  complete: boolean;
+}
+
+export interface FingerCaptureResult {
+  attempt: FingerAttempt;
+  /** accepted: quality ≥ threshold; retry: below it, attempts left; forced: best of 3 taken. */
+  outcome: 'accepted' | 'retry' | 'forced';
+  set: FingerprintSet;
+  /** Set when the captured finger matches another finger already taken (presented twice?). */
+  duplicateOf: number | null;
+}
+
+export interface FingerprintProgress {
+  recordingId: string;
+  finger: number;
+  phase: 'waiting-finger' | 'finger-detected' | 'uploading' | 'image-ready' | 'cancelled' | 'error';
+  message: string;
 }
 
 export type MethodOutput<M extends MethodName> = MethodOutputs[M];
@@ -227,8 +460,16 @@ export interface StatusEvent {
 export interface EventPayloads {
   'session.changed': SessionInfo | null;
   status: StatusEvent;
+  'fingerprint.progress': FingerprintProgress;
 }
 export type EventName = keyof EventPayloads;
+
+/** Every event, for hosts that forward them all; fails to compile if one is left out. */
+export const EVENT_NAMES = ['session.changed', 'status', 'fingerprint.progress'] as const;
+const allEventsListed: Exclude<EventName, (typeof EVENT_NAMES)[number]> extends never
+  ? true
+  : false = true;
+void allEventsListed;
 
 /** What the preload exposes as `window.station`, and what the browser transport implements. */
 export interface StationBridge {

@@ -18,6 +18,10 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'VALIDATION'
   | 'WEAK_PASSWORD'
+  /** A device (scanner, camera, pad) could not do it; the message says what to do. */
+  | 'DEVICE'
+  /** The operator (or a timeout on their behalf) stopped a long-running action. */
+  | 'CANCELLED'
   | 'INTERNAL';
 
 export interface ApiError {

@@ -30,6 +30,14 @@ export type AuditAction =
   | 'recording.draft-created'
   | 'recording.draft-saved'
   | 'prefs.locale'
+  | 'fingerprint.captured'
+  | 'fingerprint.retry'
+  | 'fingerprint.forced'
+  | 'fingerprint.duplicate'
+  | 'fingerprint.exception'
+  | 'fingerprint.cleared'
+  | 'photo.accept'
+  | 'photo.settings'
   | 'forbidden';
 
 export interface Audit {

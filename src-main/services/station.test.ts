@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventPayloads, SessionInfo } from '../api/contract';
 import { createLogger } from './log';
+import { LATEST_SCHEMA_VERSION } from '../store/migrations';
 import type { Station } from './station';
 import {
   SUPERVISOR,
@@ -188,7 +189,7 @@ describe('dispatcher', () => {
     expect(info).toMatchObject({
       encrypted: true,
       keySource: 'key-file',
-      schemaVersion: 1,
+      schemaVersion: LATEST_SCHEMA_VERSION,
       dataDir: dir,
     });
     expect(info.databaseBytes).toBeGreaterThan(0);

@@ -21,6 +21,10 @@ import { getStation, insertStation } from '../store/station-repo';
 import { insertUser } from '../store/users-repo';
 import { createAccounts, passwordPolicyReply } from './accounts';
 import { createAudit } from './audit';
+import { openFingerprints } from './fingerprints';
+import { createPhotos } from './photos';
+import type { FaceDetector } from '../imaging/face-detector';
+import type { FingerprintStationOptions } from './fingerprints';
 import type { Actor } from './audit';
 import { newId } from './ids';
 import { createLogger } from './log';
@@ -46,6 +50,10 @@ export interface StationOptions {
   idleCheckMs?: number;
   /** better-sqlite3 addon built for Electron's ABI (see scripts/electron-native.mjs). */
   sqliteNativeBinding?: string;
+  /** The fingerprint scanner: real, simulated or none (the default). */
+  fingerprint?: FingerprintStationOptions;
+  /** Face detector for photos; defaults to Human (loaded on first use), null for none. */
+  faceDetector?: FaceDetector | null;
 }
 
 export interface Station {
@@ -149,6 +157,28 @@ export function openStation(opts: StationOptions): Station {
     locale: L,
     audit,
     regionKnown: (code) => regions()?.has(code),
+  });
+
+  const fingerprints = openFingerprints(opts.fingerprint, {
+    db,
+    now,
+    locale: L,
+    audit,
+    log,
+    emitProgress: (p) => emit('fingerprint.progress', p),
+    onDeviceState: (fingerprint) => {
+      status = { ...status, devices: { ...status.devices, fingerprint } };
+      emit('status', status);
+    },
+  });
+
+  const photos = createPhotos({
+    db,
+    now,
+    locale: L,
+    audit,
+    log,
+    ...(opts.faceDetector !== undefined ? { detector: opts.faceDetector } : {}),
   });
 
   const session = new DeskSession({
@@ -319,6 +349,9 @@ export function openStation(opts: StationOptions): Station {
       locale = input.locale;
       return ok(null);
     },
+
+    ...fingerprints.handlers,
+    ...photos.handlers,
   };
 
   let closed = false;
@@ -398,6 +431,8 @@ export function openStation(opts: StationOptions): Station {
       closed = true;
       session.stopTimer();
       listeners.clear();
+      // The scanner (and a simulator's pty pair) stops in the background; no DB use after this.
+      void fingerprints.close();
       db.close();
       log.info('station closed');
     },

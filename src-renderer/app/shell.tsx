@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Role } from '../../src-main/api/contract';
 import { Kbd } from '../components/kbd';
 import { StatusBar } from '../components/status-bar';
-import { ResidentForm } from '../screens/operator/new-recording/resident-form';
-import type { ResidentFormApi } from '../screens/operator/new-recording/resident-form';
+import { RecordingWorkspace } from '../screens/operator/recording/recording-workspace';
+import type { RecordingWorkspaceApi } from '../screens/operator/recording/recording-workspace';
 import { TodayList } from '../screens/shared/today/today-list';
 import { AuditLog } from '../screens/supervisor/audit/audit-log';
 import { UsersScreen } from '../screens/supervisor/users/users-screen';
@@ -49,7 +49,7 @@ export function Shell({ locked }: { locked: boolean }) {
   const role = session.user.role;
   const screens = ROLE_SCREENS[role];
   const [active, setActive] = useState<ScreenId>(screens[0] ?? 'today');
-  const formApi = useRef<ResidentFormApi | null>(null);
+  const formApi = useRef<RecordingWorkspaceApi | null>(null);
   const mainRef = useRef<HTMLElement | null>(null);
 
   const go = useMemo(
@@ -139,7 +139,7 @@ export function Shell({ locked }: { locked: boolean }) {
       >
         {role === 'operator' ? (
           <div hidden={active !== 'new-recording'}>
-            <ResidentForm
+            <RecordingWorkspace
               apiRef={formApi}
               active={active === 'new-recording' && !locked}
               onShowToday={() => setActive('today')}

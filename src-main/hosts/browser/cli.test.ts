@@ -37,6 +37,29 @@ describe('parseBrowserHostArgs', () => {
   });
 });
 
+describe('fingerprint options', () => {
+  const repo = path.resolve('/repo');
+  it('defaults to auto at real speed', () => {
+    expect(parseBrowserHostArgs([], repo).fingerprint).toEqual({ mode: 'auto', simSpeed: 1 });
+  });
+  it('reads a mode, a port path and a simulator speed', () => {
+    expect(
+      parseBrowserHostArgs(['--fingerprint', 'simulated', '--sim-speed', '8'], repo).fingerprint,
+    ).toEqual({ mode: 'simulated', simSpeed: 8 });
+    expect(parseBrowserHostArgs(['--fingerprint', 'none'], repo).fingerprint.mode).toBe('none');
+    expect(parseBrowserHostArgs(['--fingerprint', '/dev/ttyUSB0'], repo).fingerprint).toEqual({
+      mode: 'auto',
+      path: '/dev/ttyUSB0',
+      simSpeed: 1,
+    });
+  });
+  it('rejects a bad speed', () => {
+    for (const v of ['0', '-2', 'fast', '5000']) {
+      expect(() => parseBrowserHostArgs(['--sim-speed', v], repo)).toThrow(UsageError);
+    }
+  });
+});
+
 describe('defaultDataDir', () => {
   it('follows each OS convention', () => {
     expect(defaultDataDir('linux', {}, '/home/a')).toBe('/home/a/.local/share/rekam-browser');

@@ -1,6 +1,8 @@
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { fingerprintConfigFromArgs } from '../../services/fingerprint-device';
+import type { FingerprintDeviceConfig } from '../../services/fingerprint-device';
 
 export interface BrowserHostArgs {
   dataDir: string;
@@ -8,6 +10,7 @@ export interface BrowserHostArgs {
   rendererDir: string;
   open: boolean;
   help: boolean;
+  fingerprint: FingerprintDeviceConfig;
 }
 
 export const USAGE = `Rekam — host peramban (browser host)
@@ -18,6 +21,9 @@ Penggunaan / usage: npx tsx src-main/hosts/browser/main.ts [opsi]
   --port N             port di 127.0.0.1 (default 0 = port bebas acak)
   --renderer-dir DIR   folder tampilan yang sudah dibangun (default: <repo>/out/renderer)
   --no-open            jangan buka peramban otomatis
+  --fingerprint MODE   pemindai sidik jari: auto (default; cari di port serial, jika tidak ada
+                       → simulasi), simulated, none, atau jalur port (mis. /dev/ttyUSB0)
+  --sim-speed N        percepat simulasi N kali (default 1 ≈ 7 detik per gambar, seperti modul asli)
   --help               tampilkan bantuan ini
 `;
 
@@ -59,6 +65,8 @@ export function parseBrowserHostArgs(argv: string[], repoRoot: string): BrowserH
         port: { type: 'string' },
         'renderer-dir': { type: 'string' },
         'no-open': { type: 'boolean' },
+        fingerprint: { type: 'string' },
+        'sim-speed': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -70,7 +78,14 @@ export function parseBrowserHostArgs(argv: string[], repoRoot: string): BrowserH
   if (!/^\d+$/.test(portText) || port > 65535) {
     throw new UsageError(`--port must be a number 0–65535, got "${portText}"`);
   }
+  let fingerprint: FingerprintDeviceConfig;
+  try {
+    fingerprint = fingerprintConfigFromArgs(values.fingerprint, values['sim-speed']);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
   return {
+    fingerprint,
     dataDir: path.resolve(values['data-dir'] ?? defaultDataDir()),
     port,
     rendererDir: path.resolve(values['renderer-dir'] ?? path.join(repoRoot, 'out', 'renderer')),

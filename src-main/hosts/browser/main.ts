@@ -1,6 +1,8 @@
 import { chmodSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createFingerprintDevice } from '../../services/fingerprint-device';
+import { createLogger } from '../../services/log';
 import { openStation } from '../../services/station';
 import { fileKeyProvider } from '../../store/key-file';
 import { USAGE, UsageError, canOpenBrowser, parseBrowserHostArgs } from './cli';
@@ -33,13 +35,24 @@ async function main(): Promise<number> {
   const version = (
     JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }
   ).version;
-  const station = openStation({
-    dataDir: args.dataDir,
-    resourcesDir: path.join(repoRoot, 'resources'),
-    host: 'browser',
-    version,
-    keyProvider: fileKeyProvider,
-  });
+  // The host owns the scanner so it can wait for it (and a simulator's socat) to stop on exit.
+  const logger = createLogger({ dataDir: args.dataDir });
+  const fingerprint = createFingerprintDevice(args.fingerprint, { log: logger });
+  let station;
+  try {
+    station = openStation({
+      dataDir: args.dataDir,
+      resourcesDir: path.join(repoRoot, 'resources'),
+      host: 'browser',
+      version,
+      keyProvider: fileKeyProvider,
+      logger,
+      fingerprint: { instance: fingerprint },
+    });
+  } catch (err) {
+    await fingerprint.close();
+    throw err;
+  }
 
   let server;
   try {
@@ -51,6 +64,7 @@ async function main(): Promise<number> {
     });
   } catch (err) {
     station.close();
+    await fingerprint.close();
     const code = (err as NodeJS.ErrnoException).code;
     process.stderr.write(
       code === 'EADDRINUSE'
@@ -65,6 +79,12 @@ async function main(): Promise<number> {
       `REKAM_URL=${server.url}\n`,
   );
   log(`data dir: ${args.dataDir}`);
+  void fingerprint.ready().then(() => {
+    const fp = fingerprint.info('en');
+    log(
+      `fingerprint scanner: ${fp.simulated ? 'SIMULATED' : fp.state}${fp.path ? ` on ${fp.path}` : ''}`,
+    );
+  });
   if (args.open && canOpenBrowser()) openInBrowser(server.url);
 
   let stopping = false;
@@ -82,7 +102,7 @@ async function main(): Promise<number> {
         try {
           station.close();
         } finally {
-          process.exit(0);
+          void fingerprint.close().finally(() => process.exit(0));
         }
       });
   };

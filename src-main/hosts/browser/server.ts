@@ -5,8 +5,8 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
-import { methods } from '../../api/contract';
-import type { EventName, EventPayloads } from '../../api/contract';
+import { EVENT_NAMES, maxBodyBytes, methods } from '../../api/contract';
+import type { EventName, EventPayloads, MethodName } from '../../api/contract';
 import { fail } from '../../api/reply';
 import type { Reply } from '../../api/reply';
 import { PERMISSIONS_POLICY, contentSecurityPolicy } from '../shared/csp';
@@ -43,13 +43,7 @@ export interface BrowserServer {
   close(): Promise<void>;
 }
 
-export const BODY_LIMIT = 1024 * 1024;
-
-// Every event the station can emit; the type below fails to compile if the contract grows.
-const EVENT_NAMES = ['session.changed', 'status'] as const;
-type MissingEvents = Exclude<EventName, (typeof EVENT_NAMES)[number]>;
-const allEventsForwarded: MissingEvents extends never ? true : false = true;
-void allEventsForwarded;
+export { DEFAULT_MAX_BODY_BYTES as BODY_LIMIT } from '../../api/contract';
 
 export const newSecret = (): string => randomBytes(32).toString('base64url');
 
@@ -145,11 +139,12 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
     if (type !== 'application/json') {
       return sendError(req, res, 415, 'BAD_REQUEST', 'contentType');
     }
+    const limit = maxBodyBytes(method as MethodName);
     const declared = Number(req.headers['content-length'] ?? '0');
-    if (declared > BODY_LIMIT) {
+    if (declared > limit) {
       return sendError(req, res, 413, 'BAD_REQUEST', 'tooLarge', { Connection: 'close' });
     }
-    const body = await readBody(req, BODY_LIMIT);
+    const body = await readBody(req, limit);
     if (body === 'too-large') {
       return sendError(req, res, 413, 'BAD_REQUEST', 'tooLarge', { Connection: 'close' });
     }

@@ -1,10 +1,17 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { BrowserWindow, Menu, app, dialog, ipcMain, safeStorage, session } from 'electron';
 import type { IpcMainInvokeEvent, MenuItemConstructorOptions, WebContents } from 'electron';
-import type { EventName } from '../../api/contract';
+import { EVENT_NAMES } from '../../api/contract';
 import { fail } from '../../api/reply';
+import {
+  createFingerprintDevice,
+  fingerprintConfigFromArgs,
+} from '../../services/fingerprint-device';
+import type { FingerprintDevice } from '../../services/fingerprint-device';
+import { createLogger } from '../../services/log';
 import { openStation } from '../../services/station';
 import type { Station, StationOptions } from '../../services/station';
 import { createAppUrlMatcher } from '../shared/app-url';
@@ -24,10 +31,9 @@ const devServerOrigin = devServerUrl ? new URL(devServerUrl).origin : undefined;
 
 const log = (line: string) => console.log(`[rekam] ${line}`);
 
-const EVENT_NAMES: readonly EventName[] = ['session.changed', 'status'];
-
 let mainWindow: BrowserWindow | null = null;
 let station: Station | null = null;
+let fingerprint: FingerprintDevice | null = null;
 
 // Every renderer sandboxed, including any we did not create on purpose.
 app.enableSandbox();
@@ -43,9 +49,16 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('web-contents-created', (_e: unknown, contents: WebContents) => guardContents(contents));
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
+  app.on('will-quit', (e: { preventDefault(): void }) => {
     station?.close();
     station = null;
+    // Hold the quit until the scanner port (and a simulator's socat) is closed.
+    const fp = fingerprint;
+    fingerprint = null;
+    if (fp) {
+      e.preventDefault();
+      void fp.close().finally(() => app.exit(0));
+    }
   });
   app.whenReady().then(start, (err: unknown) => fatal(err));
 }
@@ -80,16 +93,38 @@ function stationOptions(): StationOptions {
   const resourcesDir = app.isPackaged
     ? path.join(process.resourcesPath, 'resources')
     : path.join(app.getAppPath(), 'resources');
+  const logger = createLogger({ dataDir });
+  fingerprint = createFingerprintDevice(fingerprintConfig(), { log: logger });
   const opts: StationOptions = {
     dataDir,
     resourcesDir,
     host: 'electron',
     version: app.getVersion(),
     keyProvider: choice.provider,
+    logger,
+    fingerprint: { instance: fingerprint },
   };
   const binding = sqliteNativeBinding();
   if (binding) opts.sqliteNativeBinding = binding;
   return opts;
+}
+
+/** `--fingerprint auto|simulated|none|<path>` and `--sim-speed N`, as for the browser host. */
+function fingerprintConfig() {
+  const { values } = parseArgs({
+    args: process.argv.slice(1),
+    strict: false,
+    allowPositionals: true,
+    options: { fingerprint: { type: 'string' }, 'sim-speed': { type: 'string' } },
+  });
+  const fp = typeof values.fingerprint === 'string' ? values.fingerprint : undefined;
+  const speed = typeof values['sim-speed'] === 'string' ? values['sim-speed'] : undefined;
+  try {
+    return fingerprintConfigFromArgs(fp, speed);
+  } catch (err) {
+    log(`warning: ${(err as Error).message}; using --fingerprint auto`);
+    return fingerprintConfigFromArgs(undefined, undefined);
+  }
 }
 
 /**

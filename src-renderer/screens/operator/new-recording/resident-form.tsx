@@ -36,8 +36,15 @@ import type { ResidentForm as FormState } from './resident-form-model';
 export interface ResidentFormApi {
   /** Alt+N / "Perekaman baru": start the next resident (asks first if unsaved). */
   requestNew(): void;
-  /** Reopen a draft from Hari ini. */
-  open(id: string): Promise<void>;
+  /** Reopen a draft from Hari ini; false when it could not be opened (the form says why). */
+  open(id: string): Promise<boolean>;
+}
+
+/** The saved draft the form is editing, for the recording workspace's header. */
+export interface RecordingRef {
+  id: string;
+  name: string;
+  nik: string;
 }
 
 type FieldKey = keyof ResidentData;
@@ -52,10 +59,16 @@ export function ResidentForm({
   apiRef,
   active,
   onShowToday,
+  onRecordingChange,
+  onContinue,
 }: {
   apiRef: RefObject<ResidentFormApi | null>;
   active: boolean;
   onShowToday: () => void;
+  /** The draft being edited changed: saved, opened, or cleared for the next resident. */
+  onRecordingChange?: (rec: RecordingRef | null) => void;
+  /** After a save: go on to the next step of the recording (the button Enter presses). */
+  onContinue?: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const { info } = useApp();
@@ -74,6 +87,8 @@ export function ResidentForm({
     () => new Map(districtCache),
   );
   const formRef = useRef<HTMLFormElement | null>(null);
+  const onRecordingChangeRef = useRef(onRecordingChange);
+  onRecordingChangeRef.current = onRecordingChange;
   const newButtonRef = useRef<HTMLButtonElement | null>(null);
   const [focusInvalid, setFocusInvalid] = useState(0);
 
@@ -163,6 +178,7 @@ export function ResidentForm({
     setSaved(null);
     setDirty(false);
     setConfirmClear(false);
+    onRecordingChangeRef.current?.(null);
     // Next resident: straight back to the first field.
     setTimeout(() => document.getElementById('field-nik')?.focus(), 0);
   }, [stationDistrict]);
@@ -177,9 +193,10 @@ export function ResidentForm({
       const r = await call('recordings.get', { id });
       if (!r.ok) {
         setBanner({ kind: 'error', text: r.error.message });
-        return;
+        return false;
       }
       load(r.value);
+      return true;
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [],
@@ -195,6 +212,7 @@ export function ResidentForm({
     setDirty(false);
     setConfirmClear(false);
     setBanner({ kind: 'info', text: t('form.opened', { name: rec.name }) });
+    onRecordingChangeRef.current?.({ id: rec.id, name: rec.name, nik: rec.resident.nik });
   }
 
   useImperativeHandle(apiRef, () => ({ requestNew, open }), [requestNew, open]);
@@ -222,6 +240,11 @@ export function ResidentForm({
       setServerErrors({});
       setDirty(false);
       setSaved({ id: r.value.id, name: r.value.name, at: r.value.updatedAt });
+      onRecordingChangeRef.current?.({
+        id: r.value.id,
+        name: r.value.name,
+        nik: r.value.resident.nik,
+      });
       return;
     }
     if (r.error.code === 'VALIDATION' && r.error.fields) {
@@ -231,7 +254,7 @@ export function ResidentForm({
     setBanner({ kind: 'error', text: r.error.message });
   };
 
-  // After a save, Enter starts the next resident: focus sits on "Perekaman baru".
+  // After a save, Enter goes on: focus sits on the next step (or on "Perekaman baru").
   useEffect(() => {
     if (saved) newButtonRef.current?.focus();
   }, [saved]);
@@ -647,12 +670,23 @@ export function ResidentForm({
                 </button>
                 <button
                   type="button"
-                  className="btn btn--small btn--primary"
-                  ref={newButtonRef}
+                  className={`btn btn--small${onContinue ? '' : ' btn--primary'}`}
+                  ref={onContinue ? undefined : newButtonRef}
                   onClick={reset}
                 >
                   {t('form.newRecording')} <Kbd keys="Alt+N" />
                 </button>
+                {onContinue ? (
+                  <button
+                    type="button"
+                    className="btn btn--small btn--primary"
+                    data-testid="continue-photo"
+                    ref={newButtonRef}
+                    onClick={onContinue}
+                  >
+                    {t('recording.continuePhoto')} <Kbd keys="Alt+2" />
+                  </button>
+                ) : null}
               </span>
             </div>
           ) : banner?.kind === 'error' ? (

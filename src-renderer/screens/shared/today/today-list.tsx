@@ -106,7 +106,12 @@ export function TodayList({
                 {readOnly ? null : (
                   <td>
                     {r.status === 'draft' ? (
-                      <button type="button" className="btn btn--small" onClick={() => onOpen(r.id)}>
+                      <button
+                        type="button"
+                        className="btn btn--small"
+                        data-testid="today-open"
+                        onClick={() => onOpen(r.id)}
+                      >
                         {t('today.open')}
                       </button>
                     ) : null}

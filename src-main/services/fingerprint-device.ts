@@ -1,0 +1,386 @@
+// The station's one fingerprint scanner: a real module found on a serial port, or the simulator
+// (on a socat pty pair where the OS allows, so the real driver and serial transport still do
+// the work; an in-memory pair elsewhere). The service sees the same FingerprintDriver either way.
+import { EventEmitter } from 'node:events';
+import type { DeviceState, FingerprintDeviceInfo } from '../api/contract';
+import type { PacketSize, SystemParameters } from '../../drivers/fingerprint/codec';
+import { DEFAULT_BAUD, discoverFingerprint } from '../../drivers/fingerprint/discovery';
+import { FingerprintDriver } from '../../drivers/fingerprint/driver';
+import type { DriverState } from '../../drivers/fingerprint/driver';
+import { FingerprintError } from '../../drivers/fingerprint/errors';
+import { FingerprintSimulator } from '../../drivers/fingerprint/simulator';
+import type { ImageQuality } from '../../drivers/fingerprint/synthetic';
+import { createMemoryPair } from '../../drivers/fingerprint/transport';
+import type { ByteTransport } from '../../drivers/fingerprint/transport';
+import type { PtyPair } from '../../drivers/transport/pty-pair';
+import type { Logger } from './log';
+import type { Locale } from './messages';
+
+export type FingerprintMode = 'auto' | 'simulated' | 'none';
+
+export interface FingerprintDeviceConfig {
+  /** auto: the configured path, else probe serial ports; nothing answers → simulated. */
+  mode: FingerprintMode;
+  /** A configured serial port (with mode 'auto', only this port is tried). */
+  path?: string;
+  baud?: number;
+  /** Simulator pace multiplier (1 = a real module at 57,600 baud, ≈ 7 s per image). */
+  simSpeed?: number;
+  /** Simulator carrier: a socat pty pair (Linux with socat) or an in-memory pair. */
+  simTransport?: 'auto' | 'pty' | 'memory';
+  /** Packet size to negotiate; 256 moves an image fastest (fewest packet headers). */
+  packetSize?: PacketSize;
+}
+
+export type DeviceLog = Pick<Logger, 'info' | 'warn'>;
+
+/** Hooks to play the resident and the cable in a simulated station (tests, training, demos). */
+export interface SimulationControls {
+  /** The quality of the next placed fingers. */
+  quality: ImageQuality;
+  /** The next capture gets this finger instead of the one asked for (a resident's mistake). */
+  presentInstead(finger: number | null): void;
+  /** The resident keeps the finger away (to test the wait timeout). */
+  setAbsent(absent: boolean): void;
+  unplug(): Promise<void>;
+  replug(): Promise<void>;
+  readonly simulator: FingerprintSimulator | null;
+}
+
+export interface FingerprintDevice {
+  readonly simulated: boolean;
+  info(locale: Locale): FingerprintDeviceInfo;
+  state(): DeviceState;
+  /** The driver once the scanner is up (null while starting, when missing or after close). */
+  driver(): FingerprintDriver | null;
+  /** Resolves when start-up (discovery or simulator) has finished, successfully or not. */
+  ready(): Promise<void>;
+  onState(listener: (s: DeviceState) => void): () => void;
+  /** A capture of `finger` starts: the simulated resident places it after about a second. */
+  beginCapture(finger: number): void;
+  endCapture(): void;
+  /** Simulated scanner only; false when the scanner is real. */
+  setSimulatedQuality(q: ImageQuality): boolean;
+  readonly sim: SimulationControls | null;
+  /** Details of the module for storage with each finger (no personal data). */
+  deviceDetails(): Record<string, unknown>;
+  close(): Promise<void>;
+}
+
+const SIM_BAUD = DEFAULT_BAUD;
+/** A resident needs about a second to put the finger down after being asked. */
+const RESIDENT_DELAY_MS = 1000;
+
+interface Started {
+  driver: FingerprintDriver;
+  params: SystemParameters;
+  path: string | null;
+  baud: number;
+}
+
+export function createFingerprintDevice(
+  cfg: FingerprintDeviceConfig,
+  deps: { log: DeviceLog },
+): FingerprintDevice {
+  const { log } = deps;
+  const events = new EventEmitter();
+  const simSpeed = cfg.simSpeed && cfg.simSpeed > 0 ? cfg.simSpeed : 1;
+  const packetSize: PacketSize = cfg.packetSize ?? 256;
+  let simulated = cfg.mode === 'simulated';
+  let state: DeviceState = cfg.mode === 'none' ? 'missing' : 'pending';
+  let message: { code: 'DEVICE_NOT_FOUND' | 'DISCONNECTED' | 'OTHER'; text?: string } | null =
+    cfg.mode === 'none' ? { code: 'DEVICE_NOT_FOUND' } : null;
+  let started: Started | null = null;
+  let closed = false;
+  let closing: Promise<void> | null = null;
+
+  // Simulation state (also used by the reopen path after an unplug).
+  let sim: FingerprintSimulator | null = null;
+  let pty: PtyPair | null = null;
+  let deviceEnd: ByteTransport | null = null;
+  let plugged = true;
+  let quality: ImageQuality = 'clear';
+  let presentInstead: number | null = null;
+  let absent = false;
+
+  function setState(s: DeviceState): void {
+    if (s === state) return;
+    state = s;
+    events.emit('state', s);
+  }
+
+  function onDriverState(s: DriverState): void {
+    if (closed) return;
+    if (s === 'disconnected' || s === 'reconnecting') {
+      message = { code: 'DISCONNECTED' };
+      setState('error');
+    } else if (s === 'idle' || s === 'busy') {
+      message = null;
+      setState(simulated ? 'simulated' : 'connected');
+    }
+  }
+
+  function wire(d: FingerprintDriver): void {
+    d.on('state', onDriverState);
+    d.on('disconnected', () => log.warn('fingerprint scanner disconnected'));
+    d.on('reconnected', () => log.info('fingerprint scanner reconnected'));
+  }
+
+  async function negotiate(d: FingerprintDriver): Promise<SystemParameters> {
+    await d.handshake();
+    let params = await d.readSysPara();
+    if (params.packetSize !== packetSize) {
+      try {
+        await d.setPacketSize(packetSize);
+        params = await d.readSysPara();
+      } catch (e) {
+        // Older modules refuse register 6; the default packet size still works, only slower.
+        log.warn('packet size not negotiated', { code: (e as FingerprintError).code });
+      }
+    }
+    return params;
+  }
+
+  // --- the simulator on the far end of a pty pair or an in-memory pair ---------------------
+
+  async function startSimulatorOn(end: ByteTransport): Promise<void> {
+    // A module keeps its packet size in flash across a power cycle; so does the simulated one.
+    const keptPacketSize = sim?.currentPacketSize ?? 128;
+    sim?.stop();
+    deviceEnd = end;
+    sim = new FingerprintSimulator(end, {
+      baud: SIM_BAUD,
+      packetSize: keptPacketSize,
+      paceSpeedup: simSpeed,
+      captureMs: Math.round(300 / simSpeed),
+      systemId: 0x5349, // "SI": simulated
+    });
+    sim.on('error', (e: unknown) => log.warn('simulator error', { message: String(e) }));
+  }
+
+  async function openSimulated(): Promise<Started> {
+    const usePty =
+      cfg.simTransport === 'pty' ||
+      (cfg.simTransport !== 'memory' &&
+        (await import('../../drivers/transport/pty-pair')).ptyPairsAvailable());
+    if (usePty) {
+      const { openPtyPair } = await import('../../drivers/transport/pty-pair');
+      const { openSerialTransport } = await import('../../drivers/transport/serial');
+      pty = await openPtyPair();
+      const hostPath = pty.a;
+      await startSimulatorOn(await openSerialTransport(pty.b, SIM_BAUD));
+      const reopen = async (): Promise<ByteTransport> => {
+        if (!plugged || !pty) throw new Error('simulated scanner unplugged');
+        return openSerialTransport(hostPath, SIM_BAUD);
+      };
+      const driver = new FingerprintDriver({
+        transport: await openSerialTransport(hostPath, SIM_BAUD),
+        reopen,
+        backoff: { initialMs: 200, maxMs: 2000 },
+      });
+      wire(driver);
+      const params = await negotiate(driver);
+      return { driver, params, path: hostPath, baud: SIM_BAUD };
+    }
+    const [host, dev] = createMemoryPair();
+    await startSimulatorOn(dev);
+    const reopen = async (): Promise<ByteTransport> => {
+      if (!plugged) throw new Error('simulated scanner unplugged');
+      const [h, d] = createMemoryPair();
+      await startSimulatorOn(d);
+      return h;
+    };
+    const driver = new FingerprintDriver({
+      transport: host,
+      reopen,
+      backoff: { initialMs: 200, maxMs: 2000 },
+    });
+    wire(driver);
+    const params = await negotiate(driver);
+    return { driver, params, path: null, baud: SIM_BAUD };
+  }
+
+  async function openReal(): Promise<Started> {
+    const found = await discoverFingerprint({
+      ...(cfg.path ? { path: cfg.path } : {}),
+      ...(cfg.baud ? { baud: cfg.baud } : {}),
+      onAttempt: (a) =>
+        log.info('fingerprint probe', { path: a.path, baud: a.baud, error: a.error ?? null }),
+    });
+    wire(found.driver);
+    const params = await negotiate(found.driver);
+    return { driver: found.driver, params, path: found.path, baud: found.baud };
+  }
+
+  async function start(): Promise<void> {
+    if (cfg.mode === 'none') return;
+    try {
+      if (cfg.mode === 'auto') {
+        try {
+          started = await openReal();
+        } catch (e) {
+          if (closed) return;
+          log.info('no fingerprint module answered; using the simulator', {
+            code: e instanceof FingerprintError ? e.code : 'OPEN_FAILED',
+          });
+          simulated = true;
+        }
+      }
+      if (!started && !closed) started = await openSimulated();
+      if (closed) {
+        await started?.driver.close();
+        return;
+      }
+      message = null;
+      setState(simulated ? 'simulated' : 'connected');
+      log.info('fingerprint scanner ready', {
+        simulated,
+        packetSize: started!.params.packetSize,
+        baud: started!.baud,
+      });
+    } catch (e) {
+      if (closed) return;
+      const code = e instanceof FingerprintError ? e.code : 'OPEN_FAILED';
+      log.warn('fingerprint scanner unavailable', { code });
+      message =
+        code === 'DEVICE_NOT_FOUND'
+          ? { code: 'DEVICE_NOT_FOUND' }
+          : { code: 'OTHER', text: e instanceof Error ? e.message : String(e) };
+      setState(code === 'DEVICE_NOT_FOUND' ? 'missing' : 'error');
+    }
+  }
+
+  const startup = start();
+
+  const controls: SimulationControls = {
+    get quality() {
+      return quality;
+    },
+    set quality(q: ImageQuality) {
+      quality = q;
+    },
+    presentInstead(finger) {
+      presentInstead = finger;
+    },
+    setAbsent(a) {
+      absent = a;
+      if (a) sim?.liftFinger();
+    },
+    async unplug() {
+      plugged = false;
+      if (pty) {
+        sim?.stop();
+        await deviceEnd?.close().catch(() => undefined);
+        await pty.unplug();
+      } else {
+        sim?.injectFault('unplug');
+      }
+    },
+    async replug() {
+      plugged = true;
+      if (pty) {
+        await pty.replug();
+        const { openSerialTransport } = await import('../../drivers/transport/serial');
+        await startSimulatorOn(await openSerialTransport(pty.b, SIM_BAUD));
+      }
+      // In memory, the driver's reopen builds a fresh pair with a fresh simulator.
+    },
+    get simulator() {
+      return sim;
+    },
+  };
+
+  return {
+    get simulated() {
+      return simulated;
+    },
+    get sim() {
+      return simulated ? controls : null;
+    },
+    info(locale) {
+      const p = started?.params;
+      let text: string | null = null;
+      if (message?.code === 'OTHER') text = message.text ?? null;
+      else if (message) text = new FingerprintError(message.code).localized(locale);
+      return {
+        state,
+        simulated,
+        path: started?.path ?? cfg.path ?? null,
+        baud: started?.baud ?? null,
+        packetSize: started ? (started.driver.negotiatedPacketSize ?? p?.packetSize ?? null) : null,
+        sensor: p
+          ? { systemId: p.systemId, capacity: p.capacity, securityLevel: p.securityLevel }
+          : null,
+        message: text,
+      };
+    },
+    state: () => state,
+    driver: () => (closed ? null : (started?.driver ?? null)),
+    ready: () => startup,
+    onState(listener) {
+      events.on('state', listener);
+      return () => events.off('state', listener);
+    },
+    beginCapture(finger) {
+      if (!simulated || !sim || absent) return;
+      const shown = presentInstead ?? finger;
+      presentInstead = null;
+      sim.placeFinger(shown, { quality, afterMs: Math.round(RESIDENT_DELAY_MS / simSpeed) });
+    },
+    endCapture() {
+      if (simulated) sim?.liftFinger();
+    },
+    setSimulatedQuality(q) {
+      if (!simulated) return false;
+      quality = q;
+      return true;
+    },
+    deviceDetails() {
+      const p = started?.params;
+      return {
+        simulated,
+        systemId: p?.systemId ?? null,
+        capacity: p?.capacity ?? null,
+        securityLevel: p?.securityLevel ?? null,
+        packetSize: started?.driver.negotiatedPacketSize ?? null,
+        baud: started?.baud ?? null,
+      };
+    },
+    close() {
+      if (closing) return closing;
+      closed = true;
+      closing = (async () => {
+        await startup.catch(() => undefined);
+        await started?.driver.close().catch(() => undefined);
+        sim?.stop();
+        await deviceEnd?.close().catch(() => undefined);
+        await pty?.close().catch(() => undefined);
+        state = 'missing';
+      })();
+      return closing;
+    },
+  };
+}
+
+/**
+ * `--fingerprint auto|simulated|none|<path>` and `--sim-speed N` → a device config. A path
+ * means "this port only" (still discovered with a handshake, and still falling back to the
+ * simulator if nothing answers there, so the UI says SIMULASI rather than failing silently).
+ */
+export function fingerprintConfigFromArgs(
+  fingerprint: string | undefined,
+  simSpeed: string | undefined,
+): FingerprintDeviceConfig {
+  const value = (fingerprint ?? 'auto').trim();
+  const speedText = simSpeed ?? '1';
+  const speed = Number(speedText);
+  if (!/^\d+(\.\d+)?$/.test(speedText) || !(speed > 0) || speed > 1000) {
+    throw new RangeError(`--sim-speed must be a number above 0 (up to 1000), got "${speedText}"`);
+  }
+  if (value === '')
+    throw new RangeError('--fingerprint needs auto, simulated, none or a port path');
+  if (value === 'auto' || value === 'simulated' || value === 'none') {
+    return { mode: value, simSpeed: speed };
+  }
+  return { mode: 'auto', path: value, simSpeed: speed };
+}

@@ -1,0 +1,573 @@
+// Ten-finger capture for a draft recording: one capture at a time on the station's scanner,
+// scored on the station, up to three attempts with best-of-three force capture, the module's
+// own Match against the other fingers of the same recording (a finger presented twice), and
+// exceptions with a reason. Images are stored lossless (8-bit PNG) in the encrypted store.
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import sharp from 'sharp';
+import type {
+  DeviceState,
+  EventPayloads,
+  FingerAttempt,
+  FingerCaptureResult,
+  FingerException,
+  FingerRecord,
+  FingerprintSet,
+  MethodInput,
+  MethodOutput,
+} from '../api/contract';
+import { fail, ok } from '../api/reply';
+import type { Reply } from '../api/reply';
+import { FINGER_POSITIONS, fingerName } from '../domain/fingers';
+import { isFingerprintError } from '../../drivers/fingerprint/errors';
+import type { FingerprintErrorCode } from '../../drivers/fingerprint/errors';
+import { fingerprintQuality } from '../../drivers/fingerprint/quality';
+import {
+  countAttempts,
+  deleteAttempts,
+  deleteFingerprint,
+  findFingerprint,
+  insertAttempt,
+  insertFingerprint,
+  lastAttempts,
+  listAttempts,
+  listFingerprints,
+  takenTemplates,
+} from '../store/fingerprints-repo';
+import type { FingerAttemptRow, FingerprintRow } from '../store/fingerprints-repo';
+import { findRecording } from '../store/recordings-repo';
+import type { RecordingRow } from '../store/recordings-repo';
+import { getSetting } from '../store/settings-repo';
+import type { Actor, Audit } from './audit';
+import { createFingerprintDevice } from './fingerprint-device';
+import type { FingerprintDevice, FingerprintDeviceConfig } from './fingerprint-device';
+import { newId } from './ids';
+import type { Logger } from './log';
+import { msg } from './messages';
+import type { Locale } from './messages';
+
+export const DEFAULT_QUALITY_THRESHOLD = 40;
+export const MAX_ATTEMPTS = 3;
+export const DEFAULT_WAIT_FINGER_MS = 30_000;
+/** Setting key for the quality threshold (0–100), MOSIP's 40 by default. */
+export const SETTING_THRESHOLD = 'fingerprint.quality_threshold';
+
+const TEXT = {
+  waiting: { id: 'Letakkan {finger} di sensor', en: 'Place the {finger} on the sensor' },
+  detected: {
+    id: 'Jari terdeteksi — tahan, jangan diangkat',
+    en: 'Finger detected — hold still, do not lift',
+  },
+  uploading: {
+    id: 'Mengambil gambar… {percent}% — tahan jari',
+    en: 'Reading the image… {percent}% — keep the finger down',
+  },
+  imageReady: {
+    id: 'Gambar diterima — angkat jari',
+    en: 'Image received — lift the finger',
+  },
+  cancelled: { id: 'Pengambilan dibatalkan', en: 'Capture cancelled' },
+  noFingerTimeout: {
+    id: 'Tidak ada jari di sensor selama {seconds} detik. Tekan Ambil untuk mencoba lagi.',
+    en: 'No finger on the sensor for {seconds} seconds. Press Capture to try again.',
+  },
+  busy: {
+    id: 'Pemindai sedang mengambil jari lain. Tunggu atau batalkan dulu.',
+    en: 'The scanner is busy with another finger. Wait or cancel it first.',
+  },
+  notReady: {
+    id: 'Pemindai sidik jari belum siap. Periksa kabel atau hubungi teknisi.',
+    en: 'The fingerprint scanner is not ready. Check the cable or call a technician.',
+  },
+  notOwner: {
+    id: 'Perekaman ini dibuat oleh operator lain.',
+    en: 'This recording belongs to another operator.',
+  },
+  alreadyTaken: {
+    id: 'Jari ini sudah diambil. Hapus dulu jika ingin mengulang.',
+    en: 'This finger is already taken. Clear it first to take it again.',
+  },
+  notSimulated: {
+    id: 'Pemindai ini bukan simulasi.',
+    en: 'This scanner is not a simulator.',
+  },
+} as const;
+
+type TextKey = keyof typeof TEXT;
+const t = (locale: Locale, key: TextKey, params: Record<string, string> = {}) =>
+  TEXT[key][locale].replace(/\{(\w+)\}/g, (_, n: string) => params[n] ?? '');
+
+/** Image and template problems that mean "take it again", not "the scanner is broken". */
+const NO_TEMPLATE_CODES: ReadonlySet<FingerprintErrorCode> = new Set([
+  'IMAGE_MESSY',
+  'TOO_FEW_FEATURES',
+  'NO_VALID_IMAGE',
+]);
+
+export interface FingerprintsDeps {
+  db: Database;
+  now: () => Date;
+  locale: () => Locale;
+  audit: Audit;
+  log: Logger;
+  device: FingerprintDevice;
+  emitProgress: (p: EventPayloads['fingerprint.progress']) => void;
+  /** How long to wait for a finger before giving up (default 30 s). */
+  waitFingerMs?: number;
+}
+
+interface Busy {
+  recordingId: string;
+  finger: number;
+  controller: AbortController;
+  cancelled: boolean;
+  timedOut: boolean;
+}
+
+export type FingerprintMethod =
+  | 'fingerprint.device'
+  | 'fingerprint.list'
+  | 'fingerprint.capture'
+  | 'fingerprint.cancel'
+  | 'fingerprint.setException'
+  | 'fingerprint.clear'
+  | 'fingerprint.simulate';
+
+export type FingerprintHandlers = {
+  [M in FingerprintMethod]: (
+    input: MethodInput<M>,
+    ctx: { actor: Actor | null },
+  ) => Reply<MethodOutput<M>> | Promise<Reply<MethodOutput<M>>>;
+};
+
+export interface Fingerprints {
+  handlers: FingerprintHandlers;
+  list(recordingId: string): Reply<FingerprintSet>;
+  /** Whether a capture is running (for the station's status and tests). */
+  busy(): boolean;
+  close(): Promise<void>;
+}
+
+const dataUrl = (png: Buffer | null) =>
+  png ? `data:image/png;base64,${png.toString('base64')}` : null;
+
+/** 8-bit single-channel PNG: lossless, and about a third of the raw 73,728 bytes. */
+export async function encodeGrayPng(gray: Uint8Array, width: number, height: number) {
+  return (
+    sharp(Buffer.from(gray.buffer, gray.byteOffset, gray.byteLength), {
+      raw: { width, height, channels: 1 },
+    })
+      // Without this sharp writes an RGB PNG; b-w keeps it a single 8-bit grey channel.
+      .toColourspace('b-w')
+      .png({ compressionLevel: 9, palette: false })
+      .toBuffer()
+  );
+}
+
+export function createFingerprints(deps: FingerprintsDeps): Fingerprints {
+  const { db, now, audit, log, device } = deps;
+  const waitFingerMs = deps.waitFingerMs ?? DEFAULT_WAIT_FINGER_MS;
+  let busy: Busy | null = null;
+  let closed = false;
+
+  function threshold(): number {
+    const raw = getSetting(db, SETTING_THRESHOLD);
+    const v = raw === null ? NaN : Number(raw);
+    return Number.isInteger(v) && v >= 0 && v <= 100 ? v : DEFAULT_QUALITY_THRESHOLD;
+  }
+
+  function toRecord(
+    finger: number,
+    row: FingerprintRow | undefined,
+    attempts: number,
+    last: FingerAttemptRow | undefined,
+  ): FingerRecord {
+    if (row) {
+      return {
+        finger,
+        state: row.state,
+        quality: row.quality,
+        attempts: row.attempts,
+        imageDataUrl: dataUrl(row.imagePng),
+        exception:
+          row.exceptionKind !== null
+            ? { kind: row.exceptionKind, reason: row.exceptionReason ?? '' }
+            : null,
+        duplicateOf: row.duplicateOf,
+      };
+    }
+    // A pending finger shows its last (too weak) attempt, so a reload does not lose the picture.
+    return {
+      finger,
+      state: 'pending',
+      quality: last?.quality ?? null,
+      attempts,
+      imageDataUrl: dataUrl(last?.imagePng ?? null),
+      exception: null,
+      duplicateOf: last?.duplicateOf ?? null,
+    };
+  }
+
+  function buildSet(recordingId: string): FingerprintSet {
+    const rows = new Map(listFingerprints(db, recordingId).map((r) => [r.finger, r]));
+    const counts = countAttempts(db, recordingId);
+    const last = lastAttempts(db, recordingId);
+    const fingers = FINGER_POSITIONS.map((f) =>
+      toRecord(f, rows.get(f), counts.get(f) ?? 0, last.get(f)),
+    );
+    return {
+      recordingId,
+      threshold: threshold(),
+      fingers,
+      // A finger matching another one stands for a finger never taken: not complete until
+      // it is taken again (or marked as an exception).
+      complete: fingers.every((f) => f.state !== 'pending' && f.duplicateOf === null),
+    };
+  }
+
+  /** The caller's own draft, or the reply that says why not. */
+  function ownDraft(actor: Actor, recordingId: string): Reply<RecordingRow> {
+    const L = deps.locale();
+    const rec = findRecording(db, recordingId);
+    if (!rec) return fail('NOT_FOUND', msg(L, 'recordingNotFound'));
+    if (rec.operatorId !== actor.id) return fail('FORBIDDEN', t(L, 'notOwner'));
+    if (rec.status !== 'draft') return fail('CONFLICT', msg(L, 'recordingNotDraft'));
+    return ok(rec);
+  }
+
+  const target = (recordingId: string, finger: number) => `${recordingId}#${finger}`;
+
+  function progress(
+    b: Busy,
+    phase: EventPayloads['fingerprint.progress']['phase'],
+    message: string,
+  ): void {
+    deps.emitProgress({ recordingId: b.recordingId, finger: b.finger, phase, message });
+  }
+
+  async function capture(
+    actor: Actor,
+    recordingId: string,
+    finger: number,
+  ): Promise<Reply<FingerCaptureResult>> {
+    const L = deps.locale();
+    const own = ownDraft(actor, recordingId);
+    if (!own.ok) return own;
+    if (findFingerprint(db, recordingId, finger)) return fail('CONFLICT', t(L, 'alreadyTaken'));
+    if (busy) return fail('CONFLICT', t(L, 'busy'));
+    const driver = device.driver();
+    const state = device.state();
+    if (!driver || (state !== 'connected' && state !== 'simulated')) {
+      return fail('DEVICE', device.info(L).message ?? t(L, 'notReady'));
+    }
+
+    const b: Busy = {
+      recordingId,
+      finger,
+      controller: new AbortController(),
+      cancelled: false,
+      timedOut: false,
+    };
+    busy = b;
+    const signal = b.controller.signal;
+    let lastPercent = -1;
+    const onStatus = (s: { kind: string; received?: number; total?: number }) => {
+      if (s.kind === 'finger-detected') {
+        // The wait limit is for a finger to arrive; the upload itself takes its own time.
+        clearTimeout(waitTimer);
+        progress(b, 'finger-detected', t(L, 'detected'));
+      } else if (s.kind === 'uploading' && s.total) {
+        const percent = Math.floor((100 * (s.received ?? 0)) / s.total / 10) * 10;
+        if (percent === lastPercent) return;
+        lastPercent = percent;
+        progress(b, 'uploading', t(L, 'uploading', { percent: String(percent) }));
+      } else if (s.kind === 'image-ready') {
+        progress(b, 'image-ready', t(L, 'imageReady'));
+      }
+    };
+    const waitTimer = setTimeout(() => {
+      b.timedOut = true;
+      b.controller.abort();
+    }, waitFingerMs);
+
+    driver.on('status', onStatus);
+    progress(b, 'waiting-finger', t(L, 'waiting', { finger: fingerName(finger, L) }));
+    device.beginCapture(finger);
+    try {
+      const img = await driver.captureImage({ signal, pollMs: 100 });
+      device.endCapture();
+      const quality = fingerprintQuality(img.gray, img.width, img.height).score;
+
+      let template: Uint8Array | null = null;
+      try {
+        await driver.img2Tz(1, { signal });
+        template = await driver.upChar(1, { signal });
+      } catch (e) {
+        if (!isFingerprintError(e) || !NO_TEMPLATE_CODES.has(e.code)) throw e;
+      }
+      let duplicateOf: number | null = null;
+      if (template) {
+        for (const other of takenTemplates(db, recordingId, finger)) {
+          await driver.downChar(2, new Uint8Array(other.template), { signal });
+          if ((await driver.match({ signal })).matched) {
+            duplicateOf = other.finger;
+            break;
+          }
+        }
+      }
+      const png = await encodeGrayPng(img.gray, img.width, img.height);
+      if (closed) return fail('INTERNAL', msg(L, 'internal'));
+
+      const limit = threshold();
+      const at = now().toISOString();
+      const details = JSON.stringify(device.deviceDetails());
+      const result = db.transaction(
+        (): Reply<{ attempt: FingerAttemptRow; outcome: FingerCaptureResult['outcome'] }> => {
+          // Re-checked inside the transaction: the finger may have been cleared or excepted meanwhile.
+          const recNow = findRecording(db, recordingId);
+          if (!recNow || recNow.status !== 'draft') {
+            return fail('CONFLICT', msg(L, 'recordingNotDraft'));
+          }
+          if (findFingerprint(db, recordingId, finger))
+            return fail('CONFLICT', t(L, 'alreadyTaken'));
+          const previous = listAttempts(db, recordingId, finger);
+          // A fourth attempt starts a fresh round: the earlier three were never accepted.
+          if (previous.length >= MAX_ATTEMPTS) deleteAttempts(db, recordingId, finger);
+          const all = previous.length >= MAX_ATTEMPTS ? [] : previous;
+          const attempt: FingerAttemptRow = {
+            id: newId('FA', now()),
+            recordingId,
+            finger,
+            idx: all.length + 1,
+            quality,
+            imagePng: png,
+            width: img.width,
+            height: img.height,
+            template: template ? Buffer.from(template) : null,
+            duplicateOf,
+            createdAt: at,
+          };
+          insertAttempt(db, attempt);
+          all.push(attempt);
+          let outcome: FingerCaptureResult['outcome'] = 'retry';
+          let chosen: FingerAttemptRow | null = null;
+          if (quality >= limit) {
+            outcome = 'accepted';
+            chosen = attempt;
+          } else if (attempt.idx >= MAX_ATTEMPTS) {
+            outcome = 'forced';
+            // Best of three; on a tie the later one (the resident had practised).
+            chosen = all.reduce((best, a) => (a.quality >= best.quality ? a : best));
+          }
+          if (chosen) {
+            insertFingerprint(db, {
+              recordingId,
+              finger,
+              state: outcome === 'forced' ? 'forced' : 'captured',
+              quality: chosen.quality,
+              attempts: attempt.idx,
+              imagePng: chosen.imagePng,
+              width: chosen.width,
+              height: chosen.height,
+              template: chosen.template,
+              duplicateOf: chosen.duplicateOf,
+              exceptionKind: null,
+              exceptionReason: null,
+              deviceJson: details,
+              recordedBy: actor.id,
+              recordedAt: at,
+            });
+          }
+          audit.record(
+            actor,
+            outcome === 'accepted'
+              ? 'fingerprint.captured'
+              : outcome === 'forced'
+                ? 'fingerprint.forced'
+                : 'fingerprint.retry',
+            target(recordingId, finger),
+          );
+          if (duplicateOf !== null) {
+            audit.record(
+              actor,
+              'fingerprint.duplicate',
+              `${target(recordingId, finger)}=${duplicateOf}`,
+            );
+          }
+          return ok({ attempt, outcome });
+        },
+      )();
+      if (!result.ok) return result;
+      const { attempt, outcome } = result.value;
+      const out: FingerAttempt = {
+        id: attempt.id,
+        finger,
+        index: attempt.idx,
+        quality,
+        imageDataUrl: dataUrl(png)!,
+        createdAt: at,
+      };
+      log.info('finger captured', { finger, quality, outcome, attempt: attempt.idx });
+      return ok({ attempt: out, outcome, set: buildSet(recordingId), duplicateOf });
+    } catch (e) {
+      device.endCapture();
+      if (b.timedOut) {
+        const text = t(L, 'noFingerTimeout', { seconds: String(Math.round(waitFingerMs / 1000)) });
+        progress(b, 'error', text);
+        return fail('DEVICE', text);
+      }
+      if (b.cancelled || (isFingerprintError(e, 'CANCELLED') && signal.aborted)) {
+        const text = t(L, 'cancelled');
+        progress(b, 'cancelled', text);
+        return fail('CANCELLED', text);
+      }
+      if (isFingerprintError(e)) {
+        log.warn('finger capture failed', { code: e.code, finger });
+        const text = e.localized(L);
+        progress(b, 'error', text);
+        return fail('DEVICE', text);
+      }
+      throw e;
+    } finally {
+      clearTimeout(waitTimer);
+      driver.off('status', onStatus);
+      if (busy === b) busy = null;
+    }
+  }
+
+  function guardFinger(actor: Actor, recordingId: string, finger: number): Reply<null> {
+    const own = ownDraft(actor, recordingId);
+    if (!own.ok) return own;
+    if (busy && busy.recordingId === recordingId && busy.finger === finger) {
+      return fail('CONFLICT', t(deps.locale(), 'busy'));
+    }
+    return ok(null);
+  }
+
+  function setException(
+    actor: Actor,
+    input: { recordingId: string; finger: number; kind: FingerException; reason: string },
+  ): Reply<FingerprintSet> {
+    const { recordingId, finger } = input;
+    const g = guardFinger(actor, recordingId, finger);
+    if (!g.ok) return g;
+    return db.transaction((): Reply<FingerprintSet> => {
+      if (findFingerprint(db, recordingId, finger)) {
+        return fail('CONFLICT', t(deps.locale(), 'alreadyTaken'));
+      }
+      // Images of a finger that will not be used are not kept (data minimisation).
+      deleteAttempts(db, recordingId, finger);
+      insertFingerprint(db, {
+        recordingId,
+        finger,
+        state: 'exception',
+        quality: null,
+        attempts: 0,
+        imagePng: null,
+        width: null,
+        height: null,
+        template: null,
+        duplicateOf: null,
+        exceptionKind: input.kind,
+        exceptionReason: input.reason,
+        deviceJson: null,
+        recordedBy: actor.id,
+        recordedAt: now().toISOString(),
+      });
+      // The reason is free text and may name the resident's condition: it stays out of the audit.
+      audit.record(actor, 'fingerprint.exception', `${target(recordingId, finger)}:${input.kind}`);
+      return ok(buildSet(recordingId));
+    })();
+  }
+
+  function clear(actor: Actor, recordingId: string, finger: number): Reply<FingerprintSet> {
+    const g = guardFinger(actor, recordingId, finger);
+    if (!g.ok) return g;
+    return db.transaction((): Reply<FingerprintSet> => {
+      const had = deleteFingerprint(db, recordingId, finger);
+      deleteAttempts(db, recordingId, finger);
+      if (had) audit.record(actor, 'fingerprint.cleared', target(recordingId, finger));
+      return ok(buildSet(recordingId));
+    })();
+  }
+
+  function list(recordingId: string): Reply<FingerprintSet> {
+    if (!findRecording(db, recordingId)) {
+      return fail('NOT_FOUND', msg(deps.locale(), 'recordingNotFound'));
+    }
+    return ok(buildSet(recordingId));
+  }
+
+  const handlers: FingerprintHandlers = {
+    'fingerprint.device': () => ok(device.info(deps.locale())),
+    'fingerprint.list': (input) => list(input.recordingId),
+    'fingerprint.capture': (input, { actor }) => capture(actor!, input.recordingId, input.finger),
+    'fingerprint.cancel': () => {
+      if (busy) {
+        busy.cancelled = true;
+        busy.controller.abort();
+      }
+      return ok(null);
+    },
+    'fingerprint.setException': (input, { actor }) => setException(actor!, input),
+    'fingerprint.clear': (input, { actor }) => clear(actor!, input.recordingId, input.finger),
+    'fingerprint.simulate': (input) =>
+      device.setSimulatedQuality(input.quality)
+        ? ok(null)
+        : fail('CONFLICT', t(deps.locale(), 'notSimulated')),
+  };
+
+  return {
+    handlers,
+    list,
+    busy: () => busy !== null,
+    async close() {
+      closed = true;
+      if (busy) {
+        busy.cancelled = true;
+        busy.controller.abort();
+      }
+      await device.close();
+    },
+  };
+}
+
+/** What a host tells the station about its scanner. */
+export interface FingerprintStationOptions {
+  /** Default: no scanner (tests of other features); hosts pass their CLI/setting choice. */
+  device?: FingerprintDeviceConfig;
+  /** An already created device (tests that play the resident or pull the cable). */
+  instance?: FingerprintDevice;
+  waitFingerMs?: number;
+}
+
+/**
+ * The station's wiring: creates the device from the host's choice, reports its state in the
+ * status event (the status bar then says SIMULASI for a simulated scanner) and returns the
+ * service with its handlers.
+ */
+export function openFingerprints(
+  opts: FingerprintStationOptions | undefined,
+  deps: Omit<FingerprintsDeps, 'device' | 'waitFingerMs'> & {
+    onDeviceState: (s: DeviceState) => void;
+  },
+): Fingerprints {
+  const device =
+    opts?.instance ?? createFingerprintDevice(opts?.device ?? { mode: 'none' }, { log: deps.log });
+  // Without any scanner choice (tests of other features) the status bar keeps its honest
+  // "not available yet"; a host always states its choice, and then the real state shows.
+  const report = opts?.instance !== undefined || opts?.device !== undefined;
+  if (report) deps.onDeviceState(device.state());
+  const off = report ? device.onState((s) => deps.onDeviceState(s)) : () => undefined;
+  const service = createFingerprints({
+    ...deps,
+    device,
+    ...(opts?.waitFingerMs !== undefined ? { waitFingerMs: opts.waitFingerMs } : {}),
+  });
+  return {
+    ...service,
+    close: async () => {
+      off();
+      await service.close();
+    },
+  };
+}

@@ -1,0 +1,207 @@
+import { useCallback, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import type { RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import { maskNik } from '../../../../src-main/domain/nik';
+import { call } from '../../../app/station-client';
+import { Kbd } from '../../../components/kbd';
+import { FingerprintStep } from '../fingerprints/fingerprint-step';
+import { ResidentForm } from '../new-recording/resident-form';
+import type { RecordingRef, ResidentFormApi } from '../new-recording/resident-form';
+import { PhotoStep } from '../photo/photo-step';
+import { STEPS, firstOpenStep, stepForKey } from './steps';
+import type { StepId, StepStatus } from './steps';
+import './recording.css';
+
+export interface RecordingWorkspaceApi {
+  /** Alt+N / "Perekaman baru": back to an empty form (asks first if unsaved). */
+  requestNew(): void;
+  /** "Buka" in Hari ini: the draft, on its first step still to do. */
+  open(id: string): Promise<void>;
+}
+
+const NO_STATUS: StepStatus = { data: false, photo: false, fingerprint: false };
+
+async function readStatus(id: string): Promise<StepStatus> {
+  const [photo, fingers] = await Promise.all([
+    call('photo.get', { recordingId: id }),
+    call('fingerprint.list', { recordingId: id }),
+  ]);
+  return {
+    data: true,
+    photo: photo.ok && photo.value !== null,
+    fingerprint: fingers.ok && fingers.value.complete,
+  };
+}
+
+/**
+ * One resident's recording: a step bar (Data, Foto, Sidik jari, Alt+1/2/3) under a header that
+ * keeps the resident's name and masked NIK in sight. The resident form stays mounted while
+ * other steps are shown, so unsaved edits survive a look at the photo.
+ */
+export function RecordingWorkspace({
+  apiRef,
+  active,
+  onShowToday,
+}: {
+  apiRef: RefObject<RecordingWorkspaceApi | null>;
+  active: boolean;
+  onShowToday: () => void;
+}) {
+  const { t } = useTranslation();
+  const formApi = useRef<ResidentFormApi | null>(null);
+  const [rec, setRec] = useState<RecordingRef | null>(null);
+  const [chosenStep, setStep] = useState<StepId>('data');
+  const [known, setKnown] = useState<{ id: string; status: StepStatus } | null>(null);
+  const stageRef = useRef<HTMLDivElement | null>(null);
+  const recId = rec?.id ?? null;
+  // Without a saved draft only Data exists; statuses belong to the recording they were read for.
+  const step: StepId = recId ? chosenStep : 'data';
+  const status = known && known.id === recId ? known.status : NO_STATUS;
+  const setStatus = useCallback((id: string, s: StepStatus) => setKnown({ id, status: s }), []);
+
+  useEffect(() => {
+    if (!recId) return;
+    let live = true;
+    void readStatus(recId).then((s) => {
+      if (live) setStatus(recId, s);
+    });
+    return () => {
+      live = false;
+    };
+  }, [recId, setStatus]);
+
+  const go = useCallback((s: StepId) => {
+    setStep(s);
+    // The keyboard follows the operator to the step just opened.
+    setTimeout(() => {
+      if (s === 'data') document.getElementById('field-nik')?.focus();
+      else stageRef.current?.focus();
+    }, 0);
+  }, []);
+
+  useImperativeHandle(
+    apiRef,
+    () => ({
+      requestNew() {
+        setStep('data');
+        formApi.current?.requestNew();
+      },
+      async open(id: string) {
+        setStep('data');
+        const opened = (await formApi.current?.open(id)) ?? false;
+        if (!opened) return;
+        const s = await readStatus(id);
+        setStatus(id, s);
+        go(firstOpenStep(s));
+      },
+    }),
+    [go, setStatus],
+  );
+
+  useEffect(() => {
+    if (!active) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey) return;
+      const s = stepForKey(e.code);
+      // Photo and fingerprints belong to a saved draft; before that only Data is open.
+      if (!s || (s !== 'data' && !recId)) return;
+      e.preventDefault();
+      go(s);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [active, recId, go]);
+
+  const done = { ...status, data: recId !== null };
+
+  return (
+    <div className="workspace">
+      <header className="workspace__head" data-testid="workspace-head">
+        {rec ? (
+          <p className="workspace__who">
+            <span className="workspace__name" data-testid="workspace-name">
+              {rec.name}
+            </span>
+            <span className="workspace__nik mono" data-testid="workspace-nik">
+              NIK {maskNik(rec.nik)}
+            </span>
+          </p>
+        ) : (
+          <p className="workspace__who workspace__who--new">{t('recording.newResident')}</p>
+        )}
+        <nav className="stepbar" aria-label={t('recording.steps')}>
+          <ol>
+            {STEPS.map((s, i) => {
+              const locked = s !== 'data' && !recId;
+              return (
+                <li key={s}>
+                  <button
+                    type="button"
+                    className={`step${step === s ? ' step--current' : ''}${done[s] ? ' step--done' : ''}`}
+                    data-testid={`step-${s}`}
+                    data-done={done[s]}
+                    aria-current={step === s ? 'step' : undefined}
+                    aria-keyshortcuts={`Alt+${i + 1}`}
+                    aria-describedby={locked ? 'step-locked-hint' : undefined}
+                    disabled={locked}
+                    onClick={() => go(s)}
+                  >
+                    <span className="step__no" aria-hidden="true">
+                      {done[s] ? '✓' : i + 1}
+                    </span>
+                    <span className="step__text">
+                      <span className="step__label">{t(`recording.step.${s}`)}</span>
+                      <span className="step__state">
+                        {done[s] ? t('recording.done') : t('recording.todo')}
+                      </span>
+                    </span>
+                    <Kbd keys={`Alt+${i + 1}`} />
+                  </button>
+                </li>
+              );
+            })}
+          </ol>
+        </nav>
+        {!recId ? (
+          <p id="step-locked-hint" className="muted small workspace__hint">
+            {t('recording.saveFirst')}
+          </p>
+        ) : null}
+      </header>
+
+      <div hidden={step !== 'data'}>
+        <ResidentForm
+          apiRef={formApi}
+          active={active && step === 'data'}
+          onShowToday={onShowToday}
+          onRecordingChange={setRec}
+          onContinue={() => go('photo')}
+        />
+      </div>
+      {step !== 'data' && recId ? (
+        <div
+          className="workspace__stage"
+          ref={stageRef}
+          tabIndex={-1}
+          aria-label={t(`recording.step.${step}`)}
+        >
+          {step === 'photo' ? (
+            <PhotoStep
+              recordingId={recId}
+              active={active}
+              key={recId}
+              onPhotoChange={(p) => setStatus(recId, { ...status, photo: p !== null })}
+              onNext={() => go('fingerprint')}
+            />
+          ) : (
+            <FingerprintStep
+              recordingId={recId}
+              key={recId}
+              onComplete={() => void readStatus(recId).then((s) => setStatus(recId, s))}
+            />
+          )}
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+// Photo pipeline speed on a 1920×1080 camera frame (JPEG, as the renderer's canvas sends it).
+//   npx tsx test/bench/photo.ts [runs]
+// Prints median and p95 ms of the whole pipeline with checks (face detection excluded), the
+// ratio to a bare sharp decode + resize + JPEG of the same frame in the same run, and the face
+// detector's own cost (first call = model load, then per frame).
+import sharp from 'sharp';
+import { createHumanFaceDetector } from '../../src-main/imaging/face-detector';
+import { DEFAULT_PHOTO_SETTINGS } from '../../src-main/imaging/geometry';
+import { processFrame } from '../../src-main/imaging/pipeline';
+import { makeFrame } from '../helpers/photo-fixtures';
+
+const RUNS = Number(process.argv[2] ?? 50);
+const WARMUP = 5;
+
+function stats(ms: number[]) {
+  const s = [...ms].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
+  return { median: at(0.5), p95: at(0.95) };
+}
+const f = (n: number) => n.toFixed(1).padStart(7);
+
+async function time(fn: () => Promise<unknown>): Promise<number[]> {
+  for (let i = 0; i < WARMUP; i++) await fn();
+  const out: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    await fn();
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+const frame = await makeFrame('good', { width: 1920, height: 1080 });
+const jpeg = await sharp(frame.rgb, { raw: { width: 1920, height: 1080, channels: 3 } })
+  .jpeg({ quality: 92 })
+  .toBuffer();
+const settings = DEFAULT_PHOTO_SETTINGS;
+
+const baseline = await time(() =>
+  sharp(jpeg)
+    .resize(settings.width, settings.height)
+    .jpeg({ quality: settings.jpegQuality })
+    .toBuffer(),
+);
+const stages = { decode: 0, crop: 0, checks: 0, encode: 0 };
+const pipeline = await time(async () => {
+  const r = await processFrame(jpeg, { settings, birthYear: 1985, locale: 'id', detector: null });
+  for (const k of Object.keys(stages) as (keyof typeof stages)[]) stages[k] += r.timings[k];
+});
+
+const detector = createHumanFaceDetector();
+const small = await sharp(jpeg).resize(640, 360).removeAlpha().raw().toBuffer();
+let t = performance.now();
+const found = await detector.detect(small, 640, 360);
+const firstCall = performance.now() - t;
+const detect = await time(() => detector.detect(small, 640, 360));
+t = performance.now();
+const withDetector: number[] = [];
+for (let i = 0; i < Math.min(RUNS, 20); i++) {
+  const s = performance.now();
+  await processFrame(jpeg, { settings, birthYear: 1985, locale: 'id', detector });
+  withDetector.push(performance.now() - s);
+}
+
+const b = stats(baseline);
+const p = stats(pipeline);
+const d = stats(detect);
+const w = stats(withDetector);
+const n = RUNS + WARMUP;
+console.log(
+  `photo pipeline, 1920×1080 JPEG frame (${jpeg.length} bytes) → ${settings.width}×${settings.height}, ${RUNS} runs`,
+);
+console.log(`                                   median     p95`);
+console.log(`baseline sharp resize + JPEG     ${f(b.median)} ${f(b.p95)} ms`);
+console.log(
+  `pipeline + checks (no detection) ${f(p.median)} ${f(p.p95)} ms   ratio ${(p.median / b.median).toFixed(2)}× baseline`,
+);
+console.log(
+  `  mean per stage: decode ${(stages.decode / n).toFixed(1)}, crop ${(stages.crop / n).toFixed(1)}, checks ${(stages.checks / n).toFixed(1)}, encode ${(stages.encode / n).toFixed(1)} ms`,
+);
+console.log(
+  `face detector (640×360 input)    ${f(d.median)} ${f(d.p95)} ms   first call incl. model load ${firstCall.toFixed(0)} ms, faces ${found.length}`,
+);
+console.log(
+  `pipeline incl. detection         ${f(w.median)} ${f(w.p95)} ms   (${withDetector.length} runs)`,
+);
+console.log(
+  `target: pipeline median ≤ 60 ms without detection → ${p.median <= 60 ? 'MET' : 'NOT MET'}`,
+);
