@@ -31,7 +31,11 @@ export default defineConfig({
       externalizeDeps: true,
       rolldownOptions: {
         // Named `index` to match package.json "main": out/main/index.js.
-        input: { index: path.join(root, 'src-main/hosts/electron/main.ts') },
+        input: {
+          index: path.join(root, 'src-main/hosts/electron/main.ts'),
+          // The driver host runs in a utilityProcess, so a native crash spares the desk.
+          'device-host': path.join(root, 'drivers/device-manager/host-child.ts'),
+        },
         output: { format: 'es', entryFileNames: '[name].js' },
       },
     },

@@ -209,6 +209,104 @@ export const methods = {
     access: ['operator', 'technician'],
     input: z.strictObject({ quality: z.enum(['clear', 'smudged', 'partial', 'dry']) }),
   },
+  // ---- Signature pad (issue 5) ----------------------------------------------------------
+  'signature.device': { access: 'any', input: z.strictObject({}) },
+  /**
+   * Opens a signing session on the pad for a draft: clears the pad screen, turns inking on.
+   * Points stream as `signature.points` events until accept, clear or cancel.
+   */
+  'signature.start': { access: ['operator'], input: z.strictObject({ recordingId: id }) },
+  'signature.clear': { access: ['operator'], input: z.strictObject({ recordingId: id }) },
+  'signature.cancel': { access: ['operator'], input: z.strictObject({}) },
+  /** Keeps the points drawn since start/clear; refuses an empty or trivially short signature. */
+  'signature.accept': { access: ['operator'], input: z.strictObject({ recordingId: id }) },
+  /** The resident cannot sign: the reason is recorded and shown to the supervisor. */
+  'signature.setException': {
+    access: ['operator'],
+    input: z.strictObject({ recordingId: id, reason: z.string().trim().min(3).max(300) }),
+  },
+  'signature.get': {
+    access: ['operator', 'supervisor'],
+    input: z.strictObject({ recordingId: id }),
+  },
+  /** Simulated pad only: the simulated resident signs (training, demos, tests). */
+  'signature.simulate': {
+    access: ['operator', 'technician'],
+    input: z.strictObject({ script: z.enum(['signature', 'short', 'garbage', 'unplug']) }),
+  },
+
+  // ---- Devices and diagnostics (issue 5) ------------------------------------------------
+  'devices.list': { access: ['technician'], input: z.strictObject({}) },
+  /** The chosen device per modality, remembered across restarts. */
+  'devices.choose': {
+    access: ['technician'],
+    input: z.strictObject({
+      modality: z.enum(['fingerprint', 'signature']),
+      deviceId: z.string().max(256),
+    }),
+  },
+  'devices.selfTest': {
+    access: ['technician'],
+    input: z.strictObject({ modality: z.enum(['fingerprint', 'signature']) }),
+  },
+  /** The renderer owns the camera (getUserMedia) and reports what it sees. */
+  'devices.reportCamera': {
+    access: 'any',
+    input: z.strictObject({
+      state: z.enum(['connected', 'missing', 'error']),
+      label: z.string().max(256),
+      width: z.number().int().min(0).max(10000),
+      height: z.number().int().min(0).max(10000),
+      frameRate: z.number().min(0).max(1000),
+      message: z.string().max(500).optional(),
+    }),
+  },
+  /** Raw bytes to and from a device, newest last, after sequence `after`. */
+  'devices.traffic': {
+    access: ['technician'],
+    input: z.strictObject({ deviceId: z.string().max(256), after: z.number().int().min(0) }),
+  },
+  'diagnostics.network': { access: ['technician', 'supervisor'], input: z.strictObject({}) },
+  'diagnostics.storage': { access: ['technician', 'supervisor'], input: z.strictObject({}) },
+  /** A zip of logs, device inventory, config (no secrets) and test results; no personal data. */
+  'diagnostics.export': { access: ['technician'], input: z.strictObject({}) },
+
+  // ---- Finishing, packets and sync (issue 6) ---------------------------------------------
+  /** Everything the review screen shows for one recording. */
+  'recordings.review': {
+    access: ['operator', 'supervisor'],
+    input: z.strictObject({ id }),
+  },
+  /** Operator confirms with their password; the station seals the packet and queues it. */
+  'recordings.finish': {
+    access: ['operator'],
+    input: z.strictObject({ id, password }),
+  },
+  /** The "bukti perekaman" receipt of a sealed recording (PDF). */
+  'recordings.receipt': {
+    access: ['operator', 'supervisor'],
+    input: z.strictObject({ id }),
+  },
+  'sync.status': { access: 'any', input: z.strictObject({}) },
+  'sync.setPaused': {
+    access: ['supervisor', 'technician'],
+    input: z.strictObject({ paused: z.boolean() }),
+  },
+  'sync.now': { access: ['operator', 'supervisor', 'technician'], input: z.strictObject({}) },
+  'central.config': { access: ['technician', 'supervisor'], input: z.strictObject({}) },
+  'central.setConfig': {
+    access: ['technician'],
+    input: z.strictObject({
+      url: z.url({ protocol: /^https?$/ }).max(500),
+      /** The central server's X25519 public key: PEM (SPKI) or base64 of the raw 32 bytes. */
+      publicKey: z.string().trim().min(20).max(2000),
+    }),
+  },
+  /** Registers this station's Ed25519 public key with the centre using a one-time token. */
+  'central.register': {
+    access: ['technician'],
+    input: z.strictObject({ token: z.string().trim().min(6).max(200) }),
+  },
 } as const satisfies Record<string, { access: Access; input: z.ZodType; maxBodyBytes?: number }>;
 
 export const maxBodyBytes = (m: MethodName): number =>
@@ -261,6 +359,9 @@ export interface RegionPath {
 
 export type RecordingStatus = 'draft' | 'sealed' | 'approved' | 'rejected' | 'uploaded';
 
+/** What the centre reports for a packet (issue 6); null until it has answered. */
+export type CentralStatus = 'received' | 'duplicate' | 'rejected' | 'print-ready';
+
 export interface RecordingSummary {
   id: string;
   status: RecordingStatus;
@@ -269,6 +370,9 @@ export interface RecordingSummary {
   operator: string;
   createdAt: string;
   updatedAt: string;
+  /** The centre's answer for the sealed packet (issue 6). */
+  centralStatus?: CentralStatus | null;
+  centralReason?: string | null;
 }
 
 export interface Recording extends RecordingSummary {
@@ -332,6 +436,31 @@ export interface MethodOutputs {
   'fingerprint.setException': FingerprintSet;
   'fingerprint.clear': FingerprintSet;
   'fingerprint.simulate': null;
+  'signature.device': SignatureDeviceInfo;
+  'signature.start': null;
+  'signature.clear': null;
+  'signature.cancel': null;
+  'signature.accept': SignatureRecord;
+  'signature.setException': SignatureRecord;
+  'signature.get': SignatureRecord | null;
+  'signature.simulate': null;
+  'devices.list': DeviceEntry[];
+  'devices.choose': null;
+  'devices.selfTest': SelfTestResult;
+  'devices.reportCamera': null;
+  'devices.traffic': TrafficEntry[];
+  'diagnostics.network': NetworkDiagnostics;
+  'diagnostics.storage': StorageDiagnostics;
+  'diagnostics.export': DiagnosticsExport;
+  'recordings.review': RecordingReview;
+  'recordings.finish': FinishResult;
+  'recordings.receipt': { pdfBase64: string };
+  'sync.status': SyncStatus;
+  'sync.setPaused': SyncStatus;
+  'sync.now': SyncStatus;
+  'central.config': CentralConfig;
+  'central.setConfig': CentralConfig;
+  'central.register': CentralConfig;
 }
 
 export type PhotoSettings = z.infer<typeof photoSettingsSchema>;
@@ -445,6 +574,168 @@ export interface FingerprintProgress {
   message: string;
 }
 
+// ---- Signature pad -----------------------------------------------------------------------
+
+/** One pen sample: millimetres from the pad's top-left, pressure 0–1, ms since start. */
+export interface PenPoint {
+  x: number;
+  y: number;
+  p: number;
+  t: number;
+}
+
+export interface PadCapability {
+  maxX: number;
+  maxY: number;
+  maxPressure: number;
+  widthMm: number;
+  heightMm: number;
+  reportRate: number;
+}
+
+export interface SignatureDeviceInfo {
+  state: DeviceState;
+  simulated: boolean;
+  model: string | null;
+  vendorId: number | null;
+  productId: number | null;
+  capability: PadCapability | null;
+  message: string | null;
+}
+
+export interface SignaturePoints {
+  recordingId: string;
+  /** New points since the last event; a `clear` resets the drawing (strokes start at p > 0). */
+  points: PenPoint[];
+  cleared?: boolean;
+}
+
+export interface SignatureRecord {
+  recordingId: string;
+  /** The rendered card image (PNG data: URL), or null for an exception. */
+  imageDataUrl: string | null;
+  pointCount: number;
+  strokeCount: number;
+  durationMs: number;
+  exception: { reason: string } | null;
+  acceptedAt: string;
+  acceptedBy: string;
+}
+
+// ---- Devices and diagnostics ---------------------------------------------------------------
+
+export type Modality = 'camera' | 'fingerprint' | 'signature';
+
+export interface DeviceEntry {
+  id: string;
+  modality: Modality;
+  name: string;
+  vendorId: number | null;
+  productId: number | null;
+  serial: string | null;
+  firmware: string | null;
+  driver: string;
+  path: string | null;
+  state: DeviceState;
+  simulated: boolean;
+  chosen: boolean;
+  lastError: string | null;
+}
+
+export interface SelfTestStep {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
+
+export interface SelfTestResult {
+  modality: 'fingerprint' | 'signature';
+  ok: boolean;
+  steps: SelfTestStep[];
+  /** Fingerprint: the test image and its quality. */
+  imageDataUrl?: string;
+  quality?: number;
+  /** Signature pad: measured during a short draw. */
+  reportsPerSecond?: number;
+  pressureRange?: [number, number];
+  /** Signature pad: what was drawn during the test, to show it back to the technician. */
+  points?: PenPoint[];
+  at: string;
+}
+
+export interface TrafficEntry {
+  seq: number;
+  /** ms since the epoch */
+  t: number;
+  dir: 'tx' | 'rx';
+  hex: string;
+}
+
+export interface NetworkDiagnostics {
+  centralUrl: string | null;
+  reachable: boolean | null;
+  latencyMs: number | null;
+  lastSync: { at: string; ok: boolean; message: string } | null;
+}
+
+export interface StorageDiagnostics {
+  dataDir: string;
+  integrity: string;
+  databaseBytes: number;
+  freeBytes: number;
+  totalBytes: number;
+}
+
+export interface DiagnosticsExport {
+  fileName: string;
+  bytes: number;
+  /** The zip itself, for the renderer to save. */
+  zipBase64: string;
+}
+
+export interface DiagnosticsProgress {
+  percent: number;
+  step: string;
+}
+
+// ---- Finishing, packets and sync -------------------------------------------------------------
+
+export interface RecordingReview {
+  recording: Recording;
+  photo: PhotoRecord | null;
+  fingerprints: FingerprintSet;
+  signature: SignatureRecord | null;
+  /** What still blocks finishing, in the UI language (empty when it can be finished). */
+  missing: string[];
+}
+
+export interface FinishResult {
+  recordingId: string;
+  packetId: string;
+  packetBytes: number;
+  /** The receipt PDF ("bukti perekaman"), base64. */
+  receiptPdfBase64: string;
+}
+
+export interface SyncStatus {
+  state: 'idle' | 'syncing' | 'paused' | 'offline' | 'not-configured' | 'error';
+  pendingPackets: number;
+  pendingBytes: number;
+  sentBytes: number;
+  /** Seconds to empty the queue at the recent rate; null when unknown. */
+  etaSeconds: number | null;
+  lastSuccessAt: string | null;
+  lastError: string | null;
+}
+
+export interface CentralConfig {
+  url: string | null;
+  /** SHA-256 of the central public key, grouped for reading aloud over the phone. */
+  centralKeyFingerprint: string | null;
+  stationKeyFingerprint: string;
+  registered: boolean;
+}
+
 export type MethodOutput<M extends MethodName> = MethodOutputs[M];
 
 // ---- Events pushed from main to the renderer ----------------------------------------------
@@ -461,11 +752,23 @@ export interface EventPayloads {
   'session.changed': SessionInfo | null;
   status: StatusEvent;
   'fingerprint.progress': FingerprintProgress;
+  'signature.points': SignaturePoints;
+  'devices.changed': DeviceEntry[];
+  'diagnostics.progress': DiagnosticsProgress;
+  'sync.progress': SyncStatus;
 }
 export type EventName = keyof EventPayloads;
 
 /** Every event, for hosts that forward them all; fails to compile if one is left out. */
-export const EVENT_NAMES = ['session.changed', 'status', 'fingerprint.progress'] as const;
+export const EVENT_NAMES = [
+  'session.changed',
+  'status',
+  'fingerprint.progress',
+  'signature.points',
+  'devices.changed',
+  'diagnostics.progress',
+  'sync.progress',
+] as const;
 const allEventsListed: Exclude<EventName, (typeof EVENT_NAMES)[number]> extends never
   ? true
   : false = true;

@@ -37,7 +37,21 @@ export type AuditAction =
   | 'fingerprint.exception'
   | 'fingerprint.cleared'
   | 'photo.accept'
+  | 'signature.accepted'
+  | 'signature.rejected'
+  | 'signature.exception'
+  | 'signature.cleared'
   | 'photo.settings'
+  | 'diagnostics.export'
+  | 'devices.chosen'
+  | 'devices.self-test'
+  | 'central.config'
+  | 'central.registered'
+  | 'central.register-refused'
+  | 'recording.sealed'
+  | 'retention.purged'
+  | 'sync.paused'
+  | 'sync.resumed'
   | 'forbidden';
 
 export interface Audit {

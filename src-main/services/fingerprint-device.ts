@@ -80,9 +80,14 @@ interface Started {
 
 export function createFingerprintDevice(
   cfg: FingerprintDeviceConfig,
-  deps: { log: DeviceLog },
+  deps: {
+    log: DeviceLog;
+    /** Wraps every host-side transport (the device manager records raw traffic this way). */
+    tap?: (t: ByteTransport) => ByteTransport;
+  },
 ): FingerprintDevice {
   const { log } = deps;
+  const tap = deps.tap ?? ((t: ByteTransport) => t);
   const events = new EventEmitter();
   const simSpeed = cfg.simSpeed && cfg.simSpeed > 0 ? cfg.simSpeed : 1;
   const packetSize: PacketSize = cfg.packetSize ?? 256;
@@ -171,10 +176,10 @@ export function createFingerprintDevice(
       await startSimulatorOn(await openSerialTransport(pty.b, SIM_BAUD));
       const reopen = async (): Promise<ByteTransport> => {
         if (!plugged || !pty) throw new Error('simulated scanner unplugged');
-        return openSerialTransport(hostPath, SIM_BAUD);
+        return tap(await openSerialTransport(hostPath, SIM_BAUD));
       };
       const driver = new FingerprintDriver({
-        transport: await openSerialTransport(hostPath, SIM_BAUD),
+        transport: tap(await openSerialTransport(hostPath, SIM_BAUD)),
         reopen,
         backoff: { initialMs: 200, maxMs: 2000 },
       });
@@ -188,10 +193,10 @@ export function createFingerprintDevice(
       if (!plugged) throw new Error('simulated scanner unplugged');
       const [h, d] = createMemoryPair();
       await startSimulatorOn(d);
-      return h;
+      return tap(h);
     };
     const driver = new FingerprintDriver({
-      transport: host,
+      transport: tap(host),
       reopen,
       backoff: { initialMs: 200, maxMs: 2000 },
     });
@@ -204,6 +209,12 @@ export function createFingerprintDevice(
     const found = await discoverFingerprint({
       ...(cfg.path ? { path: cfg.path } : {}),
       ...(cfg.baud ? { baud: cfg.baud } : {}),
+      ...(deps.tap
+        ? {
+            open: async (p: string, b: number) =>
+              tap(await (await import('../../drivers/transport/serial')).openSerialTransport(p, b)),
+          }
+        : {}),
       onAttempt: (a) =>
         log.info('fingerprint probe', { path: a.path, baud: a.baud, error: a.error ?? null }),
     });

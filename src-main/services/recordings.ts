@@ -40,6 +40,8 @@ const toSummary = (r: RecordingRow): RecordingSummary => ({
   operator: r.operator,
   createdAt: r.createdAt,
   updatedAt: r.updatedAt,
+  centralStatus: r.centralStatus,
+  centralReason: r.centralReason,
 });
 
 const toRecording = (r: RecordingRow): Recording => ({

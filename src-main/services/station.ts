@@ -17,12 +17,23 @@ import { databasePath, openDatabase } from '../store/db';
 import type { KeyProvider } from '../store/key-file';
 import { schemaVersion } from '../store/migrate';
 import { getSetting, setSetting } from '../store/settings-repo';
+import { getSignature } from '../store/signatures-repo';
 import { getStation, insertStation } from '../store/station-repo';
 import { insertUser } from '../store/users-repo';
 import { createAccounts, passwordPolicyReply } from './accounts';
 import { createAudit } from './audit';
+import { createCentral, ensureStationKeys } from './central';
+import { createFinish } from './finish';
+import { purgeExpired } from './retention';
+import { createSyncService } from '../sync/service';
+import type { SyncOptions } from '../sync/runner';
+import { createDevices } from './devices';
+import type { DevicesStationOptions } from './devices';
+import { createDiagnostics } from './diagnostics';
 import { openFingerprints } from './fingerprints';
 import { createPhotos } from './photos';
+import { openSignatures } from './signature';
+import type { SignatureStationOptions } from './signature';
 import type { FaceDetector } from '../imaging/face-detector';
 import type { FingerprintStationOptions } from './fingerprints';
 import type { Actor } from './audit';
@@ -54,6 +65,12 @@ export interface StationOptions {
   fingerprint?: FingerprintStationOptions;
   /** Face detector for photos; defaults to Human (loaded on first use), null for none. */
   faceDetector?: FaceDetector | null;
+  /** The signature pad: real, simulated or none (the default). */
+  signature?: SignatureStationOptions;
+  /** Device manager (driver host), traffic taps and the pad for self-tests. */
+  devices?: DevicesStationOptions;
+  /** Sync runner tuning (tests shorten the timings). */
+  sync?: Partial<SyncOptions>;
 }
 
 export interface Station {
@@ -63,6 +80,8 @@ export interface Station {
   /** Merges a status change (devices, network, sync) and pushes it to listeners. */
   emitStatus(patch?: Partial<StatusEvent>): void;
   status(): StatusEvent;
+  /** Starts the outbox runner (hosts do; tests that want no network traffic do not). */
+  startSync(): void;
   close(): void;
 }
 
@@ -172,6 +191,19 @@ export function openStation(opts: StationOptions): Station {
     },
   });
 
+  const signatures = openSignatures(opts.signature, {
+    db,
+    now,
+    locale: L,
+    audit,
+    log,
+    emitPoints: (p) => emit('signature.points', p),
+    onDeviceState: (signature) => {
+      status = { ...status, devices: { ...status.devices, signature } };
+      emit('status', status);
+    },
+  });
+
   const photos = createPhotos({
     db,
     now,
@@ -179,6 +211,81 @@ export function openStation(opts: StationOptions): Station {
     audit,
     log,
     ...(opts.faceDetector !== undefined ? { detector: opts.faceDetector } : {}),
+  });
+
+  const devices = createDevices({
+    db,
+    dataDir: opts.dataDir,
+    now,
+    locale: L,
+    audit,
+    log,
+    fingerprint: () => opts.fingerprint?.instance ?? null,
+    status: () => status,
+    onStatus: (l) => {
+      let set = listeners.get('status');
+      if (!set) listeners.set('status', (set = new Set()));
+      set.add(l as (p: never) => void);
+      return () => set.delete(l as (p: never) => void);
+    },
+    emitStatus: (patch) => {
+      status = { ...status, devices: { ...status.devices, ...patch.devices } };
+      emit('status', status);
+    },
+    emitChanged: (list) => emit('devices.changed', list),
+    ...(opts.devices ? { options: opts.devices } : {}),
+  });
+
+  const diagnostics = createDiagnostics({
+    lastSelfTests: () => devices.lastSelfTests(),
+    db,
+    dataDir: opts.dataDir,
+    now,
+    locale: L,
+    audit,
+    log,
+    app: { version: opts.version, host: opts.host, keySource: opts.keyProvider.source },
+    emitProgress: (p) => emit('diagnostics.progress', p),
+    // Reads other services' answers (central, sync, devices) without a second access check.
+    internal: async (m, input, ctx) => (handlers[m] as Handlers[typeof m])(input, ctx),
+  });
+
+  // Issue 6: keys, finishing, the outbox runner. The station key pair exists from first run.
+  ensureStationKeys(db, now);
+  const central = createCentral({ db, now, locale: L, audit, log, onChange: () => sync.wake() });
+  const finish = createFinish({
+    db,
+    now,
+    locale: L,
+    audit,
+    log,
+    central,
+    verifyPassword: (userId, password) => accounts.verifyUser(userId, password),
+    recording: (id) => recordings.get(id),
+    photo: (recordingId) => handlers['photo.get']({ recordingId }, { actor: null }),
+    fingerprints: (recordingId) => fingerprints.list(recordingId),
+    // Optional call: the signature module may be absent from a trimmed build or a test double.
+    signature: (recordingId) =>
+      handlers['signature.get']?.({ recordingId }, { actor: null }) ?? ok(null),
+    storedSignature: (recordingId) => getSignature(db, recordingId),
+    kecamatanName: (code) => regions()?.name(code) ?? '',
+    onSealed: () => sync.wake(),
+  });
+  const sync = createSyncService({
+    db,
+    now,
+    locale: L,
+    audit,
+    log,
+    central,
+    stationId: () => getStation(db)?.id ?? null,
+    emitProgress: (s) => emit('sync.progress', s),
+    emitStatus: (patch) => {
+      status = { ...status, ...patch, sync: { ...status.sync, ...patch.sync } };
+      emit('status', status);
+    },
+    housekeeping: () => void purgeExpired(db, now(), audit),
+    ...(opts.sync ? { options: opts.sync } : {}),
   });
 
   const session = new DeskSession({
@@ -352,6 +459,12 @@ export function openStation(opts: StationOptions): Station {
 
     ...fingerprints.handlers,
     ...photos.handlers,
+    ...signatures.handlers,
+    ...diagnostics.handlers,
+    ...devices.handlers,
+    ...central.handlers,
+    ...finish.handlers,
+    ...sync.handlers,
   };
 
   let closed = false;
@@ -426,13 +539,17 @@ export function openStation(opts: StationOptions): Station {
       emit('status', status);
     },
     status: () => status,
+    startSync: () => sync.start(),
     close() {
       if (closed) return;
       closed = true;
       session.stopTimer();
       listeners.clear();
       // The scanner (and a simulator's pty pair) stops in the background; no DB use after this.
+      sync.stop();
+      devices.close();
       void fingerprints.close();
+      void signatures.close();
       db.close();
       log.info('station closed');
     },

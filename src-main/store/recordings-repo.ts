@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { RecordingStatus } from '../api/contract';
+import type { CentralStatus, RecordingStatus } from '../api/contract';
 
 export interface RecordingRow {
   id: string;
@@ -12,12 +12,17 @@ export interface RecordingRow {
   operator: string;
   createdAt: string;
   updatedAt: string;
+  /** From the outbox (issue 6): the centre's answer, null until it has one. */
+  centralStatus: CentralStatus | null;
+  centralReason: string | null;
 }
 
 const SELECT = `SELECT r.id, r.status, r.nik, r.name, r.resident_json AS residentJson,
   r.warnings_json AS warningsJson, r.operator_id AS operatorId, u.username AS operator,
-  r.created_at AS createdAt, r.updated_at AS updatedAt
-  FROM recordings r JOIN users u ON u.id = r.operator_id`;
+  r.created_at AS createdAt, r.updated_at AS updatedAt,
+  o.central_status AS centralStatus, o.central_reason AS centralReason
+  FROM recordings r JOIN users u ON u.id = r.operator_id
+  LEFT JOIN outbox o ON o.recording_id = r.id`;
 
 export function findRecording(db: Database, id: string): RecordingRow | null {
   return (db.prepare(`${SELECT} WHERE r.id = ?`).get(id) as RecordingRow | undefined) ?? null;
@@ -36,7 +41,9 @@ export function findOpenDraftByNik(
 
 export function insertRecording(
   db: Database,
-  r: Omit<RecordingRow, 'operator' | 'updatedAt'> & { updatedAt: string },
+  r: Omit<RecordingRow, 'operator' | 'updatedAt' | 'centralStatus' | 'centralReason'> & {
+    updatedAt: string;
+  },
 ): void {
   db.prepare(
     `INSERT INTO recordings (id, status, nik, name, resident_json, warnings_json, operator_id, created_at, updated_at)

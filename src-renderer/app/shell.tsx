@@ -9,11 +9,20 @@ import { TodayList } from '../screens/shared/today/today-list';
 import { AuditLog } from '../screens/supervisor/audit/audit-log';
 import { UsersScreen } from '../screens/supervisor/users/users-screen';
 import { StationInfoScreen } from '../screens/technician/station/station-info';
+import { DiagnosticsScreen } from '../screens/technician/diagnostics/diagnostics-screen';
+import { CentralScreen } from '../screens/technician/central/central-screen';
 import { ACTIVITY_PING_MS, createActivityThrottle } from './activity';
 import { useApp } from './app-context';
 import { call } from './station-client';
 
-export type ScreenId = 'new-recording' | 'today' | 'users' | 'audit' | 'station';
+export type ScreenId =
+  | 'new-recording'
+  | 'today'
+  | 'users'
+  | 'audit'
+  | 'station'
+  | 'central'
+  | 'diagnostics';
 
 interface ScreenDef {
   id: ScreenId;
@@ -34,13 +43,20 @@ const SCREENS: Record<ScreenId, ScreenDef> = {
   users: { id: 'users', labelKey: 'nav.users', code: 'KeyP', keys: 'Alt+P' },
   audit: { id: 'audit', labelKey: 'nav.audit', code: 'KeyL', keys: 'Alt+L' },
   station: { id: 'station', labelKey: 'nav.station', code: 'KeyS', keys: 'Alt+S' },
+  diagnostics: {
+    id: 'diagnostics',
+    labelKey: 'nav.diagnostics',
+    code: 'KeyD',
+    keys: 'Alt+D',
+  },
+  central: { id: 'central', labelKey: 'nav.central', code: 'KeyC', keys: 'Alt+C' },
 };
 
 /** The screens each role sees; the first is where the role lands after login. */
 export const ROLE_SCREENS: Record<Role, readonly ScreenId[]> = {
   operator: ['new-recording', 'today'],
   supervisor: ['users', 'today', 'audit'],
-  technician: ['station'],
+  technician: ['diagnostics', 'station', 'central'],
 };
 
 export function Shell({ locked }: { locked: boolean }) {
@@ -158,6 +174,8 @@ export function Shell({ locked }: { locked: boolean }) {
         {active === 'users' ? <UsersScreen /> : null}
         {active === 'audit' ? <AuditLog /> : null}
         {active === 'station' ? <StationInfoScreen /> : null}
+        {active === 'diagnostics' ? <DiagnosticsScreen /> : null}
+        {active === 'central' ? <CentralScreen /> : null}
       </main>
       <StatusBar />
     </div>

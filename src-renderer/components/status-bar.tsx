@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { DeviceState } from '../../src-main/api/contract';
 import { useApp } from '../app/app-context';
 import { LangSwitch } from './lang-switch';
+import { SyncIndicator } from './sync-indicator';
 
 const DEVICE_TONE: Record<DeviceState, string> = {
   connected: 'ok',
@@ -25,12 +26,6 @@ export function StatusBar() {
     );
   };
   const net = status?.network ?? 'unknown';
-  const sync = status?.sync;
-  const syncText = !sync
-    ? t('status.sync.unknown')
-    : sync.state === 'not-configured'
-      ? t('status.sync.not-configured')
-      : t(`status.sync.${sync.state}`, { count: sync.pending });
   return (
     <footer className="status-bar" data-testid="status-bar" aria-label={t('status.label')}>
       <div className="status-bar__who">
@@ -53,9 +48,7 @@ export function StatusBar() {
         >
           {t('status.network.label')}: <strong>{t(`status.network.${net}`)}</strong>
         </span>
-        <span className={`status-item tone-${sync?.state === 'paused' ? 'bad' : 'muted'}`}>
-          {t('status.sync.label')}: <strong>{syncText}</strong>
-        </span>
+        <SyncIndicator />
       </div>
       <div className="status-bar__tools">
         <LangSwitch />

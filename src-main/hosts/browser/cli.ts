@@ -3,6 +3,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fingerprintConfigFromArgs } from '../../services/fingerprint-device';
 import type { FingerprintDeviceConfig } from '../../services/fingerprint-device';
+import { signatureConfigFromArgs } from '../../services/signature-device';
+import type { SignatureDeviceConfig } from '../../services/signature-device';
 
 export interface BrowserHostArgs {
   dataDir: string;
@@ -11,6 +13,7 @@ export interface BrowserHostArgs {
   open: boolean;
   help: boolean;
   fingerprint: FingerprintDeviceConfig;
+  signature: SignatureDeviceConfig;
 }
 
 export const USAGE = `Rekam — host peramban (browser host)
@@ -23,6 +26,8 @@ Penggunaan / usage: npx tsx src-main/hosts/browser/main.ts [opsi]
   --no-open            jangan buka peramban otomatis
   --fingerprint MODE   pemindai sidik jari: auto (default; cari di port serial, jika tidak ada
                        → simulasi), simulated, none, atau jalur port (mis. /dev/ttyUSB0)
+  --signature MODE     bantalan tanda tangan: auto (default; cari Wacom STU / pena HID, jika tidak
+                       ada → simulasi), simulated, simulated-generic, none
   --sim-speed N        percepat simulasi N kali (default 1 ≈ 7 detik per gambar, seperti modul asli)
   --help               tampilkan bantuan ini
 `;
@@ -67,6 +72,7 @@ export function parseBrowserHostArgs(argv: string[], repoRoot: string): BrowserH
         'no-open': { type: 'boolean' },
         fingerprint: { type: 'string' },
         'sim-speed': { type: 'string' },
+        signature: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -79,13 +85,16 @@ export function parseBrowserHostArgs(argv: string[], repoRoot: string): BrowserH
     throw new UsageError(`--port must be a number 0–65535, got "${portText}"`);
   }
   let fingerprint: FingerprintDeviceConfig;
+  let signature: SignatureDeviceConfig;
   try {
     fingerprint = fingerprintConfigFromArgs(values.fingerprint, values['sim-speed']);
+    signature = signatureConfigFromArgs(values.signature, fingerprint.simSpeed);
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
   return {
     fingerprint,
+    signature,
     dataDir: path.resolve(values['data-dir'] ?? defaultDataDir()),
     port,
     rendererDir: path.resolve(values['renderer-dir'] ?? path.join(repoRoot, 'out', 'renderer')),

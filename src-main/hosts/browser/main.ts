@@ -1,8 +1,11 @@
 import { chmodSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createFingerprintDevice } from '../../services/fingerprint-device';
+import { forkSpawner } from '../../../drivers/device-manager/host-supervisor';
+import { startDevices } from '../../services/device-startup';
 import { createLogger } from '../../services/log';
+import { createSignatureDevice } from '../../services/signature-device';
+import { padTestPort } from '../../services/signature-test-port';
 import { openStation } from '../../services/station';
 import { fileKeyProvider } from '../../store/key-file';
 import { USAGE, UsageError, canOpenBrowser, parseBrowserHostArgs } from './cli';
@@ -37,7 +40,25 @@ async function main(): Promise<number> {
   ).version;
   // The host owns the scanner so it can wait for it (and a simulator's socat) to stop on exit.
   const logger = createLogger({ dataDir: args.dataDir });
-  const fingerprint = createFingerprintDevice(args.fingerprint, { log: logger });
+  // Enumeration and probing run in a child process (a native crash must not end the desk).
+  const devices = startDevices({
+    dataDir: args.dataDir,
+    fingerprint: args.fingerprint,
+    spawn: forkSpawner(),
+    log: logger,
+  });
+  const fingerprint = devices.fingerprint;
+  const signature = createSignatureDevice(args.signature, {
+    log: logger,
+    tap: (d) => devices.tapSignature(d),
+  });
+  devices.setSignature(() =>
+    padTestPort({
+      driver: signature.driver,
+      info: signature.info,
+      simulateDraw: signature.simulated ? () => signature.simulate('signature') : null,
+    }),
+  );
   let station;
   try {
     station = openStation({
@@ -48,9 +69,11 @@ async function main(): Promise<number> {
       keyProvider: fileKeyProvider,
       logger,
       fingerprint: { instance: fingerprint },
+      signature: { instance: signature },
+      devices: devices.stationOptions,
     });
   } catch (err) {
-    await fingerprint.close();
+    await Promise.all([devices.close(), signature.close()]);
     throw err;
   }
 
@@ -64,7 +87,7 @@ async function main(): Promise<number> {
     });
   } catch (err) {
     station.close();
-    await fingerprint.close();
+    await Promise.all([devices.close(), signature.close()]);
     const code = (err as NodeJS.ErrnoException).code;
     process.stderr.write(
       code === 'EADDRINUSE'
@@ -73,6 +96,9 @@ async function main(): Promise<number> {
     );
     return 1;
   }
+
+  // The outbox runner starts once the host is up; station.close() stops it.
+  station.startSync();
 
   process.stdout.write(
     `Rekam (host peramban / browser host) siap di ${server.origin} — buka tautan berikut / open this link:\n` +
@@ -102,7 +128,7 @@ async function main(): Promise<number> {
         try {
           station.close();
         } finally {
-          void fingerprint.close().finally(() => process.exit(0));
+          void Promise.all([devices.close(), signature.close()]).finally(() => process.exit(0));
         }
       });
   };

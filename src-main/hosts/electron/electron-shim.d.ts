@@ -163,6 +163,16 @@ declare module 'electron' {
     getSelectedStorageBackend(): string;
   };
   export const dialog: { showErrorBox(title: string, content: string): void };
+  interface UtilityProcess {
+    readonly pid: number | undefined;
+    postMessage(message: unknown): void;
+    on(event: 'message', listener: (message: unknown) => void): this;
+    once(event: 'exit', listener: (code: number) => void): this;
+    kill(): boolean;
+  }
+  export const utilityProcess: {
+    fork(modulePath: string, args?: string[], options?: { serviceName?: string }): UtilityProcess;
+  };
   export const contextBridge: { exposeInMainWorld(key: string, api: unknown): void };
   interface IpcRendererEvent {
     sender: unknown;

@@ -2,16 +2,26 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { BrowserWindow, Menu, app, dialog, ipcMain, safeStorage, session } from 'electron';
+import {
+  BrowserWindow,
+  Menu,
+  app,
+  dialog,
+  ipcMain,
+  safeStorage,
+  session,
+  utilityProcess,
+} from 'electron';
 import type { IpcMainInvokeEvent, MenuItemConstructorOptions, WebContents } from 'electron';
 import { EVENT_NAMES } from '../../api/contract';
 import { fail } from '../../api/reply';
-import {
-  createFingerprintDevice,
-  fingerprintConfigFromArgs,
-} from '../../services/fingerprint-device';
-import type { FingerprintDevice } from '../../services/fingerprint-device';
+import type { HostSpawner } from '../../../drivers/device-manager/host-supervisor';
+import { startDevices } from '../../services/device-startup';
+import type { StartedDevices } from '../../services/device-startup';
+import { fingerprintConfigFromArgs } from '../../services/fingerprint-device';
 import { createLogger } from '../../services/log';
+import { createSignatureDevice, signatureConfigFromArgs } from '../../services/signature-device';
+import { padTestPort } from '../../services/signature-test-port';
 import { openStation } from '../../services/station';
 import type { Station, StationOptions } from '../../services/station';
 import { createAppUrlMatcher } from '../shared/app-url';
@@ -33,7 +43,7 @@ const log = (line: string) => console.log(`[rekam] ${line}`);
 
 let mainWindow: BrowserWindow | null = null;
 let station: Station | null = null;
-let fingerprint: FingerprintDevice | null = null;
+let devices: StartedDevices | null = null;
 
 // Every renderer sandboxed, including any we did not create on purpose.
 app.enableSandbox();
@@ -52,12 +62,12 @@ if (!app.requestSingleInstanceLock()) {
   app.on('will-quit', (e: { preventDefault(): void }) => {
     station?.close();
     station = null;
-    // Hold the quit until the scanner port (and a simulator's socat) is closed.
-    const fp = fingerprint;
-    fingerprint = null;
-    if (fp) {
+    // Hold the quit until the scanner port (a simulator's socat) and the driver host are closed.
+    const d = devices;
+    devices = null;
+    if (d) {
       e.preventDefault();
-      void fp.close().finally(() => app.exit(0));
+      void d.close().finally(() => app.exit(0));
     }
   });
   app.whenReady().then(start, (err: unknown) => fatal(err));
@@ -84,6 +94,8 @@ function start(): void {
       if (wc && !wc.isDestroyed()) wc.send('rekam:event', event, payload);
     });
   }
+  // After the listeners, so the first sync status reaches the window.
+  station.startSync();
 }
 
 function stationOptions(): StationOptions {
@@ -94,7 +106,12 @@ function stationOptions(): StationOptions {
     ? path.join(process.resourcesPath, 'resources')
     : path.join(app.getAppPath(), 'resources');
   const logger = createLogger({ dataDir });
-  fingerprint = createFingerprintDevice(fingerprintConfig(), { log: logger });
+  devices = startDevices({
+    dataDir,
+    fingerprint: fingerprintConfig(),
+    spawn: deviceHostSpawner(),
+    log: logger,
+  });
   const opts: StationOptions = {
     dataDir,
     resourcesDir,
@@ -102,11 +119,66 @@ function stationOptions(): StationOptions {
     version: app.getVersion(),
     keyProvider: choice.provider,
     logger,
-    fingerprint: { instance: fingerprint },
+    fingerprint: { instance: devices.fingerprint },
+    devices: devices.stationOptions,
+    signature: { instance: signatureDevice(devices, logger) },
   };
   const binding = sqliteNativeBinding();
   if (binding) opts.sqliteNativeBinding = binding;
   return opts;
+}
+
+/**
+ * The driver host runs in a utilityProcess (native device code out of the main process). It
+ * is built as out/main/device-host.js; without that file, enumeration is off and only the
+ * in-process scanner is used.
+ */
+function deviceHostSpawner(): HostSpawner | null {
+  const entry = path.join(here, 'device-host.js');
+  if (!existsSync(entry)) {
+    log('device host not built; device enumeration off');
+    return null;
+  }
+  return () => {
+    const child = utilityProcess.fork(entry, [], { serviceName: 'Rekam device host' });
+    return {
+      get pid() {
+        return child.pid;
+      },
+      send: (m) => child.postMessage(m),
+      onMessage: (l) => child.on('message', l),
+      onExit: (l) => child.once('exit', (code) => l(code, null)),
+      kill: () => void child.kill(),
+    };
+  };
+}
+
+/** `--signature auto|simulated|simulated-generic|none`, as for the browser host. */
+function signatureDevice(started: StartedDevices, logger: ReturnType<typeof createLogger>) {
+  const { values } = parseArgs({
+    args: process.argv.slice(1),
+    strict: false,
+    allowPositionals: true,
+    options: { signature: { type: 'string' } },
+  });
+  let cfg;
+  try {
+    cfg = signatureConfigFromArgs(
+      typeof values.signature === 'string' ? values.signature : undefined,
+    );
+  } catch (err) {
+    log(`warning: ${(err as Error).message}; using --signature auto`);
+    cfg = signatureConfigFromArgs(undefined);
+  }
+  const pad = createSignatureDevice(cfg, { log: logger, tap: (d) => started.tapSignature(d) });
+  started.setSignature(() =>
+    padTestPort({
+      driver: pad.driver,
+      info: pad.info,
+      simulateDraw: pad.simulated ? () => pad.simulate('signature') : null,
+    }),
+  );
+  return pad;
 }
 
 /** `--fingerprint auto|simulated|none|<path>` and `--sim-speed N`, as for the browser host. */

@@ -1,11 +1,19 @@
 import { migration0001 } from './0001-initial';
 import { migration0002 } from './0002-photos';
 import { migration0003 } from './0003-fingerprints';
+import { migration0004 } from './0004-signatures';
+import { migration0005 } from './0005-packets';
 import type { Migration } from './types';
 
 export type { Migration };
 
 /** Every migration the app knows, in order. Append only; never edit a shipped one. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003];
+export const migrations: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]?.version ?? 0;

@@ -8,6 +8,8 @@ import { FingerprintStep } from '../fingerprints/fingerprint-step';
 import { ResidentForm } from '../new-recording/resident-form';
 import type { RecordingRef, ResidentFormApi } from '../new-recording/resident-form';
 import { PhotoStep } from '../photo/photo-step';
+import { ReviewStep } from '../review/review-step';
+import { SignatureStep } from '../signature/signature-step';
 import { STEPS, firstOpenStep, stepForKey } from './steps';
 import type { StepId, StepStatus } from './steps';
 import './recording.css';
@@ -19,17 +21,27 @@ export interface RecordingWorkspaceApi {
   open(id: string): Promise<void>;
 }
 
-const NO_STATUS: StepStatus = { data: false, photo: false, fingerprint: false };
+const NO_STATUS: StepStatus = {
+  data: false,
+  photo: false,
+  fingerprint: false,
+  signature: false,
+  review: false,
+};
 
 async function readStatus(id: string): Promise<StepStatus> {
-  const [photo, fingers] = await Promise.all([
+  const [photo, fingers, rec, sig] = await Promise.all([
     call('photo.get', { recordingId: id }),
     call('fingerprint.list', { recordingId: id }),
+    call('recordings.get', { id }),
+    call('signature.get', { recordingId: id }),
   ]);
   return {
     data: true,
     photo: photo.ok && photo.value !== null,
     fingerprint: fingers.ok && fingers.value.complete,
+    signature: sig.ok && sig.value !== null,
+    review: rec.ok && rec.value.status !== 'draft',
   };
 }
 
@@ -58,6 +70,7 @@ export function RecordingWorkspace({
   const step: StepId = recId ? chosenStep : 'data';
   const status = known && known.id === recId ? known.status : NO_STATUS;
   const setStatus = useCallback((id: string, s: StepStatus) => setKnown({ id, status: s }), []);
+  const sealed = status.review;
 
   useEffect(() => {
     if (!recId) return;
@@ -104,13 +117,13 @@ export function RecordingWorkspace({
       if (!e.altKey || e.ctrlKey || e.metaKey) return;
       const s = stepForKey(e.code);
       // Photo and fingerprints belong to a saved draft; before that only Data is open.
-      if (!s || (s !== 'data' && !recId)) return;
+      if (!s || (s !== 'data' && !recId) || (sealed && s !== 'review')) return;
       e.preventDefault();
       go(s);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [active, recId, go]);
+  }, [active, recId, go, sealed]);
 
   const done = { ...status, data: recId !== null };
 
@@ -132,7 +145,8 @@ export function RecordingWorkspace({
         <nav className="stepbar" aria-label={t('recording.steps')}>
           <ol>
             {STEPS.map((s, i) => {
-              const locked = s !== 'data' && !recId;
+              // A sealed recording cannot change: only its receipt (review) stays open.
+              const locked = (s !== 'data' && !recId) || (sealed && s !== 'review');
               return (
                 <li key={s}>
                   <button
@@ -192,6 +206,24 @@ export function RecordingWorkspace({
               key={recId}
               onPhotoChange={(p) => setStatus(recId, { ...status, photo: p !== null })}
               onNext={() => go('fingerprint')}
+            />
+          ) : step === 'signature' ? (
+            <SignatureStep
+              recordingId={recId}
+              key={recId}
+              onChange={(done) => setStatus(recId, { ...status, signature: done })}
+              onNext={() => go('review')}
+            />
+          ) : step === 'review' ? (
+            <ReviewStep
+              recordingId={recId}
+              key={recId}
+              onGoTo={go}
+              onSealed={() => setStatus(recId, { ...status, review: true })}
+              onNext={() => {
+                setStep('data');
+                formApi.current?.requestNew();
+              }}
             />
           ) : (
             <FingerprintStep

@@ -1,11 +1,15 @@
-/** The steps of a recording in this issue's scope; signature (issue 5) joins later. */
-export const STEPS = ['data', 'photo', 'fingerprint'] as const;
+/** The steps of a recording, in the order the desk takes them. */
+export const STEPS = ['data', 'photo', 'fingerprint', 'signature', 'review'] as const;
 export type StepId = (typeof STEPS)[number];
 
 export interface StepStatus {
   data: boolean;
   photo: boolean;
   fingerprint: boolean;
+  /** Signed and accepted, or the exception (cannot sign) recorded. */
+  signature: boolean;
+  /** Sealed: nothing left to do, the receipt is what the step shows. */
+  review: boolean;
 }
 
 /** Where an opened draft lands: the first step still to do (data is done once saved). */

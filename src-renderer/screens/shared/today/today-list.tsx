@@ -1,8 +1,17 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RecordingSummary } from '../../../../src-main/api/contract';
-import { call } from '../../../app/station-client';
+import type { CentralStatus, RecordingSummary } from '../../../../src-main/api/contract';
+import { call, onEvent } from '../../../app/station-client';
 import { formatTime } from '../../../app/format';
+import { ReceiptButton } from '../../operator/review/receipt-button';
+
+const CENTRAL_BADGE: Record<CentralStatus | 'queued', string> = {
+  queued: 'draft',
+  received: 'approved',
+  'print-ready': 'approved',
+  duplicate: 'sealed',
+  rejected: 'rejected',
+};
 
 /** Today's recordings at this station; operators can reopen a draft, supervisors only look. */
 export function TodayList({
@@ -16,6 +25,19 @@ export function TodayList({
   const [query, setQuery] = useState('');
   const [rows, setRows] = useState<RecordingSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The centre answers in the background: each sync report re-reads the list.
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = onEvent('sync.progress', () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => setTick((n) => n + 1), 400);
+    });
+    return () => {
+      off();
+      clearTimeout(timer);
+    };
+  }, []);
 
   // 200 ms debounce: searching while typing without a request per key.
   useEffect(() => {
@@ -37,7 +59,7 @@ export function TodayList({
       live = false;
       clearTimeout(timer);
     };
-  }, [query]);
+  }, [query, tick]);
 
   return (
     <section className="screen">
@@ -83,6 +105,7 @@ export function TodayList({
               <th scope="col">NIK</th>
               <th scope="col">{t('today.name')}</th>
               <th scope="col">{t('today.status')}</th>
+              <th scope="col">{t('central.column')}</th>
               <th scope="col">{t('today.operator')}</th>
               {readOnly ? null : (
                 <th scope="col">
@@ -102,6 +125,16 @@ export function TodayList({
                     {t(`recordingStatus.${r.status}`)}
                   </span>
                 </td>
+                <td data-testid="today-central" data-central={r.centralStatus ?? ''}>
+                  {r.status === 'draft' ? (
+                    <span className="muted">—</span>
+                  ) : (
+                    <span className={`badge badge--${CENTRAL_BADGE[r.centralStatus ?? 'queued']}`}>
+                      {t(`central.status.${r.centralStatus ?? 'queued'}`)}
+                    </span>
+                  )}
+                  {r.centralReason ? <div className="muted small">{r.centralReason}</div> : null}
+                </td>
                 <td>{r.operator}</td>
                 {readOnly ? null : (
                   <td>
@@ -114,7 +147,9 @@ export function TodayList({
                       >
                         {t('today.open')}
                       </button>
-                    ) : null}
+                    ) : (
+                      <ReceiptButton id={r.id} onError={setError} />
+                    )}
                   </td>
                 )}
               </tr>

@@ -1,0 +1,112 @@
+import { EventEmitter } from 'node:events';
+import { describe, expect, it } from 'vitest';
+import { createMemoryPair } from '../fingerprint/transport';
+import { TrafficRegistry, TrafficRing, tapHid, tapTransport, toHex } from './traffic';
+import type { HidLike } from './traffic';
+
+const tick = () => new Promise((r) => setImmediate(r));
+
+describe('traffic ring buffer', () => {
+  it('records hex, direction, time and a rising sequence', () => {
+    let t = 1000;
+    const ring = new TrafficRing({ now: () => t });
+    ring.push('tx', Uint8Array.from([0xef, 0x01, 0xff, 0x00]));
+    t = 1005;
+    ring.push('rx', Uint8Array.from([0x0a]));
+    expect(ring.after(0)).toEqual([
+      { seq: 1, t: 1000, dir: 'tx', hex: 'ef01ff00' },
+      { seq: 2, t: 1005, dir: 'rx', hex: '0a' },
+    ]);
+    expect(ring.after(1)).toEqual([{ seq: 2, t: 1005, dir: 'rx', hex: '0a' }]);
+    expect(ring.after(2)).toEqual([]);
+  });
+
+  it('is bounded by entries and by bytes, keeping the newest', () => {
+    const ring = new TrafficRing({ maxEntries: 10, maxBytes: 1 << 20 });
+    for (let i = 0; i < 5000; i++) ring.push('rx', Uint8Array.from([i & 0xff]));
+    expect(ring.size).toBe(10);
+    expect(ring.after(0).map((e) => e.seq)).toEqual(Array.from({ length: 10 }, (_, i) => 4991 + i));
+
+    const small = new TrafficRing({ maxEntries: 1000, maxBytes: 100, lineBytes: 16 });
+    small.push('rx', new Uint8Array(1000).fill(0xab));
+    expect(small.totalBytes).toBeLessThanOrEqual(100);
+    expect(small.after(0).every((e) => e.hex.length <= 32)).toBe(true);
+    expect(small.lastSeq).toBe(Math.ceil(1000 / 16));
+  });
+
+  it('splits a long burst into lines and limits what one read returns', () => {
+    const ring = new TrafficRing({ lineBytes: 4 });
+    ring.push('rx', Uint8Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9]));
+    expect(ring.after(0).map((e) => e.hex)).toEqual(['01020304', '05060708', '09']);
+    expect(ring.after(0, 2).map((e) => e.seq)).toEqual([2, 3]);
+  });
+
+  it('hex is exact for every byte value', () => {
+    const all = Uint8Array.from({ length: 256 }, (_, i) => i);
+    expect(toHex(all)).toBe([...all].map((b) => b.toString(16).padStart(2, '0')).join(''));
+  });
+});
+
+describe('tapping a byte transport', () => {
+  it('records what the driver writes and what the device answers, and changes nothing else', async () => {
+    const [host, device] = createMemoryPair();
+    const reg = new TrafficRegistry();
+    const tapped = reg.tap('fingerprint', host);
+    const got: string[] = [];
+    tapped.on('data', (b) => got.push(toHex(b)));
+    device.on('data', () => void device.write(Uint8Array.from([0x07, 0x00])));
+    await tapped.write(Uint8Array.from([0xef, 0x01]));
+    await tick();
+    await tick();
+    expect(got).toEqual(['0700']);
+    expect(tapped.isOpen).toBe(true);
+    expect(
+      reg
+        .ring('fingerprint')
+        .after(0)
+        .map((e) => `${e.dir}:${e.hex}`),
+    ).toEqual(['tx:ef01', 'rx:0700']);
+    await tapped.close();
+  });
+
+  it('keeps extra methods of a real transport (setBaud) working', async () => {
+    const [host] = createMemoryPair();
+    let baud = 0;
+    const withBaud = Object.assign(host, { setBaud: async (b: number) => void (baud = b) });
+    const tapped = tapTransport(withBaud, new TrafficRing());
+    await tapped.setBaud(115200);
+    expect(baud).toBe(115200);
+  });
+});
+
+describe('tapping a HID device', () => {
+  class FakeHid extends EventEmitter implements HidLike {
+    written: number[][] = [];
+    write(d: number[]) {
+      this.written.push(d);
+      return d.length;
+    }
+    sendFeatureReport(d: number[]) {
+      return d.length;
+    }
+    getFeatureReport(id: number, len: number) {
+      return [id, ...new Array<number>(len - 1).fill(0x11)];
+    }
+    close() {}
+  }
+
+  it('records output, feature reports and input reports', () => {
+    const ring = new TrafficRing();
+    const hid = tapHid(new FakeHid(), ring);
+    hid.sendFeatureReport([0x20, 0x00]);
+    expect(hid.getFeatureReport(0x09, 3)).toEqual([0x09, 0x11, 0x11]);
+    hid.emit('data', Buffer.from([0x01, 0x80, 0x10]));
+    hid.write([0x02]);
+    expect(ring.after(0).map((e) => `${e.dir}:${e.hex}`)).toEqual([
+      'tx:2000',
+      'rx:091111',
+      'rx:018010',
+      'tx:02',
+    ]);
+  });
+});

@@ -1,0 +1,99 @@
+// Device start-up shared by both hosts: the scanner (with the technician's remembered choice
+// and its traffic tapped), the driver host child process that enumerates and probes devices,
+// and the device manager on top of it. Hosts inject how the child is spawned (fork here,
+// Electron's utilityProcess in the desktop app) and close everything with one call.
+import { DriverHost } from '../../drivers/device-manager/host-supervisor';
+import type { HostSpawner } from '../../drivers/device-manager/host-supervisor';
+import { DeviceManager } from '../../drivers/device-manager/manager';
+import { TrafficRegistry, tapHid } from '../../drivers/device-manager/traffic';
+import type { HidLike } from '../../drivers/device-manager/traffic';
+import type { DevicesStationOptions } from './devices';
+import { fingerprintArgFromChoice, readDeviceChoice } from './devices';
+import type { SignatureTestPort } from './device-self-test';
+import { createFingerprintDevice } from './fingerprint-device';
+import type { FingerprintDevice, FingerprintDeviceConfig } from './fingerprint-device';
+import type { Logger } from './log';
+
+export interface DeviceStartupOptions {
+  dataDir: string;
+  /** The host's `--fingerprint` choice; plain `auto` defers to the technician's choice. */
+  fingerprint: FingerprintDeviceConfig;
+  /** null: no driver host (enumeration off); the scanner still works in-process. */
+  spawn: HostSpawner | null;
+  log: Logger;
+  pollMs?: number;
+}
+
+export interface StartedDevices {
+  fingerprint: FingerprintDevice;
+  traffic: TrafficRegistry;
+  host: DriverHost | null;
+  manager: DeviceManager | null;
+  /** Pass as `openStation({ devices })`. */
+  stationOptions: DevicesStationOptions;
+  /** The pad for the signature self-test, once the signature module has created it. */
+  setSignature(port: (() => SignatureTestPort | null) | null): void;
+  /** Wraps a HID device so the pad's reports show in the traffic view. */
+  tapSignature<T extends HidLike>(device: T): T;
+  close(): Promise<void>;
+}
+
+/** `--fingerprint auto` (no port) + a remembered choice → that port, or the simulator. */
+export function applyFingerprintChoice(
+  cfg: FingerprintDeviceConfig,
+  dataDir: string,
+): FingerprintDeviceConfig {
+  if (cfg.mode !== 'auto' || cfg.path) return cfg;
+  const arg = fingerprintArgFromChoice(readDeviceChoice(dataDir).fingerprint);
+  if (arg === 'simulated') return { ...cfg, mode: 'simulated' };
+  return arg ? { ...cfg, path: arg } : cfg;
+}
+
+export function startDevices(opts: DeviceStartupOptions): StartedDevices {
+  const traffic = new TrafficRegistry();
+  const fingerprint = createFingerprintDevice(
+    applyFingerprintChoice(opts.fingerprint, opts.dataDir),
+    {
+      log: opts.log,
+      tap: (t) => traffic.tap('fingerprint', t),
+    },
+  );
+  const host = opts.spawn ? new DriverHost({ spawn: opts.spawn, log: opts.log }).start() : null;
+  const manager = host
+    ? new DeviceManager({
+        host,
+        ...(opts.pollMs ? { pollMs: opts.pollMs } : {}),
+        // The scanner's own port is never probed from the child: it is open here.
+        inUse: () => {
+          const p = fingerprint.info('en').path;
+          return new Set(p ? [p] : []);
+        },
+      })
+    : null;
+  // Probe only once the scanner has finished its own discovery, so the two never race for a port.
+  let stopped = false;
+  void fingerprint.ready().then(() => {
+    if (!stopped) manager?.start();
+  });
+  let signature: (() => SignatureTestPort | null) | null = null;
+  return {
+    fingerprint,
+    traffic,
+    host,
+    manager,
+    stationOptions: {
+      manager,
+      traffic,
+      signature: () => signature?.() ?? null,
+    },
+    setSignature(port) {
+      signature = port;
+    },
+    tapSignature: (device) => tapHid(device, traffic.ring('signature')),
+    async close() {
+      stopped = true;
+      manager?.stop();
+      await Promise.all([host?.close(), fingerprint.close()]);
+    },
+  };
+}

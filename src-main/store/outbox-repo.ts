@@ -1,0 +1,191 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { CentralStatus } from '../api/contract';
+
+export type OutboxState = 'queued' | 'sent' | 'done';
+
+export interface OutboxRow {
+  packetId: string;
+  recordingId: string;
+  size: number;
+  sha256: string;
+  state: OutboxState;
+  uploadUrl: string | null;
+  attempts: number;
+  nextAttemptAt: string | null;
+  lastError: string | null;
+  sealedAt: string;
+  sealMs: number | null;
+  sentAt: string | null;
+  centralStatus: CentralStatus | null;
+  centralReason: string | null;
+  centralCheckedAt: string | null;
+  ackedAt: string | null;
+  purgedAt: string | null;
+}
+
+const COLS = `packet_id AS packetId, recording_id AS recordingId, size, sha256, state,
+  upload_url AS uploadUrl, attempts, next_attempt_at AS nextAttemptAt, last_error AS lastError,
+  sealed_at AS sealedAt, seal_ms AS sealMs, sent_at AS sentAt, central_status AS centralStatus,
+  central_reason AS centralReason, central_checked_at AS centralCheckedAt, acked_at AS ackedAt,
+  purged_at AS purgedAt`;
+
+export function insertOutbox(
+  db: Database,
+  r: { packetId: string; recordingId: string; bytes: Buffer; sha256: string; sealedAt: string },
+): void {
+  db.prepare(
+    `INSERT INTO outbox (packet_id, recording_id, size, sha256, sealed_at) VALUES (?, ?, ?, ?, ?)`,
+  ).run(r.packetId, r.recordingId, r.bytes.length, r.sha256, r.sealedAt);
+  db.prepare('INSERT INTO outbox_packets (packet_id, bytes) VALUES (?, ?)').run(
+    r.packetId,
+    r.bytes,
+  );
+}
+
+export function setSealMs(db: Database, packetId: string, ms: number): void {
+  db.prepare('UPDATE outbox SET seal_ms = ? WHERE packet_id = ?').run(Math.round(ms), packetId);
+}
+
+export function findOutbox(db: Database, packetId: string): OutboxRow | null {
+  return (
+    (db.prepare(`SELECT ${COLS} FROM outbox WHERE packet_id = ?`).get(packetId) as
+      | OutboxRow
+      | undefined) ?? null
+  );
+}
+
+export function findOutboxByRecording(db: Database, recordingId: string): OutboxRow | null {
+  return (
+    (db.prepare(`SELECT ${COLS} FROM outbox WHERE recording_id = ?`).get(recordingId) as
+      | OutboxRow
+      | undefined) ?? null
+  );
+}
+
+export function packetBytes(db: Database, packetId: string): Buffer | null {
+  const row = db.prepare('SELECT bytes FROM outbox_packets WHERE packet_id = ?').get(packetId) as
+    | { bytes: Buffer }
+    | undefined;
+  return row?.bytes ?? null;
+}
+
+/** Packets to upload, oldest first; `excluding` are the ones already in flight. */
+export function dueUploads(
+  db: Database,
+  nowIso: string,
+  limit: number,
+  excluding: readonly string[],
+): OutboxRow[] {
+  const rows = db
+    .prepare(
+      `SELECT ${COLS} FROM outbox WHERE state = 'queued'
+       AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
+       ORDER BY sealed_at, packet_id LIMIT ?`,
+    )
+    .all(nowIso, limit + excluding.length) as OutboxRow[];
+  return rows.filter((r) => !excluding.includes(r.packetId)).slice(0, limit);
+}
+
+/** The earliest time a queued packet becomes due (null: none waiting). */
+export function nextDueAt(db: Database, excluding: readonly string[] = []): string | null {
+  const rows = db
+    .prepare(
+      `SELECT packet_id AS id, COALESCE(next_attempt_at, '') AS at FROM outbox WHERE state = 'queued'
+       ORDER BY at LIMIT ?`,
+    )
+    .all(excluding.length + 1) as { id: string; at: string }[];
+  return rows.find((r) => !excluding.includes(r.id))?.at ?? null;
+}
+
+/** Packets whose verdict the centre still owes (sent), or may still change (received → print-ready). */
+export function statusPollCandidates(db: Database, limit: number): OutboxRow[] {
+  return db
+    .prepare(
+      `SELECT ${COLS} FROM outbox
+       WHERE state = 'sent' OR (state = 'done' AND central_status = 'received' AND purged_at IS NULL)
+       ORDER BY (state = 'sent') DESC, COALESCE(central_checked_at, '') LIMIT ?`,
+    )
+    .all(limit) as OutboxRow[];
+}
+
+export function setUploadUrl(db: Database, packetId: string, url: string | null): void {
+  db.prepare('UPDATE outbox SET upload_url = ? WHERE packet_id = ?').run(url, packetId);
+}
+
+export function markAttemptFailed(
+  db: Database,
+  packetId: string,
+  error: string,
+  nextAttemptAt: string,
+): void {
+  db.prepare(
+    `UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?
+     WHERE packet_id = ? AND state = 'queued'`,
+  ).run(error.slice(0, 300), nextAttemptAt, packetId);
+}
+
+export function markSent(db: Database, packetId: string, at: string): void {
+  db.prepare(
+    `UPDATE outbox SET state = 'sent', sent_at = ?, last_error = NULL, next_attempt_at = NULL
+     WHERE packet_id = ? AND state = 'queued'`,
+  ).run(at, packetId);
+}
+
+/** Back to the queue (the centre lost the upload, or a sent packet must be sent again). */
+export function requeue(db: Database, packetId: string): void {
+  db.prepare(
+    `UPDATE outbox SET state = 'queued', upload_url = NULL, next_attempt_at = NULL
+     WHERE packet_id = ? AND state = 'sent'`,
+  ).run(packetId);
+}
+
+/** Records the centre's verdict: the packet is done (a received one is still polled for print-ready). */
+export function setCentralStatus(
+  db: Database,
+  packetId: string,
+  status: CentralStatus,
+  reason: string | null,
+  at: string,
+): void {
+  const acked = status === 'rejected' ? null : at;
+  db.prepare(
+    `UPDATE outbox SET central_status = ?, central_reason = ?, central_checked_at = ?,
+       state = 'done', acked_at = COALESCE(acked_at, ?)
+     WHERE packet_id = ?`,
+  ).run(status, reason, at, acked, packetId);
+}
+
+export function touchChecked(db: Database, packetId: string, at: string): void {
+  db.prepare('UPDATE outbox SET central_checked_at = ? WHERE packet_id = ?').run(at, packetId);
+}
+
+export interface OutboxTotals {
+  pendingPackets: number;
+  pendingBytes: number;
+}
+
+/** Packets not yet at the centre (queued) plus those whose verdict is pending (sent). */
+export function outboxTotals(db: Database): OutboxTotals {
+  const row = db
+    .prepare(
+      `SELECT COUNT(*) AS n, COALESCE(SUM(CASE WHEN state = 'queued' THEN size ELSE 0 END), 0) AS bytes
+       FROM outbox WHERE state IN ('queued', 'sent')`,
+    )
+    .get() as { n: number; bytes: number };
+  return { pendingPackets: row.n, pendingBytes: row.bytes };
+}
+
+/** Acknowledged packets whose biometric parts may be deleted (acked before `beforeIso`). */
+export function purgeCandidates(db: Database, beforeIso: string): OutboxRow[] {
+  return db
+    .prepare(
+      `SELECT ${COLS} FROM outbox WHERE purged_at IS NULL AND acked_at IS NOT NULL AND acked_at <= ?
+       ORDER BY acked_at`,
+    )
+    .all(beforeIso) as OutboxRow[];
+}
+
+export function markPurged(db: Database, packetId: string, at: string): void {
+  db.prepare('DELETE FROM outbox_packets WHERE packet_id = ?').run(packetId);
+  db.prepare('UPDATE outbox SET purged_at = ? WHERE packet_id = ?').run(at, packetId);
+}

@@ -1,0 +1,185 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { NetworkDiagnostics, StorageDiagnostics } from '../../../../src-main/api/contract';
+import { formatBytes, formatDateTime } from '../../../app/format';
+import { call } from '../../../app/station-client';
+import { diskLow } from './diagnostics-model';
+
+export function NetworkPanel() {
+  const { t, i18n } = useTranslation();
+  const [net, setNet] = useState<NetworkDiagnostics | null>(null);
+  const [busy, setBusy] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+
+  const fetchNow = useCallback(
+    () =>
+      call('diagnostics.network', {}).then((r) => {
+        setBusy(false);
+        if (r.ok) {
+          setNet(r.value);
+          setError(null);
+        } else setError(r.error.message);
+      }),
+    [],
+  );
+  const check = () => {
+    setBusy(true);
+    return fetchNow();
+  };
+  useEffect(() => void fetchNow(), [fetchNow]);
+
+  const last = net?.lastSync ?? null;
+  const lang = i18n.language;
+  return (
+    <section className="card diag__panel" id="network" aria-labelledby="network-h">
+      <div className="diag__section-head">
+        <h2 id="network-h">{t('diag.network.title')}</h2>
+        <button
+          type="button"
+          className="btn btn--small"
+          disabled={busy}
+          data-testid="network-check"
+          onClick={() => void check()}
+        >
+          {busy ? t('diag.network.checking') : t('diag.network.check')}
+        </button>
+      </div>
+      {error ? (
+        <p className="banner banner--error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {net ? (
+        <dl className="facts" data-testid="network-result">
+          <dt>{t('diag.network.url')}</dt>
+          <dd className={net.centralUrl ? 'mono' : 'diag__warn'} data-testid="network-url">
+            {net.centralUrl ?? t('diag.network.notConfigured')}
+          </dd>
+          <dt>{t('diag.network.reach')}</dt>
+          <dd data-testid="network-reach">
+            {net.reachable === null ? (
+              t('diag.network.unknown')
+            ) : net.reachable ? (
+              <strong className="diag__ok">✓ {t('diag.network.reachable')}</strong>
+            ) : (
+              <strong className="diag__bad">✕ {t('diag.network.unreachable')}</strong>
+            )}
+          </dd>
+          <dt>{t('diag.network.latency')}</dt>
+          <dd>{net.latencyMs === null ? '—' : t('diag.network.ms', { ms: net.latencyMs })}</dd>
+          <dt>{t('diag.network.lastSync')}</dt>
+          <dd data-testid="network-last-sync">
+            {!last ? (
+              t('diag.network.never')
+            ) : last.ok ? (
+              last.at ? (
+                t('diag.network.lastSyncOk', { time: formatDateTime(last.at, lang) })
+              ) : (
+                last.message
+              )
+            ) : (
+              <>
+                <span className="diag__bad">
+                  {t('diag.network.lastSyncFail', { message: last.message })}
+                </span>
+                {last.at ? (
+                  <span className="muted">
+                    {' '}
+                    · {t('diag.network.lastSuccess', { time: formatDateTime(last.at, lang) })}
+                  </span>
+                ) : null}
+              </>
+            )}
+          </dd>
+        </dl>
+      ) : busy ? (
+        <p className="muted">{t('diag.network.checking')}</p>
+      ) : null}
+    </section>
+  );
+}
+
+export function StoragePanel() {
+  const { t, i18n } = useTranslation();
+  const [st, setSt] = useState<StorageDiagnostics | null>(null);
+  const [busy, setBusy] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+
+  const fetchNow = useCallback(
+    () =>
+      call('diagnostics.storage', {}).then((r) => {
+        setBusy(false);
+        if (r.ok) {
+          setSt(r.value);
+          setError(null);
+        } else setError(r.error.message);
+      }),
+    [],
+  );
+  const check = () => {
+    setBusy(true);
+    return fetchNow();
+  };
+  useEffect(() => void fetchNow(), [fetchNow]);
+
+  const lang = i18n.language;
+  const low = st ? diskLow(st.freeBytes, st.totalBytes) : false;
+  const healthy = st?.integrity === 'ok';
+  return (
+    <section className="card diag__panel" id="storage" aria-labelledby="storage-h">
+      <div className="diag__section-head">
+        <h2 id="storage-h">{t('diag.storage.title')}</h2>
+        <button
+          type="button"
+          className="btn btn--small"
+          disabled={busy}
+          data-testid="storage-check"
+          onClick={() => void check()}
+        >
+          {busy ? t('diag.storage.checking') : t('diag.storage.check')}
+        </button>
+      </div>
+      {error ? (
+        <p className="banner banner--error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {st ? (
+        <>
+          {low ? (
+            <p className="banner banner--warning" role="status">
+              {t('diag.storage.low')}
+            </p>
+          ) : null}
+          <dl className="facts" data-testid="storage-result">
+            <dt>{t('diag.storage.integrity')}</dt>
+            <dd data-testid="storage-integrity">
+              {healthy ? (
+                <strong className="diag__ok">✓ {t('diag.storage.integrityOk')}</strong>
+              ) : (
+                <strong className="diag__bad">
+                  ✕ {t('diag.storage.integrityBad', { detail: st.integrity })}
+                </strong>
+              )}
+            </dd>
+            <dt>{t('diag.storage.dbSize')}</dt>
+            <dd>{formatBytes(st.databaseBytes, lang)}</dd>
+            <dt>{t('diag.storage.free')}</dt>
+            <dd className={low ? 'diag__bad' : undefined} data-testid="storage-free">
+              {st.totalBytes > 0
+                ? t('diag.storage.freeOf', {
+                    free: formatBytes(st.freeBytes, lang),
+                    total: formatBytes(st.totalBytes, lang),
+                  })
+                : '—'}
+            </dd>
+            <dt>{t('diag.storage.dataDir')}</dt>
+            <dd className="mono">{st.dataDir}</dd>
+          </dl>
+        </>
+      ) : busy ? (
+        <p className="muted">{t('diag.storage.checking')}</p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,525 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { FileStore } from '@tus/file-store';
+import { Server as TusServer } from '@tus/server';
+import type { Upload } from '@tus/utils';
+import {
+  DEFAULT_MAX_PACKET_BYTES,
+  KeyFormatError,
+  PacketError,
+  generateCentralKeys,
+  keyFingerprint,
+  openPacket,
+  parsePublicKey,
+  publicKeyPemFromPrivate,
+  rawPublicKey,
+  readPacketHeader,
+} from '../../src-main/packets/index';
+import type { PacketRejection } from '../../src-main/packets/index';
+import { openCentralStore } from './store';
+import type { CentralStore, PacketRow, UploadRow } from './store';
+
+/**
+ * The reference central server: what a station talks to in tests and demos. Not the Dukcapil
+ * system — it implements only the station-facing side of the protocol in docs/packet-format.md.
+ */
+
+export interface CentralFaults {
+  /** Answer the next N matching requests with 503 (then behave). */
+  fail5xx: number;
+  /** Which requests the 5xx applies to. */
+  failOn: 'files' | 'api' | 'all';
+  /** Wait this long before handling every request (a slow link or an overloaded centre). */
+  delayMs: number;
+  /**
+   * Cut the connection of the next N upload PATCH requests after `dropAfterBytes` bytes of
+   * body have been stored: the station sees a network error and must resume from the offset.
+   */
+  dropUploads: number;
+  dropAfterBytes: number;
+}
+
+export interface CentralOptions {
+  /** Where keys, the database and uploads live; a fresh temp dir (removed on close) if absent. */
+  dataDir?: string;
+  port?: number;
+  host?: string;
+  /** Secret for the admin endpoints (loopback only); random when absent. */
+  adminSecret?: string;
+  maxPacketBytes?: number;
+  faults?: Partial<CentralFaults>;
+  /** One line per event, no personal data. Silent by default. */
+  log?: (line: string) => void;
+}
+
+export interface CentralHandle {
+  url: string;
+  dataDir: string;
+  port: number;
+  publicKeyPem: string;
+  fingerprint: string;
+  adminSecret: string;
+  store: CentralStore;
+  /** Live fault settings; assign fields to change behaviour mid-test. */
+  faults: CentralFaults;
+  issueToken(): string;
+  packets(stationId?: string): PacketRow[];
+  packet(packetId: string): PacketRow | null;
+  uploads(): UploadRow[];
+  /** Resolves once `n` uploads in total have ended: verified, rejected, or refused at creation. */
+  waitForUploads(n: number, timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Name used by the e2e and sync helpers. */
+export type RunningCentral = CentralHandle;
+
+const STATUS_HEADER = 'Rekam-Packet-Status';
+const REASON_HEADER = 'Rekam-Packet-Reason';
+const ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** The central X25519 key pair, created on first start and kept in the data dir. */
+function loadOrCreateKeys(dataDir: string): { publicKeyPem: string; privateKeyPem: string } {
+  const file = join(dataDir, 'central-key.pem');
+  if (existsSync(file)) {
+    const privateKeyPem = readFileSync(file, 'utf8');
+    return { privateKeyPem, publicKeyPem: publicKeyPemFromPrivate(privateKeyPem) };
+  }
+  const keys = generateCentralKeys();
+  writeFileSync(file, keys.privateKeyPem, { mode: 0o600 });
+  writeFileSync(join(dataDir, 'central-key.pub.pem'), keys.publicKeyPem);
+  return keys;
+}
+
+function loadOrCreateAdminSecret(dataDir: string, given?: string): string {
+  if (given) return given;
+  const file = join(dataDir, 'admin-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(24).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+  });
+  res.end(text);
+}
+
+async function readJson(req: http.IncomingMessage, limit = 64 * 1024): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new Error('body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+}
+
+const isLoopback = (addr: string | undefined) =>
+  addr === '127.0.0.1' || addr === '::1' || addr === '::ffff:127.0.0.1';
+
+function secretMatches(given: string, secret: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(secret);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+const REGISTER_ERRORS = {
+  'invalid-token': { id: 'Token pendaftaran tidak dikenal.', en: 'Unknown registration token.' },
+  'token-used': {
+    id: 'Token pendaftaran sudah dipakai. Minta token baru ke server pusat.',
+    en: 'The registration token was already used. Ask the centre for a new one.',
+  },
+  'token-expired': {
+    id: 'Token pendaftaran sudah kedaluwarsa. Minta token baru ke server pusat.',
+    en: 'The registration token has expired. Ask the centre for a new one.',
+  },
+} as const;
+
+export async function startCentral(opts: CentralOptions = {}): Promise<CentralHandle> {
+  const ownDir = opts.dataDir ? null : mkdtempSync(join(tmpdir(), 'rekam-central-'));
+  const dataDir = opts.dataDir ?? ownDir!;
+  mkdirSync(join(dataDir, 'uploads'), { recursive: true });
+  const keys = loadOrCreateKeys(dataDir);
+  const fingerprint = keyFingerprint(keys.publicKeyPem);
+  const adminSecret = loadOrCreateAdminSecret(dataDir, opts.adminSecret);
+  const store = openCentralStore(join(dataDir, 'central.db'));
+  const maxPacketBytes = opts.maxPacketBytes ?? DEFAULT_MAX_PACKET_BYTES;
+  const log = opts.log ?? (() => {});
+  const faults: CentralFaults = {
+    fail5xx: 0,
+    failOn: 'files',
+    delayMs: 0,
+    dropUploads: 0,
+    dropAfterBytes: 64 * 1024,
+    ...opts.faults,
+  };
+  const uploadDir = join(dataDir, 'uploads');
+  let finished = 0;
+  const finishWaiters = new Set<() => void>();
+  const noteFinished = () => {
+    finished++;
+    for (const w of finishWaiters) w();
+  };
+
+  const stationKey = (stationId: string) => store.station(stationId)?.publicKeyPem ?? null;
+
+  function verify(upload: Upload): {
+    status: 'received' | 'duplicate' | 'rejected';
+    reason: PacketRejection | null;
+    packetId: string | null;
+  } {
+    const metaPacketId = upload.metadata?.packetId ?? null;
+    const metaStationId = upload.metadata?.stationId ?? null;
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(join(uploadDir, upload.id));
+    } catch {
+      store.reject(upload.id, {
+        packetId: metaPacketId,
+        stationId: metaStationId,
+        reason: 'truncated',
+        bytes: 0,
+      });
+      return { status: 'rejected', reason: 'truncated', packetId: metaPacketId };
+    }
+    let headerIds: { packetId: string; stationId: string } | null = null;
+    try {
+      const h = readPacketHeader(bytes);
+      headerIds = { packetId: h.packetId, stationId: h.stationId };
+    } catch {
+      // Unreadable header: the rejection is filed under the id the upload announced.
+    }
+    try {
+      const { manifest } = openPacket(
+        bytes,
+        { centralPrivateKey: keys.privateKeyPem, stationPublicKey: stationKey },
+        { maxBytes: maxPacketBytes },
+      );
+      // The tus metadata is not signed; it must agree with what is.
+      if (manifest.packetId !== metaPacketId || manifest.stationId !== metaStationId) {
+        throw new PacketError('id-mismatch', 'upload metadata');
+      }
+      const status = store.accept(upload.id, {
+        packetId: manifest.packetId,
+        stationId: manifest.stationId,
+        recordingId: manifest.recordingId,
+        manifestJson: JSON.stringify(manifest),
+        blob: bytes,
+      });
+      return { status, reason: null, packetId: manifest.packetId };
+    } catch (e) {
+      if (!(e instanceof PacketError)) throw e;
+      const packetId = metaPacketId ?? headerIds?.packetId ?? null;
+      store.reject(upload.id, {
+        packetId,
+        stationId: metaStationId ?? headerIds?.stationId ?? null,
+        reason: e.reason,
+        bytes: bytes.length,
+      });
+      return { status: 'rejected', reason: e.reason, packetId };
+    }
+  }
+
+  const tus = new TusServer({
+    path: '/files',
+    datastore: new FileStore({ directory: uploadDir }),
+    // Hard stop for absurd sizes; the real limit is checked in onUploadCreate so it is recorded.
+    maxSize: maxPacketBytes * 4,
+    respectForwardedHeaders: false,
+    exposedHeaders: [STATUS_HEADER, REASON_HEADER],
+    async onUploadCreate(_req, upload) {
+      const packetId = upload.metadata?.packetId ?? '';
+      const stationId = upload.metadata?.stationId ?? '';
+      if (!ID_RE.test(packetId) || !ID_RE.test(stationId)) {
+        throw { status_code: 400, body: 'Upload-Metadata must carry packetId and stationId\n' };
+      }
+      if (upload.size === undefined) {
+        throw { status_code: 400, body: 'Upload-Length is required (no deferred length)\n' };
+      }
+      if (upload.size > maxPacketBytes) {
+        store.reject(upload.id, { packetId, stationId, reason: 'too-large', bytes: upload.size });
+        log(`upload refused: ${upload.size} bytes > ${maxPacketBytes} (packet ${packetId})`);
+        noteFinished();
+        throw {
+          status_code: 413,
+          body: JSON.stringify({ packetId, status: 'rejected', reason: 'too-large' }),
+        };
+      }
+      if (!store.station(stationId)) {
+        // Refused before a byte is sent: an unregistered station would upload in vain.
+        store.reject(upload.id, { packetId, stationId, reason: 'unknown-station', bytes: 0 });
+        log(`upload refused: station ${stationId} not registered (packet ${packetId})`);
+        noteFinished();
+        throw {
+          status_code: 403,
+          body: JSON.stringify({ packetId, status: 'rejected', reason: 'unknown-station' }),
+        };
+      }
+      return {};
+    },
+    async onUploadFinish(_req, upload) {
+      const r = verify(upload);
+      log(
+        `upload ${upload.id}: packet ${r.packetId ?? '?'} ${r.status}${r.reason ? ` (${r.reason})` : ''}`,
+      );
+      noteFinished();
+      // 200 even for a rejection: the transfer itself succeeded and must not be retried; the
+      // verdict travels in the header and body (and stays readable at /api/packets/:id).
+      return {
+        status_code: 200,
+        headers: {
+          [STATUS_HEADER]: r.status,
+          ...(r.reason ? { [REASON_HEADER]: r.reason } : {}),
+          'Content-Type': 'application/json',
+        },
+        body: JSON.stringify({ packetId: r.packetId, status: r.status, reason: r.reason }),
+      };
+    },
+  });
+
+  /** Hands a PATCH to tus through a body stream that stops after `limit` bytes, then cuts the socket. */
+  async function droppingPatch(req: http.IncomingMessage, res: http.ServerResponse, limit: number) {
+    let seen = 0;
+    let cut = false;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        req.on('data', (chunk: Buffer) => {
+          if (cut) return;
+          const room = limit - seen;
+          seen += chunk.length;
+          if (chunk.length < room) {
+            controller.enqueue(chunk);
+            return;
+          }
+          cut = true;
+          if (room > 0) controller.enqueue(chunk.subarray(0, room));
+          controller.close();
+        });
+        req.on('end', () => {
+          if (!cut) controller.close();
+        });
+        req.on('error', (e) => controller.error(e));
+      },
+    });
+    const headers = new Headers();
+    for (const [k, v] of Object.entries(req.headers)) {
+      if (typeof v === 'string') headers.set(k, v);
+    }
+    const request = new Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`, {
+      method: 'PATCH',
+      headers,
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    await tus.handleWeb(request);
+    log(`fault: connection cut after ${Math.min(seen, limit)} bytes`);
+    res.socket?.destroy();
+  }
+
+  async function api(req: http.IncomingMessage, res: http.ServerResponse, url: URL) {
+    const path = url.pathname;
+    if (req.method === 'GET' && path === '/api/health') {
+      return sendJson(res, 200, { ok: true, service: 'rekam-central-reference' });
+    }
+    if (req.method === 'GET' && path === '/api/central-key') {
+      return sendJson(res, 200, {
+        publicKeyPem: keys.publicKeyPem,
+        publicKeyBase64: rawPublicKey(parsePublicKey(keys.publicKeyPem, 'x25519')).toString(
+          'base64',
+        ),
+        fingerprint,
+      });
+    }
+    if (req.method === 'POST' && path === '/api/stations/register') {
+      let body: { token?: unknown; stationId?: unknown; publicKeyPem?: unknown };
+      try {
+        body = (await readJson(req)) as typeof body;
+      } catch {
+        return sendJson(res, 400, { error: 'bad-request', message: 'Permintaan tidak sah.' });
+      }
+      const { token, stationId, publicKeyPem } = body;
+      if (typeof token !== 'string' || typeof stationId !== 'string' || !ID_RE.test(stationId)) {
+        return sendJson(res, 400, {
+          error: 'bad-request',
+          message: 'token, stationId dan publicKeyPem wajib diisi.',
+          messageEn: 'token, stationId and publicKeyPem are required.',
+        });
+      }
+      let pem: string;
+      try {
+        const key = parsePublicKey(typeof publicKeyPem === 'string' ? publicKeyPem : '', 'ed25519');
+        pem = key.export({ format: 'pem', type: 'spki' }).toString();
+      } catch (e) {
+        const k = e instanceof KeyFormatError ? e : null;
+        return sendJson(res, 400, {
+          error: 'bad-key',
+          message: k?.messageId ?? 'Kunci publik tidak sah.',
+          messageEn: k?.localized('en') ?? 'Invalid public key.',
+        });
+      }
+      const r = store.register(token, stationId, pem);
+      if (!r.ok) {
+        log(`registration refused for station ${stationId}: ${r.error}`);
+        return sendJson(res, 403, {
+          error: r.error,
+          message: REGISTER_ERRORS[r.error].id,
+          messageEn: REGISTER_ERRORS[r.error].en,
+        });
+      }
+      log(`station ${stationId} registered`);
+      return sendJson(res, 200, {
+        stationId,
+        registeredAt: r.station.registeredAt,
+        stationKeyFingerprint: keyFingerprint(pem),
+        centralKeyFingerprint: fingerprint,
+      });
+    }
+    const stationMatch = /^\/api\/stations\/([A-Za-z0-9_-]{1,64})$/.exec(path);
+    if (req.method === 'GET' && stationMatch) {
+      const s = store.station(stationMatch[1]!);
+      if (!s) return sendJson(res, 404, { error: 'not-found', registered: false });
+      return sendJson(res, 200, {
+        stationId: s.stationId,
+        registered: true,
+        registeredAt: s.registeredAt,
+        stationKeyFingerprint: keyFingerprint(s.publicKeyPem),
+      });
+    }
+    const packetMatch = /^\/api\/packets\/([A-Za-z0-9_-]{1,64})$/.exec(path);
+    if (req.method === 'GET' && packetMatch) {
+      const p = store.packet(packetMatch[1]!);
+      if (!p) return sendJson(res, 404, { error: 'not-found', packetId: packetMatch[1] });
+      return sendJson(res, 200, publicPacket(p));
+    }
+    if (req.method === 'GET' && path === '/api/packets') {
+      const stationId = url.searchParams.get('stationId') ?? undefined;
+      return sendJson(res, 200, { packets: store.packets(stationId).map(publicPacket) });
+    }
+    if (path.startsWith('/api/admin/')) return admin(req, res, path);
+    return sendJson(res, 404, { error: 'not-found' });
+  }
+
+  async function admin(req: http.IncomingMessage, res: http.ServerResponse, path: string) {
+    const auth = req.headers.authorization ?? '';
+    const given = auth.startsWith('Bearer ') ? auth.slice(7) : '';
+    if (!isLoopback(req.socket.remoteAddress) || !secretMatches(given, adminSecret)) {
+      return sendJson(res, 403, { error: 'forbidden' });
+    }
+    if (req.method === 'POST' && path === '/api/admin/tokens') {
+      return sendJson(res, 200, { token: store.issueToken() });
+    }
+    const m = /^\/api\/admin\/packets\/([A-Za-z0-9_-]{1,64})\/print-ready$/.exec(path);
+    if (req.method === 'POST' && m) {
+      if (!store.setPrintReady(m[1]!)) return sendJson(res, 409, { error: 'not-received' });
+      return sendJson(res, 200, publicPacket(store.packet(m[1]!)!));
+    }
+    if (req.method === 'GET' && path === '/api/admin/uploads') {
+      return sendJson(res, 200, { uploads: store.uploads() });
+    }
+    return sendJson(res, 404, { error: 'not-found' });
+  }
+
+  const server = http.createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const isFiles = url.pathname === '/files' || url.pathname.startsWith('/files/');
+      if (faults.delayMs > 0) await sleep(faults.delayMs);
+      const applies = faults.failOn === 'all' || (faults.failOn === 'files' ? isFiles : !isFiles);
+      if (faults.fail5xx > 0 && applies) {
+        faults.fail5xx--;
+        req.resume();
+        res.writeHead(503, { 'Retry-After': '1', 'Content-Type': 'text/plain' });
+        res.end('fault injected: service unavailable\n');
+        return;
+      }
+      if (isFiles) {
+        if (req.method === 'PATCH' && faults.dropUploads > 0) {
+          faults.dropUploads--;
+          return droppingPatch(req, res, faults.dropAfterBytes);
+        }
+        return tus.handle(req, res);
+      }
+      if (url.pathname.startsWith('/api/')) return api(req, res, url);
+      return sendJson(res, 404, { error: 'not-found' });
+    })().catch((e: unknown) => {
+      log(`internal error: ${e instanceof Error ? e.message : String(e)}`);
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal' });
+      else res.destroy();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const host = opts.host && opts.host !== '0.0.0.0' && opts.host !== '::' ? opts.host : '127.0.0.1';
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+  return {
+    url,
+    dataDir,
+    port,
+    publicKeyPem: keys.publicKeyPem,
+    fingerprint,
+    adminSecret,
+    store,
+    faults,
+    issueToken: () => store.issueToken(),
+    packets: (stationId) => store.packets(stationId),
+    packet: (id) => store.packet(id),
+    uploads: () => store.uploads(),
+    waitForUploads(n, timeoutMs = 10_000) {
+      if (finished >= n) return Promise.resolve();
+      return new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          finishWaiters.delete(check);
+          reject(new Error(`central: ${finished} of ${n} uploads finished after ${timeoutMs} ms`));
+        }, timeoutMs);
+        const check = () => {
+          if (finished < n) return;
+          clearTimeout(timer);
+          finishWaiters.delete(check);
+          resolve();
+        };
+        finishWaiters.add(check);
+      });
+    },
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      store.close();
+      if (ownDir) rmSync(ownDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function publicPacket(p: PacketRow) {
+  // Status only: the manifest (personal data) never leaves through this API.
+  return {
+    packetId: p.packetId,
+    stationId: p.stationId,
+    recordingId: p.recordingId,
+    status: p.status,
+    reason: p.reason,
+    copies: p.copies,
+    bytes: p.bytes,
+    firstSeenAt: p.firstSeenAt,
+    receivedAt: p.receivedAt,
+  };
+}

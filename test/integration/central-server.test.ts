@@ -1,0 +1,305 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Upload } from 'tus-js-client';
+import { generateStationKeys, sealPacket } from '../../src-main/packets/index';
+import type { SealInput } from '../../src-main/packets/index';
+import { sampleSealInput } from '../../src-main/packets/testing';
+import { startCentral } from '../central/index';
+import type { CentralHandle } from '../central/index';
+
+/** The reference central server over real HTTP, with tus-js-client as the station uses it. */
+
+const STATION = 'S01JZCENTRALTEST0000000000';
+const station = generateStationKeys();
+let central: CentralHandle;
+let input: SealInput;
+
+interface Outcome {
+  ok: boolean;
+  httpStatus: number | null;
+  packetStatus: string | null;
+  reason: string | null;
+  url: string | null;
+}
+
+function upload(
+  bytes: Buffer,
+  meta: { packetId: string; stationId: string },
+  opts: { retry?: boolean } = {},
+): Promise<Outcome> {
+  return new Promise((resolve) => {
+    const u: Upload = new Upload(bytes, {
+      endpoint: `${central.url}/files/`,
+      uploadSize: bytes.length,
+      metadata: { ...meta, filename: `${meta.packetId}.rkmp` },
+      retryDelays: opts.retry ? [0, 50, 100, 200] : null,
+      storeFingerprintForResuming: false,
+      onSuccess(payload) {
+        const res = payload.lastResponse;
+        resolve({
+          ok: true,
+          httpStatus: res.getStatus(),
+          packetStatus: res.getHeader('rekam-packet-status') ?? null,
+          reason: res.getHeader('rekam-packet-reason') ?? null,
+          url: u.url,
+        });
+      },
+      onError(err) {
+        const res = (
+          err as { originalResponse?: { getStatus(): number; getBody(): string } | null }
+        ).originalResponse;
+        let body: { status?: string; reason?: string } = {};
+        try {
+          body = JSON.parse(res?.getBody() ?? '{}') as typeof body;
+        } catch {
+          // a plain-text tus error
+        }
+        resolve({
+          ok: false,
+          httpStatus: res?.getStatus() ?? null,
+          packetStatus: body.status ?? null,
+          reason: body.reason ?? null,
+          url: u.url,
+        });
+      },
+    });
+    u.start();
+  });
+}
+
+/** The fields the centre's JSON answers carry that these tests look at. */
+interface Body {
+  ok?: boolean;
+  publicKeyPem?: string;
+  publicKeyBase64?: string;
+  fingerprint?: string;
+  error?: string;
+  message?: string;
+  centralKeyFingerprint?: string;
+  registered?: boolean;
+  token?: string;
+  status?: string;
+  reason?: string | null;
+  packets?: { packetId: string }[];
+}
+
+async function getJson(path: string, init?: RequestInit): Promise<{ status: number; body: Body }> {
+  const res = await fetch(`${central.url}${path}`, init);
+  return { status: res.status, body: (await res.json()) as Body };
+}
+
+async function register(token: string, stationId = STATION, publicKeyPem = station.publicKeyPem) {
+  return getJson('/api/stations/register', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ token, stationId, publicKeyPem }),
+  });
+}
+
+function seal(overrides: Partial<SealInput> = {}) {
+  return sealPacket(
+    { ...input, stationId: STATION, ...overrides },
+    { stationPrivateKey: station.privateKeyPem, centralPublicKey: central.publicKeyPem },
+  );
+}
+
+beforeAll(async () => {
+  central = await startCentral({});
+  input = await sampleSealInput({ stationId: STATION });
+});
+afterAll(async () => {
+  await central?.close();
+});
+
+describe('reference central server', () => {
+  it('serves health and its key with a fingerprint', async () => {
+    expect((await getJson('/api/health')).body.ok).toBe(true);
+    const key = await getJson('/api/central-key');
+    expect(key.body.publicKeyPem).toBe(central.publicKeyPem);
+    expect(key.body.fingerprint).toBe(central.fingerprint);
+    expect(Buffer.from(key.body.publicKeyBase64 ?? '', 'base64').length).toBe(32);
+  });
+
+  it('refuses an unregistered station before any byte is uploaded', async () => {
+    const p = seal();
+    const r = await upload(p.bytes, { packetId: p.packetId, stationId: STATION });
+    expect(r.ok).toBe(false);
+    expect(r.httpStatus).toBe(403);
+    expect(r.reason).toBe('unknown-station');
+    const s = await getJson(`/api/packets/${p.packetId}`);
+    expect(s.body).toMatchObject({ status: 'rejected', reason: 'unknown-station' });
+  });
+
+  it('registers with a one-time token; bad, reused and wrong-type keys are refused', async () => {
+    expect((await register('RKM-0000-0000-0000')).body.error).toBe('invalid-token');
+    const token = central.issueToken();
+    const bad = await register(token, STATION, 'bukan kunci');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toBe('bad-key');
+    expect(bad.body.message).toMatch(/kunci publik/i);
+    const ok = await register(token);
+    expect(ok.status).toBe(200);
+    expect(ok.body.centralKeyFingerprint).toBe(central.fingerprint);
+    // A retry after a lost answer succeeds; the token cannot serve another station or key.
+    expect((await register(token)).status).toBe(200);
+    const other = await register(token, 'SANOTHER', generateStationKeys().publicKeyPem);
+    expect(other.body.error).toBe('token-used');
+    expect((await getJson(`/api/stations/${STATION}`)).body.registered).toBe(true);
+  });
+
+  it('admin token endpoint needs the secret', async () => {
+    expect((await getJson('/api/admin/tokens', { method: 'POST' })).status).toBe(403);
+    const r = await getJson('/api/admin/tokens', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${central.adminSecret}` },
+    });
+    expect(r.body.token).toMatch(/^RKM-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  });
+
+  it('receives and verifies a packet; the same packet again is a duplicate, counted once', async () => {
+    const p = seal();
+    const first = await upload(p.bytes, { packetId: p.packetId, stationId: STATION });
+    expect(first).toMatchObject({ ok: true, httpStatus: 200, packetStatus: 'received' });
+    const second = await upload(p.bytes, { packetId: p.packetId, stationId: STATION });
+    expect(second).toMatchObject({ ok: true, packetStatus: 'duplicate' });
+
+    const s = await getJson(`/api/packets/${p.packetId}`);
+    expect(s.body).toMatchObject({
+      status: 'received',
+      reason: null,
+      copies: 2,
+      stationId: STATION,
+    });
+    expect(s.body).not.toHaveProperty('manifest');
+    const mine = central.packets(STATION).filter((x) => x.packetId === p.packetId);
+    expect(mine).toHaveLength(1);
+    const manifest = JSON.parse(central.store.manifestJson(p.packetId)!);
+    expect(manifest.recordingId).toBe(input.recordingId);
+    const list = await getJson(`/api/packets?stationId=${STATION}`);
+    expect(list.body.packets?.some((x) => x.packetId === p.packetId)).toBe(true);
+    const uploads = central.uploads().filter((u) => u.packetId === p.packetId);
+    expect(uploads.map((u) => u.status)).toEqual(['received', 'duplicate']);
+  });
+
+  it('a corrupted packet is rejected with its reason; a good copy later is received', async () => {
+    const p = seal();
+    const bad = Buffer.from(p.bytes);
+    bad[bad.length - 100]! ^= 0x01;
+    const r = await upload(bad, { packetId: p.packetId, stationId: STATION });
+    expect(r).toMatchObject({ ok: true, packetStatus: 'rejected', reason: 'decrypt-failed' });
+    expect((await getJson(`/api/packets/${p.packetId}`)).body).toMatchObject({
+      status: 'rejected',
+      reason: 'decrypt-failed',
+    });
+    const good = await upload(p.bytes, { packetId: p.packetId, stationId: STATION });
+    expect(good.packetStatus).toBe('received');
+    expect((await getJson(`/api/packets/${p.packetId}`)).body.status).toBe('received');
+    // …and a corrupted copy after that does not undo it.
+    await upload(bad, { packetId: p.packetId, stationId: STATION });
+    expect((await getJson(`/api/packets/${p.packetId}`)).body.status).toBe('received');
+  });
+
+  it('upload metadata that disagrees with the signed packet is rejected (id-mismatch)', async () => {
+    const p = seal();
+    const r = await upload(p.bytes, { packetId: 'KSOMETHINGELSE', stationId: STATION });
+    expect(r).toMatchObject({ packetStatus: 'rejected', reason: 'id-mismatch' });
+    expect((await getJson(`/api/packets/${p.packetId}`)).status).toBe(404);
+  });
+
+  it('a packet signed by another key than the registered one is rejected (bad-signature)', async () => {
+    const p = sealPacket(
+      { ...input, stationId: STATION },
+      {
+        stationPrivateKey: generateStationKeys().privateKeyPem,
+        centralPublicKey: central.publicKeyPem,
+      },
+    );
+    const r = await upload(p.bytes, { packetId: p.packetId, stationId: STATION });
+    expect(r).toMatchObject({ packetStatus: 'rejected', reason: 'bad-signature' });
+  });
+
+  it('marks a received packet print-ready through the admin API', async () => {
+    const p = seal();
+    await upload(p.bytes, { packetId: p.packetId, stationId: STATION });
+    const r = await getJson(`/api/admin/packets/${p.packetId}/print-ready`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${central.adminSecret}` },
+    });
+    expect(r.body.status).toBe('print-ready');
+    expect((await getJson(`/api/packets/${p.packetId}`)).body.status).toBe('print-ready');
+  });
+
+  it('fault hooks: 5xx for N requests, then a cut connection resumed from its offset', async () => {
+    const p = seal();
+    central.faults.fail5xx = 2;
+    const r1 = await upload(p.bytes, { packetId: p.packetId, stationId: STATION });
+    expect(r1).toMatchObject({ ok: false, httpStatus: 503 });
+    central.faults.fail5xx = 1;
+    central.faults.dropUploads = 1;
+    central.faults.dropAfterBytes = 100_000;
+    // tus-js-client's own retries stand in for the station's runner here.
+    const r2 = await upload(p.bytes, { packetId: p.packetId, stationId: STATION }, { retry: true });
+    expect(r2).toMatchObject({ ok: true, packetStatus: 'received' });
+    expect(central.faults.dropUploads).toBe(0);
+    expect(central.faults.fail5xx).toBe(0);
+    expect(central.packet(p.packetId)?.copies).toBe(1);
+    // One upload, resumed after the cut — not a second copy sent from zero.
+    expect(central.uploads().filter((u) => u.packetId === p.packetId)).toHaveLength(1);
+  });
+
+  it('refuses a packet above its size limit at creation and records why', async () => {
+    const small = await startCentral({ maxPacketBytes: 300_000 });
+    try {
+      const token = small.issueToken();
+      await fetch(`${small.url}/api/stations/register`, {
+        method: 'POST',
+        body: JSON.stringify({ token, stationId: STATION, publicKeyPem: station.publicKeyPem }),
+      });
+      const p = sealPacket(
+        { ...input, stationId: STATION },
+        { stationPrivateKey: station.privateKeyPem, centralPublicKey: small.publicKeyPem },
+      );
+      const saved = central;
+      central = small;
+      try {
+        const r = await upload(p.bytes, { packetId: p.packetId, stationId: STATION });
+        expect(r).toMatchObject({ ok: false, httpStatus: 413, reason: 'too-large' });
+      } finally {
+        central = saved;
+      }
+      expect(small.packet(p.packetId)).toMatchObject({ status: 'rejected', reason: 'too-large' });
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('slow answers', async () => {
+    central.faults.delayMs = 300;
+    const t = performance.now();
+    await getJson('/api/health');
+    expect(performance.now() - t).toBeGreaterThanOrEqual(290);
+    central.faults.delayMs = 0;
+  });
+
+  it('keeps its key and packets across a restart of the same data dir', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'rekam-central-restart-'));
+    try {
+      const a = await startCentral({ dataDir: dir });
+      const token = a.issueToken();
+      await a.close();
+      const b = await startCentral({ dataDir: dir });
+      expect(b.publicKeyPem).toBe(a.publicKeyPem);
+      const res = await fetch(`${b.url}/api/stations/register`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ token, stationId: 'SRESTART', publicKeyPem: station.publicKeyPem }),
+      });
+      expect(res.status).toBe(200);
+      await b.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
