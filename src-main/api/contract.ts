@@ -9,6 +9,17 @@ import {
 } from '../domain/resident';
 import type { ValidationIssue } from '../domain/resident';
 import type { Reply } from './reply';
+import { QUEUE_EVENTS, queueMethods } from './contract-queue';
+import type { QueueEvents, QueueOutputs } from './contract-queue';
+import { EXPORT_EVENTS, exportMethods } from './contract-exports';
+import type { ExportEvents, ExportOutputs } from './contract-exports';
+import { SUPERVISOR_EVENTS, supervisorMethods } from './contract-supervisor';
+import type { SupervisorEvents, SupervisorOutputs } from './contract-supervisor';
+import { ROLES, base64, id, password, regionCode, text, username } from './schema';
+import type { MethodSpec, Role } from './schema';
+
+export { ROLES } from './schema';
+export type { Access, MethodSpec, Role } from './schema';
 
 export type { ValidationIssue };
 
@@ -18,27 +29,6 @@ export type { ValidationIssue };
  * main validates every payload with the schema and checks the role before a service sees it.
  */
 
-export const ROLES = ['operator', 'supervisor', 'technician'] as const;
-export type Role = (typeof ROLES)[number];
-
-/** `public`: no session needed. `any`: any unlocked session. Otherwise the listed roles. */
-export type Access = 'public' | 'any' | readonly Role[];
-
-const text = (max: number) => z.string().trim().min(1).max(max);
-const username = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(/^[a-z0-9._-]{3,32}$/);
-const password = z.string().min(1).max(256);
-const regionCode = z.string().regex(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/);
-const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
-/** Binary payloads cross JSON transports as base64; the bound is on the decoded size. */
-const base64 = (maxBytes: number) =>
-  z
-    .string()
-    .max(Math.ceil(maxBytes / 3) * 4)
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/);
 const rgb = z.tuple([
   z.number().int().min(0).max(255),
   z.number().int().min(0).max(255),
@@ -307,7 +297,10 @@ export const methods = {
     access: ['technician'],
     input: z.strictObject({ token: z.string().trim().min(6).max(200) }),
   },
-} as const satisfies Record<string, { access: Access; input: z.ZodType; maxBodyBytes?: number }>;
+  ...supervisorMethods,
+  ...exportMethods,
+  ...queueMethods,
+} as const satisfies Record<string, MethodSpec>;
 
 export const maxBodyBytes = (m: MethodName): number =>
   (methods[m] as { maxBodyBytes?: number }).maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
@@ -399,7 +392,7 @@ export interface StationInfo {
   node: string;
 }
 
-export interface MethodOutputs {
+export interface MethodOutputs extends SupervisorOutputs, ExportOutputs, QueueOutputs {
   'app.info': AppInfo;
   'setup.create': SessionInfo;
   'auth.login': SessionInfo;
@@ -748,7 +741,7 @@ export interface StatusEvent {
   sync: { pending: number; state: 'idle' | 'syncing' | 'paused' | 'not-configured' };
 }
 
-export interface EventPayloads {
+export interface EventPayloads extends SupervisorEvents, ExportEvents, QueueEvents {
   'session.changed': SessionInfo | null;
   status: StatusEvent;
   'fingerprint.progress': FingerprintProgress;
@@ -768,6 +761,9 @@ export const EVENT_NAMES = [
   'devices.changed',
   'diagnostics.progress',
   'sync.progress',
+  ...SUPERVISOR_EVENTS,
+  ...EXPORT_EVENTS,
+  ...QUEUE_EVENTS,
 ] as const;
 const allEventsListed: Exclude<EventName, (typeof EVENT_NAMES)[number]> extends never
   ? true
