@@ -28,12 +28,17 @@ export function forkSpawner(entry: string = HOST_CHILD_ENTRY): HostSpawner {
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
       serialization: 'json',
     });
+    // A child that dies between `connected` and the write makes the IPC channel fail with
+    // EPIPE asynchronously; without a listener that is an uncaught exception in the station.
+    // The exit handler restarts the child and fails its pending requests, so there is nothing
+    // else to do here.
+    child.on('error', () => undefined);
     return {
       get pid() {
         return child.pid;
       },
       send: (m) => {
-        if (child.connected) child.send(m);
+        if (child.connected) child.send(m, (err) => void err);
       },
       onMessage: (l) => child.on('message', l),
       onExit: (l) => child.once('exit', (code, signal) => l(code, signal)),
