@@ -6,6 +6,8 @@ import { NoSecret } from './app/no-secret';
 import { pickTransport } from './app/transport';
 import { notifyReconnect, setBridge } from './app/station-client';
 import { currentLocale, initI18n } from './i18n';
+import { isTvRoute } from './tv/tv-model';
+import { TvPage } from './tv/tv-page';
 import './styles.css';
 
 async function start(): Promise<void> {
@@ -20,11 +22,8 @@ async function start(): Promise<void> {
     return;
   }
   setBridge(choice.bridge);
-  root.render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
+  // The waiting-room TV (#/tv) is the same renderer without login: numbers and desks only.
+  root.render(<StrictMode>{isTvRoute(window.location.hash) ? <TvPage /> : <App />}</StrictMode>);
 }
 
 void start();

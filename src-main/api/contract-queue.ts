@@ -1,13 +1,449 @@
+import { z } from 'zod';
+import { base64, id, text } from './schema';
 import type { MethodSpec } from './schema';
 
 /**
  * The queue (antrian: capacity, cards, calling, lists, outreach — issue 8) part of the contract.
  * contract.ts spreads these into `methods`, `MethodOutputs`, `EventPayloads` and `EVENT_NAMES`.
+ *
+ * Dates of service are local calendar dates 'YYYY-MM-DD' (the station's clock). A card's date is
+ * a promise: capacity changes never move an issued card; they list the cards that no longer fit
+ * (`queue.affected`) so staff can call those residents and, if they agree, `queue.reschedule`.
  */
-export const queueMethods = {} as const satisfies Record<string, MethodSpec>;
 
-export type QueueOutputs = Record<never, never>;
+export const PRIORITY_REASONS = ['elderly', 'disabled', 'pregnant'] as const;
+export type PriorityReason = (typeof PRIORITY_REASONS)[number];
+export const OUTREACH_KINDS = ['school', 'village-hall', 'home-visit'] as const;
+export type OutreachKind = (typeof OUTREACH_KINDS)[number];
+/** Largest pre-registration file accepted (CSV or XLSX). */
+export const MAX_LIST_BYTES = 8 * 1024 * 1024;
 
-export type QueueEvents = Record<never, never>;
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+const weekday = z.number().int().min(0).max(6);
+/** A desk's name as shown on the TV ("Loket 1"). */
+const desk = text(40);
 
-export const QUEUE_EVENTS = [] as const;
+export const capacitySettingsSchema = z.strictObject({
+  /** 0 = Sunday … 6 = Saturday; default Monday–Friday. */
+  serviceDays: z.array(weekday).max(7),
+  /** Opening and closing time; after closing, a walk-in's earliest date is the next service day. */
+  opensAt: hhmm,
+  closesAt: hhmm,
+  /** Public holidays: no service. */
+  holidays: z.array(z.strictObject({ date: isoDate, name: text(80) })).max(400),
+  /** Station closures (broken equipment, outreach day, no blanko): no service at the office. */
+  closures: z.array(z.strictObject({ date: isoDate, reason: text(120) })).max(400),
+  activeDesks: z.number().int().min(0).max(50),
+  recordingsPerDesk: z.number().int().min(0).max(1000),
+  /** Percent of each day's capacity held for the priority lane (at most half: regular residents still need seats). */
+  priorityShare: z.number().int().min(0).max(50),
+});
+export type CapacitySettings = z.infer<typeof capacitySettingsSchema>;
+
+export const queueMethods = {
+  // ---- Capacity --------------------------------------------------------------------------
+  'queue.capacity': { access: 'any', input: z.strictObject({}) },
+  /** Partial update; returns the new settings and the cards that no longer fit their date. */
+  'queue.setCapacity': { access: ['supervisor'], input: capacitySettingsSchema.partial() },
+  /** The plan of service days from `from` (default today), `days` calendar days long. */
+  'queue.days': {
+    access: 'any',
+    input: z.strictObject({
+      from: isoDate.optional(),
+      days: z.number().int().min(1).max(120).optional(),
+    }),
+  },
+  /** Live cards (today and later) beyond their day's current capacity: residents to call. */
+  'queue.affected': { access: ['operator', 'supervisor'], input: z.strictObject({}) },
+  /** Moves a card to the earliest day with room (after the resident agreed on the phone). */
+  'queue.reschedule': { access: ['operator', 'supervisor'], input: z.strictObject({ id }) },
+
+  // ---- Cards -----------------------------------------------------------------------------
+  /**
+   * Walk-in registration. With a NIK (validated) a live card for that NIK is returned instead of
+   * a second one (`existing: true`). Without a NIK the name is required.
+   */
+  'queue.issue': {
+    access: ['operator', 'supervisor'],
+    input: z.strictObject({
+      nik: z.string().max(32).optional(),
+      name: text(120),
+      phone: z.string().trim().max(20).optional(),
+      address: z.string().trim().max(200).optional(),
+      priority: z.enum(PRIORITY_REASONS).nullable().optional(),
+      /** Set when issuing from a pre-registration entry found at the desk. */
+      listEntryId: id.optional(),
+    }),
+  },
+  /** Cards for many entries of a pre-registration list at once (all not yet carded by default). */
+  'queue.issueForList': {
+    access: ['supervisor', 'operator'],
+    input: z.strictObject({ listId: id, entryIds: z.array(id).max(5000).optional() }),
+  },
+  'queue.cards': {
+    access: ['operator', 'supervisor'],
+    input: z.strictObject({
+      /** Default today. */
+      date: isoDate.optional(),
+      /** NIK (digits, prefix) or name part; searches every date when given. */
+      query: z.string().max(64).optional(),
+      limit: z.number().int().min(1).max(2000).optional(),
+    }),
+  },
+  'queue.card': { access: ['operator', 'supervisor'], input: z.strictObject({ id }) },
+  'queue.cancel': {
+    access: ['operator', 'supervisor'],
+    input: z.strictObject({ id, reason: z.string().trim().min(3).max(200) }),
+  },
+  /** The small card as a PDF (number, date, QR with the card id, GRATIS). */
+  'queue.cardPdf': { access: ['operator', 'supervisor'], input: z.strictObject({ id }) },
+  /** Prints the card on the configured serial thermal printer (ESC/POS). */
+  'queue.print': { access: ['operator', 'supervisor'], input: z.strictObject({ id }) },
+  'queue.printer': { access: 'any', input: z.strictObject({}) },
+  /** path null = no thermal printer (cards are printed from the PDF). */
+  'queue.setPrinter': {
+    access: ['technician', 'supervisor'],
+    input: z.strictObject({
+      path: z.string().trim().min(1).max(256).nullable(),
+      baud: z.number().int().min(1200).max(921600).optional(),
+      /** Characters per line: 32 (58 mm paper) or 48 (80 mm). */
+      width: z.union([z.literal(32), z.literal(48)]).optional(),
+    }),
+  },
+
+  // ---- Calling ---------------------------------------------------------------------------
+  /**
+   * Today's next card for this desk (priority lane interleaved fairly). Emits `queue.called`.
+   * Returns null when nobody is waiting.
+   */
+  'queue.callNext': { access: ['operator'], input: z.strictObject({ desk }) },
+  /** Calls the same card again (the resident did not hear). Emits `queue.called` with recall. */
+  'queue.recall': { access: ['operator'], input: z.strictObject({ id, desk }) },
+  /** Not here now: back to waiting, called again after the cards waiting now. */
+  'queue.skip': { access: ['operator'], input: z.strictObject({ id }) },
+  'queue.noShow': { access: ['operator', 'supervisor'], input: z.strictObject({ id }) },
+  /**
+   * Links the draft created for a called card (the renderer calls it after
+   * `recordings.saveDraft`); the card becomes 'served'. A draft saved with the card's NIK while
+   * the card is called is linked automatically.
+   */
+  'queue.linkRecording': {
+    access: ['operator'],
+    input: z.strictObject({ id, recordingId: id }),
+  },
+  /** What the waiting-room TV shows: the latest calls (numbers and desk names only). */
+  'queue.board': { access: 'public', input: z.strictObject({}) },
+
+  // ---- Pre-registration lists --------------------------------------------------------------
+  /** CSV (`,` or `;`, header with NIK, NAMA, ALAMAT, TELEPON/HP) or XLSX (first sheet). */
+  'queue.importList': {
+    access: ['supervisor', 'operator'],
+    maxBodyBytes: Math.ceil(MAX_LIST_BYTES / 3) * 4 + 4096,
+    input: z.strictObject({
+      name: text(80),
+      fileName: text(200),
+      contentBase64: base64(MAX_LIST_BYTES),
+    }),
+  },
+  'queue.lists': { access: ['operator', 'supervisor'], input: z.strictObject({}) },
+  'queue.listEntries': {
+    access: ['operator', 'supervisor'],
+    input: z.strictObject({
+      listId: id,
+      query: z.string().max(64).optional(),
+      limit: z.number().int().min(1).max(5000).optional(),
+    }),
+  },
+  /** Instant search at the desk: list entries and cards by NIK (prefix) or name part. */
+  'queue.search': {
+    access: ['operator', 'supervisor'],
+    input: z.strictObject({ query: z.string().trim().min(2).max(64) }),
+  },
+
+  // ---- Outreach sessions -------------------------------------------------------------------
+  'outreach.create': {
+    access: ['supervisor'],
+    input: z.strictObject({
+      place: text(120),
+      date: isoDate,
+      kind: z.enum(OUTREACH_KINDS),
+      listId: id.nullable().optional(),
+      notes: z.string().trim().max(500).optional(),
+    }),
+  },
+  'outreach.list': { access: ['operator', 'supervisor'], input: z.strictObject({}) },
+  /** While a session is active, every recording created at this station carries its id. */
+  'outreach.start': { access: ['supervisor', 'operator'], input: z.strictObject({ id }) },
+  'outreach.end': { access: ['supervisor', 'operator'], input: z.strictObject({ id }) },
+  'outreach.active': { access: 'any', input: z.strictObject({}) },
+  'outreach.report': { access: ['operator', 'supervisor'], input: z.strictObject({ id }) },
+
+  // ---- Figures -----------------------------------------------------------------------------
+  'queue.figures': {
+    access: ['supervisor'],
+    input: z.strictObject({ from: isoDate, to: isoDate }),
+  },
+} as const satisfies Record<string, MethodSpec>;
+
+export type CardStatus =
+  /** Issued, not yet called. */
+  | 'waiting'
+  /** Called at a desk, resident on the way / being recorded. */
+  | 'called'
+  /** Called, not present; back in the queue after the cards waiting at that moment. */
+  | 'skipped'
+  /** A recording was made for it. */
+  | 'served'
+  | 'no-show'
+  | 'cancelled';
+
+export interface QueueCard {
+  id: string;
+  /** 'A-001' regular lane, 'P-001' priority lane; per date. */
+  number: string;
+  lane: 'regular' | 'priority';
+  priorityReason: PriorityReason | null;
+  /** The guaranteed date of service. */
+  date: string;
+  nik: string | null;
+  name: string;
+  phone: string | null;
+  address: string | null;
+  status: CardStatus;
+  issuedAt: string;
+  issuedBy: string;
+  calledAt: string | null;
+  desk: string | null;
+  callCount: number;
+  recordingId: string | null;
+  listEntryId: string | null;
+}
+
+export interface IssueResult {
+  card: QueueCard;
+  /** A live card for this NIK already existed; no new card was made. */
+  existing: boolean;
+  /** For the operator: why the date is not today ("Hari ini penuh …"), in the UI language. */
+  note: string;
+}
+
+export interface BulkIssueResult {
+  issued: QueueCard[];
+  /** Entries that already had a live card (the card is included). */
+  existing: QueueCard[];
+  /** Entries skipped (already recorded, bad data), with why. */
+  skipped: { entryId: string; reason: string }[];
+}
+
+export interface DayPlan {
+  date: string;
+  weekday: number;
+  open: boolean;
+  /** Why closed: 'Libur: …', 'Tutup: …', 'Bukan hari layanan'. */
+  closedReason: string | null;
+  capacity: number;
+  priorityReserved: number;
+  /** Live + served + no-show cards (every card that holds a seat that day). */
+  issued: number;
+  priorityIssued: number;
+  free: number;
+}
+
+export interface CapacityView {
+  settings: CapacitySettings;
+  /** Capacity of a normal service day = activeDesks × recordingsPerDesk. */
+  dailyCapacity: number;
+  today: string;
+  /** The date a walk-in would get now. */
+  nextFreeDate: string | null;
+}
+
+export interface AffectedCard {
+  card: QueueCard;
+  /** The day's capacity now and the card's place among that day's cards. */
+  dayCapacity: number;
+  position: number;
+  /** Where `queue.reschedule` would move it now. */
+  earliestDate: string | null;
+}
+
+export interface SetCapacityResult {
+  capacity: CapacityView;
+  affected: AffectedCard[];
+}
+
+/** What the called card brings to a new draft (the form fills these, the operator checks). */
+export interface ResidentPrefill {
+  nik: string;
+  name: string;
+  address: string;
+}
+
+export interface CallResult {
+  card: QueueCard;
+  prefill: ResidentPrefill;
+}
+
+export interface BoardCall {
+  cardId: string;
+  number: string;
+  desk: string;
+  at: string;
+  recall: boolean;
+}
+
+export interface QueueBoard {
+  today: string;
+  /** Newest first, at most 8. */
+  calls: BoardCall[];
+  waiting: number;
+}
+
+export interface PrinterInfo {
+  configured: boolean;
+  path: string | null;
+  baud: number;
+  width: 32 | 48;
+  /** Result of the last print, for the technician. */
+  lastError: string | null;
+}
+
+export interface PreregList {
+  id: string;
+  name: string;
+  fileName: string;
+  importedAt: string;
+  importedBy: string;
+  entries: number;
+  rejected: number;
+  carded: number;
+  recorded: number;
+}
+
+export interface PreregEntry {
+  id: string;
+  listId: string;
+  /** Row number in the file (1 = header). */
+  row: number;
+  nik: string;
+  name: string;
+  address: string;
+  phone: string | null;
+  /** The entry's live or served card, if any. */
+  cardId: string | null;
+  cardNumber: string | null;
+  cardDate: string | null;
+  recorded: boolean;
+}
+
+export interface RejectedRow {
+  row: number;
+  /** Why, in the UI language ("NIK harus 16 angka …"). */
+  reason: string;
+  /** The raw NIK/name cells, shown to the operator to find the row (never logged). */
+  nik: string;
+  name: string;
+}
+
+export interface ImportListResult {
+  list: PreregList;
+  imported: number;
+  rejected: RejectedRow[];
+}
+
+export interface QueueSearchResult {
+  entries: PreregEntry[];
+  cards: QueueCard[];
+}
+
+export interface OutreachSession {
+  id: string;
+  place: string;
+  date: string;
+  kind: OutreachKind;
+  listId: string | null;
+  notes: string;
+  state: 'planned' | 'active' | 'ended';
+  startedAt: string | null;
+  endedAt: string | null;
+  recordings: number;
+}
+
+export interface OutreachReport {
+  session: OutreachSession;
+  recorded: { recordingId: string; nik: string; name: string; status: string; at: string }[];
+  /** Entries of the session's list with no recording (in this session or before). */
+  notRecorded: {
+    entryId: string;
+    nik: string;
+    name: string;
+    address: string;
+    phone: string | null;
+  }[];
+}
+
+export interface QueueDayFigures {
+  date: string;
+  capacity: number;
+  issued: number;
+  served: number;
+  noShows: number;
+  /** served / capacity, 0–1 (0 when closed). */
+  capacityUsed: number;
+}
+
+export interface QueueFigures {
+  from: string;
+  to: string;
+  days: QueueDayFigures[];
+  issued: number;
+  served: number;
+  noShows: number;
+  /** Days from the card being issued to its recording (served cards only). */
+  waitingDays: { median: number | null; worst: number | null };
+  capacityUsed: number;
+}
+
+export interface QueueOutputs {
+  'queue.capacity': CapacityView;
+  'queue.setCapacity': SetCapacityResult;
+  'queue.days': DayPlan[];
+  'queue.affected': AffectedCard[];
+  'queue.reschedule': QueueCard;
+  'queue.issue': IssueResult;
+  'queue.issueForList': BulkIssueResult;
+  'queue.cards': QueueCard[];
+  'queue.card': QueueCard;
+  'queue.cancel': QueueCard;
+  'queue.cardPdf': { pdfBase64: string };
+  'queue.print': { printed: true; bytes: number };
+  'queue.printer': PrinterInfo;
+  'queue.setPrinter': PrinterInfo;
+  'queue.callNext': CallResult | null;
+  'queue.recall': CallResult;
+  'queue.skip': QueueCard;
+  'queue.noShow': QueueCard;
+  'queue.linkRecording': QueueCard;
+  'queue.board': QueueBoard;
+  'queue.importList': ImportListResult;
+  'queue.lists': PreregList[];
+  'queue.listEntries': PreregEntry[];
+  'queue.search': QueueSearchResult;
+  'outreach.create': OutreachSession;
+  'outreach.list': OutreachSession[];
+  'outreach.start': OutreachSession;
+  'outreach.end': OutreachSession;
+  'outreach.active': OutreachSession | null;
+  'outreach.report': OutreachReport;
+  'queue.figures': QueueFigures;
+}
+
+export interface QueueEvents {
+  /** For the TV window: a number called (or recalled) at a desk. */
+  'queue.called': BoardCall;
+  /** Cards of a date changed (issued, called, skipped …): lists refresh. */
+  'queue.changed': { date: string };
+}
+
+export const QUEUE_EVENTS = ['queue.called', 'queue.changed'] as const;

@@ -366,6 +366,8 @@ export interface RecordingSummary {
   /** The centre's answer for the sealed packet (issue 6). */
   centralStatus?: CentralStatus | null;
   centralReason?: string | null;
+  /** The supervisor's reason when the recording was rejected (issue 7). */
+  rejectionReason?: string | null;
 }
 
 export interface Recording extends RecordingSummary {

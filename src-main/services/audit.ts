@@ -52,6 +52,33 @@ export type AuditAction =
   | 'retention.purged'
   | 'sync.paused'
   | 'sync.resumed'
+  // Supervisor (issue 7): targets are recording ids, or the names of the settings changed.
+  | 'approval.approved'
+  | 'approval.rejected'
+  | 'outbox.withdrawn'
+  | 'recording.redo'
+  | 'freeze.blocked'
+  | 'supervisor.settings'
+  // Queue (issue 8): targets are card, list or session ids.
+  | 'queue.capacity'
+  | 'queue.issued'
+  | 'queue.cancelled'
+  | 'queue.rescheduled'
+  | 'queue.called'
+  | 'queue.skipped'
+  | 'queue.no-show'
+  | 'queue.linked'
+  | 'queue.printed'
+  | 'queue.printer'
+  | 'queue.list-imported'
+  | 'outreach.created'
+  | 'outreach.started'
+  | 'outreach.ended'
+  // Exports (issue 7): targets are file or bundle names (station id and dates only).
+  | 'export.report'
+  | 'export.table'
+  | 'export.table-full-nik'
+  | 'export.bundle'
   | 'forbidden';
 
 export interface Audit {

@@ -42,6 +42,7 @@ const toSummary = (r: RecordingRow): RecordingSummary => ({
   updatedAt: r.updatedAt,
   centralStatus: r.centralStatus,
   centralReason: r.centralReason,
+  rejectionReason: r.rejectionReason,
 });
 
 const toRecording = (r: RecordingRow): Recording => ({

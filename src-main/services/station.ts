@@ -24,12 +24,17 @@ import { createAccounts, passwordPolicyReply } from './accounts';
 import { createAudit } from './audit';
 import { createCentral, ensureStationKeys } from './central';
 import { createFinish } from './finish';
+import { createQueue } from './queue/queue';
+import { createApproval } from './approval';
+import { createFreeze } from './freeze';
+import { createRecap } from './recap';
 import { purgeExpired } from './retention';
 import { createSyncService } from '../sync/service';
 import type { SyncOptions } from '../sync/runner';
 import { createDevices } from './devices';
 import type { DevicesStationOptions } from './devices';
 import { createDiagnostics } from './diagnostics';
+import { createExports } from './exports/index';
 import { openFingerprints } from './fingerprints';
 import { createPhotos } from './photos';
 import { openSignatures } from './signature';
@@ -236,6 +241,16 @@ export function openStation(opts: StationOptions): Station {
     ...(opts.devices ? { options: opts.devices } : {}),
   });
 
+  const exportsService = createExports({
+    db,
+    now,
+    locale: L,
+    audit,
+    log,
+    emitProgress: (p) => emit('export.progress', p),
+    kecamatanName: (code) => regions()?.name(code) ?? '',
+  });
+
   const diagnostics = createDiagnostics({
     lastSelfTests: () => devices.lastSelfTests(),
     db,
@@ -287,6 +302,29 @@ export function openStation(opts: StationOptions): Station {
     housekeeping: () => void purgeExpired(db, now(), audit),
     ...(opts.sync ? { options: opts.sync } : {}),
   });
+
+  // Issue 7: approval queue, freeze rules, daily recap.
+  const freeze = createFreeze({ db, now, locale: L, audit, onSettingsChanged: () => sync.wake() });
+  const approval = createApproval({
+    db,
+    now,
+    locale: L,
+    audit,
+    review: (id) => handlers['recordings.review']({ id }, { actor: null }),
+    saveDraft: (actor, input) => recordings.saveDraft(actor, input),
+    getRecording: (id) => recordings.get(id),
+    guardNewRecording: (actor) => freeze.guardNewRecording(actor),
+    onDecided: () => sync.wake(),
+  });
+  const recap = createRecap({
+    db,
+    now,
+    regionName: (code) => regions()?.name(code) ?? '',
+    freezeStatus: () => freeze.status(),
+  });
+
+  // Issue 8: queue cards, calling, pre-registration lists, outreach sessions.
+  const queue = createQueue({ db, now, locale: L, audit, log, emit });
 
   const session = new DeskSession({
     now,
@@ -428,7 +466,12 @@ export function openStation(opts: StationOptions): Station {
       return idx ? ok(idx.lookup(input.code)) : fail('INTERNAL', msg(locale, 'regionsUnavailable'));
     },
 
-    'recordings.saveDraft': (input, { actor }) => recordings.saveDraft(actor!, input),
+    'recordings.saveDraft': (input, { actor }) => {
+      const r =
+        (input.id ? null : freeze.guardNewRecording(actor)) ?? recordings.saveDraft(actor!, input);
+      if (r.ok) queue.onDraftSaved(r.value.id, r.value.nik, !input.id);
+      return r;
+    },
     'recordings.get': (input) => recordings.get(input.id),
     'recordings.today': (input) => ok(recordings.today(input.query)),
 
@@ -459,12 +502,17 @@ export function openStation(opts: StationOptions): Station {
 
     ...fingerprints.handlers,
     ...photos.handlers,
+    ...queue.handlers,
     ...signatures.handlers,
     ...diagnostics.handlers,
+    ...exportsService.handlers,
     ...devices.handlers,
     ...central.handlers,
     ...finish.handlers,
     ...sync.handlers,
+    ...freeze.handlers,
+    ...approval.handlers,
+    ...recap.handlers,
   };
 
   let closed = false;

@@ -69,6 +69,16 @@ export function packetBytes(db: Database, packetId: string): Buffer | null {
   return row?.bytes ?? null;
 }
 
+/**
+ * Which queued packets may upload (issue 7): never a withdrawn one (its recording was rejected),
+ * and only approved ones while the station setting `approval.requiredForUpload` is on. Read in
+ * SQL so the runner and the totals see the setting the moment the supervisor changes it.
+ */
+export const UPLOADABLE = `withdrawn_at IS NULL AND (
+  COALESCE((SELECT value FROM settings WHERE key = 'approval.requiredForUpload'), '0') <> '1'
+  OR EXISTS (SELECT 1 FROM recordings ar WHERE ar.id = outbox.recording_id
+             AND ar.status IN ('approved', 'uploaded')))`;
+
 /** Packets to upload, oldest first; `excluding` are the ones already in flight. */
 export function dueUploads(
   db: Database,
@@ -78,7 +88,7 @@ export function dueUploads(
 ): OutboxRow[] {
   const rows = db
     .prepare(
-      `SELECT ${COLS} FROM outbox WHERE state = 'queued'
+      `SELECT ${COLS} FROM outbox WHERE state = 'queued' AND ${UPLOADABLE}
        AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
        ORDER BY sealed_at, packet_id LIMIT ?`,
     )
@@ -90,7 +100,8 @@ export function dueUploads(
 export function nextDueAt(db: Database, excluding: readonly string[] = []): string | null {
   const rows = db
     .prepare(
-      `SELECT packet_id AS id, COALESCE(next_attempt_at, '') AS at FROM outbox WHERE state = 'queued'
+      `SELECT packet_id AS id, COALESCE(next_attempt_at, '') AS at FROM outbox
+       WHERE state = 'queued' AND ${UPLOADABLE}
        ORDER BY at LIMIT ?`,
     )
     .all(excluding.length + 1) as { id: string; at: string }[];
@@ -169,7 +180,7 @@ export function outboxTotals(db: Database): OutboxTotals {
   const row = db
     .prepare(
       `SELECT COUNT(*) AS n, COALESCE(SUM(CASE WHEN state = 'queued' THEN size ELSE 0 END), 0) AS bytes
-       FROM outbox WHERE state IN ('queued', 'sent')`,
+       FROM outbox WHERE state IN ('queued', 'sent') AND withdrawn_at IS NULL`,
     )
     .get() as { n: number; bytes: number };
   return { pendingPackets: row.n, pendingBytes: row.bytes };

@@ -15,12 +15,15 @@ export interface RecordingRow {
   /** From the outbox (issue 6): the centre's answer, null until it has one. */
   centralStatus: CentralStatus | null;
   centralReason: string | null;
+  /** The supervisor's reason when rejected (issue 7). */
+  rejectionReason: string | null;
 }
 
 const SELECT = `SELECT r.id, r.status, r.nik, r.name, r.resident_json AS residentJson,
   r.warnings_json AS warningsJson, r.operator_id AS operatorId, u.username AS operator,
   r.created_at AS createdAt, r.updated_at AS updatedAt,
-  o.central_status AS centralStatus, o.central_reason AS centralReason
+  o.central_status AS centralStatus, o.central_reason AS centralReason,
+  (SELECT a.reason FROM approvals a WHERE a.recording_id = r.id) AS rejectionReason
   FROM recordings r JOIN users u ON u.id = r.operator_id
   LEFT JOIN outbox o ON o.recording_id = r.id`;
 
@@ -41,7 +44,10 @@ export function findOpenDraftByNik(
 
 export function insertRecording(
   db: Database,
-  r: Omit<RecordingRow, 'operator' | 'updatedAt' | 'centralStatus' | 'centralReason'> & {
+  r: Omit<
+    RecordingRow,
+    'operator' | 'updatedAt' | 'centralStatus' | 'centralReason' | 'rejectionReason'
+  > & {
     updatedAt: string;
   },
 ): void {

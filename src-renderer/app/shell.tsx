@@ -5,8 +5,15 @@ import { Kbd } from '../components/kbd';
 import { StatusBar } from '../components/status-bar';
 import { RecordingWorkspace } from '../screens/operator/recording/recording-workspace';
 import type { RecordingWorkspaceApi } from '../screens/operator/recording/recording-workspace';
+import { QueueAdmin } from '../screens/queue/queue-admin';
+import { QueueDesk } from '../screens/queue/queue-desk';
 import { TodayList } from '../screens/shared/today/today-list';
+import { ApprovalScreen } from '../screens/supervisor/approval/approval-screen';
+import { registerSupervisorStrings } from '../screens/supervisor/approval/strings';
+import { RecapScreen } from '../screens/supervisor/recap/recap-screen';
+import { FreezeBanner } from '../components/freeze-banner';
 import { AuditLog } from '../screens/supervisor/audit/audit-log';
+import { ExportsScreen } from '../screens/supervisor/exports/exports-screen';
 import { UsersScreen } from '../screens/supervisor/users/users-screen';
 import { StationInfoScreen } from '../screens/technician/station/station-info';
 import { DiagnosticsScreen } from '../screens/technician/diagnostics/diagnostics-screen';
@@ -22,7 +29,12 @@ export type ScreenId =
   | 'audit'
   | 'station'
   | 'central'
-  | 'diagnostics';
+  | 'diagnostics'
+  | 'approval'
+  | 'recap'
+  | 'queue'
+  | 'queue-admin'
+  | 'exports';
 
 interface ScreenDef {
   id: ScreenId;
@@ -50,16 +62,22 @@ const SCREENS: Record<ScreenId, ScreenDef> = {
     keys: 'Alt+D',
   },
   central: { id: 'central', labelKey: 'nav.central', code: 'KeyC', keys: 'Alt+C' },
+  approval: { id: 'approval', labelKey: 'sup.nav.approval', code: 'KeyA', keys: 'Alt+A' },
+  recap: { id: 'recap', labelKey: 'sup.nav.recap', code: 'KeyR', keys: 'Alt+R' },
+  queue: { id: 'queue', labelKey: 'nav.queue', code: 'KeyQ', keys: 'Alt+Q' },
+  'queue-admin': { id: 'queue-admin', labelKey: 'nav.queueAdmin', code: 'KeyQ', keys: 'Alt+Q' },
+  exports: { id: 'exports', labelKey: 'nav.exports', code: 'KeyE', keys: 'Alt+E' },
 };
 
 /** The screens each role sees; the first is where the role lands after login. */
 export const ROLE_SCREENS: Record<Role, readonly ScreenId[]> = {
-  operator: ['new-recording', 'today'],
-  supervisor: ['users', 'today', 'audit'],
+  operator: ['new-recording', 'queue', 'today'],
+  supervisor: ['approval', 'recap', 'users', 'today', 'queue-admin', 'audit', 'exports'],
   technician: ['diagnostics', 'station', 'central'],
 };
 
 export function Shell({ locked }: { locked: boolean }) {
+  registerSupervisorStrings();
   const { t } = useTranslation();
   const { session, info } = useApp();
   const role = session.user.role;
@@ -153,6 +171,7 @@ export function Shell({ locked }: { locked: boolean }) {
         tabIndex={-1}
         aria-label={t(SCREENS[active].labelKey)}
       >
+        {role === 'operator' ? <FreezeBanner /> : null}
         {role === 'operator' ? (
           <div hidden={active !== 'new-recording'}>
             <RecordingWorkspace
@@ -171,8 +190,20 @@ export function Shell({ locked }: { locked: boolean }) {
             }}
           />
         ) : null}
+        {active === 'queue' ? (
+          <QueueDesk
+            onRecord={(c) => {
+              setActive('new-recording');
+              formApi.current?.startFromCard(c.card.id, c.prefill);
+            }}
+          />
+        ) : null}
+        {active === 'queue-admin' ? <QueueAdmin /> : null}
+        {active === 'approval' ? <ApprovalScreen /> : null}
+        {active === 'recap' ? <RecapScreen /> : null}
         {active === 'users' ? <UsersScreen /> : null}
         {active === 'audit' ? <AuditLog /> : null}
+        {active === 'exports' ? <ExportsScreen /> : null}
         {active === 'station' ? <StationInfoScreen /> : null}
         {active === 'diagnostics' ? <DiagnosticsScreen /> : null}
         {active === 'central' ? <CentralScreen /> : null}

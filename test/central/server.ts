@@ -10,18 +10,17 @@ import type { Upload } from '@tus/utils';
 import {
   DEFAULT_MAX_PACKET_BYTES,
   KeyFormatError,
-  PacketError,
   generateCentralKeys,
   keyFingerprint,
-  openPacket,
   parsePublicKey,
   publicKeyPemFromPrivate,
   rawPublicKey,
-  readPacketHeader,
 } from '../../src-main/packets/index';
 import type { PacketRejection } from '../../src-main/packets/index';
+import { importBundle, readBundleZip } from './bundle-import';
 import { openCentralStore } from './store';
 import type { CentralStore, PacketRow, UploadRow } from './store';
+import { verifyPacketBytes } from './verify';
 
 /**
  * The reference central server: what a station talks to in tests and demos. Not the Dukcapil
@@ -83,7 +82,7 @@ const REASON_HEADER = 'Rekam-Packet-Reason';
 const ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** The central X25519 key pair, created on first start and kept in the data dir. */
-function loadOrCreateKeys(dataDir: string): { publicKeyPem: string; privateKeyPem: string } {
+export function loadOrCreateKeys(dataDir: string): { publicKeyPem: string; privateKeyPem: string } {
   const file = join(dataDir, 'central-key.pem');
   if (existsSync(file)) {
     const privateKeyPem = readFileSync(file, 'utf8');
@@ -114,6 +113,20 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
     'Cache-Control': 'no-store',
   });
   res.end(text);
+}
+
+/** A bundle of a full day is a few hundred packets of ~200 KB each. */
+const MAX_BUNDLE_BYTES = 512 * 1024 * 1024;
+
+async function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new Error('body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
 }
 
 async function readJson(req: http.IncomingMessage, limit = 64 * 1024): Promise<unknown> {
@@ -174,8 +187,6 @@ export async function startCentral(opts: CentralOptions = {}): Promise<CentralHa
     for (const w of finishWaiters) w();
   };
 
-  const stationKey = (stationId: string) => store.station(stationId)?.publicKeyPem ?? null;
-
   function verify(upload: Upload): {
     status: 'received' | 'duplicate' | 'rejected';
     reason: PacketRejection | null;
@@ -195,42 +206,14 @@ export async function startCentral(opts: CentralOptions = {}): Promise<CentralHa
       });
       return { status: 'rejected', reason: 'truncated', packetId: metaPacketId };
     }
-    let headerIds: { packetId: string; stationId: string } | null = null;
-    try {
-      const h = readPacketHeader(bytes);
-      headerIds = { packetId: h.packetId, stationId: h.stationId };
-    } catch {
-      // Unreadable header: the rejection is filed under the id the upload announced.
-    }
-    try {
-      const { manifest } = openPacket(
-        bytes,
-        { centralPrivateKey: keys.privateKeyPem, stationPublicKey: stationKey },
-        { maxBytes: maxPacketBytes },
-      );
-      // The tus metadata is not signed; it must agree with what is.
-      if (manifest.packetId !== metaPacketId || manifest.stationId !== metaStationId) {
-        throw new PacketError('id-mismatch', 'upload metadata');
-      }
-      const status = store.accept(upload.id, {
-        packetId: manifest.packetId,
-        stationId: manifest.stationId,
-        recordingId: manifest.recordingId,
-        manifestJson: JSON.stringify(manifest),
-        blob: bytes,
-      });
-      return { status, reason: null, packetId: manifest.packetId };
-    } catch (e) {
-      if (!(e instanceof PacketError)) throw e;
-      const packetId = metaPacketId ?? headerIds?.packetId ?? null;
-      store.reject(upload.id, {
-        packetId,
-        stationId: metaStationId ?? headerIds?.stationId ?? null,
-        reason: e.reason,
-        bytes: bytes.length,
-      });
-      return { status: 'rejected', reason: e.reason, packetId };
-    }
+    return verifyPacketBytes(bytes, {
+      uploadId: upload.id,
+      packetId: metaPacketId,
+      stationId: metaStationId,
+      store,
+      centralPrivateKey: keys.privateKeyPem,
+      maxPacketBytes,
+    });
   }
 
   const tus = new TusServer({
@@ -386,6 +369,35 @@ export async function startCentral(opts: CentralOptions = {}): Promise<CentralHa
         stationKeyFingerprint: keyFingerprint(pem),
         centralKeyFingerprint: fingerprint,
       });
+    }
+    if (req.method === 'POST' && path === '/api/bundles') {
+      let zip: Buffer;
+      try {
+        zip = await readBody(req, MAX_BUNDLE_BYTES);
+      } catch {
+        return sendJson(res, 413, { error: 'too-large', message: 'Bundel terlalu besar.' });
+      }
+      let files: Map<string, Buffer>;
+      try {
+        files = readBundleZip(zip);
+      } catch {
+        return sendJson(res, 400, {
+          error: 'bad-zip',
+          message: 'Kirim bundel sebagai berkas zip. / Send the bundle as a zip file.',
+        });
+      }
+      const report = importBundle(files, {
+        store,
+        centralPrivateKey: keys.privateKeyPem,
+        maxPacketBytes,
+        log,
+      });
+      const status = report.accepted
+        ? 200
+        : report.refusal === 'unknown-station' || report.refusal === 'bad-signature'
+          ? 403
+          : 400;
+      return sendJson(res, status, report);
     }
     const stationMatch = /^\/api\/stations\/([A-Za-z0-9_-]{1,64})$/.exec(path);
     if (req.method === 'GET' && stationMatch) {

@@ -115,7 +115,7 @@ declare module 'electron' {
   class BrowserWindow {
     constructor(options?: BrowserWindowConstructorOptions);
     webContents: WebContents;
-    loadFile(file: string): Promise<void>;
+    loadFile(file: string, options?: { hash?: string }): Promise<void>;
     loadURL(url: string): Promise<void>;
     show(): void;
     focus(): void;

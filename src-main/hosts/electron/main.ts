@@ -29,6 +29,7 @@ import { PERMISSIONS_POLICY, contentSecurityPolicy } from '../shared/csp';
 import { checkIpcCall } from '../shared/ipc-guard';
 import { chooseKeyProvider } from '../shared/keystore-key-provider';
 import { allowPermission } from '../shared/media-permission';
+import { TV_EVENTS, TV_METHODS, isTvWindowUrl } from '../shared/tv-window';
 
 // Built to out/main/index.js; preload and renderer sit beside it in out/.
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -42,6 +43,8 @@ const devServerOrigin = devServerUrl ? new URL(devServerUrl).origin : undefined;
 const log = (line: string) => console.log(`[rekam] ${line}`);
 
 let mainWindow: BrowserWindow | null = null;
+/** The waiting-room TV (issue 8): public board only, opened from the queue desk. */
+let tvWindow: BrowserWindow | null = null;
 let station: Station | null = null;
 let devices: StartedDevices | null = null;
 
@@ -92,6 +95,8 @@ function start(): void {
     station.on(event, (payload: unknown) => {
       const wc = mainWindow?.webContents;
       if (wc && !wc.isDestroyed()) wc.send('rekam:event', event, payload);
+      const tv = tvWindow?.webContents;
+      if (TV_EVENTS.has(event) && tv && !tv.isDestroyed()) tv.send('rekam:event', event, payload);
     });
   }
   // After the listeners, so the first sync status reaches the window.
@@ -220,7 +225,7 @@ function sqliteNativeBinding(): string | undefined {
   return undefined;
 }
 
-function createWindow(): BrowserWindow {
+function createWindow(tv = false): BrowserWindow {
   const win = new BrowserWindow({
     width: 1280,
     height: 860,
@@ -247,13 +252,16 @@ function createWindow(): BrowserWindow {
   win.once('ready-to-show', () => win.show());
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
+    if (tvWindow === win) tvWindow = null;
   });
   win.webContents.on('render-process-gone', (_e: unknown, details: { reason?: string }) => {
     // The data is in main; a crashed renderer only loses the screen, so bring it back.
     log(`renderer gone (${details.reason ?? 'unknown'}); reloading`);
     if (details.reason !== 'clean-exit' && !win.isDestroyed()) win.webContents.reload();
   });
-  const loading = devServerUrl ? win.loadURL(devServerUrl) : win.loadFile(indexFile);
+  const loading = devServerUrl
+    ? win.loadURL(tv ? `${devServerUrl}#/tv` : devServerUrl)
+    : win.loadFile(indexFile, tv ? { hash: '/tv' } : undefined);
   loading.catch((err: unknown) => log(`failed to load renderer: ${(err as Error).message}`));
   return win;
 }
@@ -270,11 +278,26 @@ function guardContents(contents: WebContents): void {
     if (!isAppUrl(url)) e.preventDefault();
   });
   contents.on('will-attach-webview', (e: { preventDefault(): void }) => e.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.setWindowOpenHandler(({ url }) => {
+    // The one exception: the desk asks for the app's own #/tv page. We still deny the
+    // pop-up and open our own window, so it gets the same sandbox and preload.
+    if (isAppWindowContents(contents) && isTvWindowUrl(url, isAppUrl)) openTvWindow();
+    return { action: 'deny' };
+  });
 }
 
 const isAppWindowContents = (wc: WebContents | null | undefined): boolean =>
   !!wc && !!mainWindow && !mainWindow.isDestroyed() && wc === mainWindow.webContents;
+const isTvWindowContents = (wc: WebContents | null | undefined): boolean =>
+  !!wc && !!tvWindow && !tvWindow.isDestroyed() && wc === tvWindow.webContents;
+
+function openTvWindow(): void {
+  if (tvWindow && !tvWindow.isDestroyed()) {
+    tvWindow.focus();
+    return;
+  }
+  tvWindow = createWindow(true);
+}
 
 function installSessionPolicy(): void {
   const ses = session.defaultSession;
@@ -325,13 +348,18 @@ function installIpc(st: Station): void {
     'rekam:call',
     async (event: IpcMainInvokeEvent, method: unknown, input: unknown) => {
       const frame = event.senderFrame;
+      // The TV window reads the public board and nothing else.
+      const fromTv = isTvWindowContents(event.sender);
+      if (fromTv && !(typeof method === 'string' && TV_METHODS.has(method))) {
+        return fail('FORBIDDEN', 'Permintaan ditolak: layar TV hanya menampilkan antrian.');
+      }
       const refused = checkIpcCall(
         {
           // Top frame of our window only: an iframe (even same-origin) must not drive the station.
           isMainFrameOfAppWindow:
             !!frame &&
             frame.parent === null &&
-            isAppWindowContents(event.sender) &&
+            (isAppWindowContents(event.sender) || fromTv) &&
             // Compare ids: WebFrameMain wrappers are not guaranteed to be the same JS object.
             frame.routingId === event.sender.mainFrame.routingId &&
             frame.processId === event.sender.mainFrame.processId,

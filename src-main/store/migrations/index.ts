@@ -3,6 +3,9 @@ import { migration0002 } from './0002-photos';
 import { migration0003 } from './0003-fingerprints';
 import { migration0004 } from './0004-signatures';
 import { migration0005 } from './0005-packets';
+import { migration0006 } from './0006-supervisor';
+import { migration0007 } from './0007-exports';
+import { migration0008 } from './0008-queue';
 import type { Migration } from './types';
 
 export type { Migration };
@@ -14,6 +17,9 @@ export const migrations: readonly Migration[] = [
   migration0003,
   migration0004,
   migration0005,
+  migration0006,
+  migration0007,
+  migration0008,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]?.version ?? 0;

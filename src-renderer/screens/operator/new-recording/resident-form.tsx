@@ -38,6 +38,8 @@ export interface ResidentFormApi {
   requestNew(): void;
   /** Reopen a draft from Hari ini; false when it could not be opened (the form says why). */
   open(id: string): Promise<boolean>;
+  /** A called queue card: a new, unsaved form with what the card knows (the operator checks). */
+  prefill(p: { nik: string; name: string; address: string }): void;
 }
 
 /** The saved draft the form is editing, for the recording workspace's header. */
@@ -215,7 +217,17 @@ export function ResidentForm({
     onRecordingChangeRef.current?.({ id: rec.id, name: rec.name, nik: rec.resident.nik });
   }
 
-  useImperativeHandle(apiRef, () => ({ requestNew, open }), [requestNew, open]);
+  const prefill = useCallback(
+    (p: { nik: string; name: string; address: string }) => {
+      reset();
+      setForm((f) => ({ ...withNik(f, p.nik), name: p.name, address: p.address }));
+      setDirty(true);
+      if (p.nik) setTouched(new Set(['nik']));
+    },
+    [reset],
+  );
+
+  useImperativeHandle(apiRef, () => ({ requestNew, open, prefill }), [requestNew, open, prefill]);
 
   const save = async () => {
     if (busy) return;

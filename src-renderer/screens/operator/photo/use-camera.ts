@@ -110,6 +110,29 @@ export function useCamera(enabled: boolean): CameraControl {
     return () => media.removeEventListener('devicechange', onChange);
   }, [enabled, notFound]);
 
+  // The status bar's camera state comes from what this step actually sees.
+  useEffect(() => {
+    if (state.phase === 'live') {
+      const settings = state.stream.getVideoTracks()[0]?.getSettings() ?? {};
+      void call('devices.reportCamera', {
+        state: 'connected',
+        label: state.label.slice(0, 256),
+        width: settings.width ?? 0,
+        height: settings.height ?? 0,
+        frameRate: Math.min(1000, Math.max(0, settings.frameRate ?? 0)),
+      });
+    } else if (state.phase === 'error') {
+      void call('devices.reportCamera', {
+        state: state.kind === 'not-found' ? 'missing' : 'error',
+        label: '',
+        width: 0,
+        height: 0,
+        frameRate: 0,
+        message: state.kind,
+      });
+    }
+  }, [state]);
+
   const choose = useCallback((camera: CameraDevice) => {
     setChosen(camera);
     void call('prefs.setCamera', { deviceId: camera.deviceId, label: camera.label.slice(0, 256) });

@@ -19,6 +19,8 @@ export interface RecordingWorkspaceApi {
   requestNew(): void;
   /** "Buka" in Hari ini: the draft, on its first step still to do. */
   open(id: string): Promise<void>;
+  /** A called queue card: a new draft pre-filled from it, linked to the card once saved. */
+  startFromCard(cardId: string, prefill: { nik: string; name: string; address: string }): void;
 }
 
 const NO_STATUS: StepStatus = {
@@ -65,6 +67,16 @@ export function RecordingWorkspace({
   const [chosenStep, setStep] = useState<StepId>('data');
   const [known, setKnown] = useState<{ id: string; status: StepStatus } | null>(null);
   const stageRef = useRef<HTMLDivElement | null>(null);
+  // The queue card being served: the first draft saved for it is linked to the card.
+  const cardRef = useRef<string | null>(null);
+  const onRecordingChange = useCallback((r: RecordingRef | null) => {
+    setRec(r);
+    const cardId = cardRef.current;
+    if (r && cardId) {
+      cardRef.current = null;
+      void call('queue.linkRecording', { id: cardId, recordingId: r.id });
+    }
+  }, []);
   const recId = rec?.id ?? null;
   // Without a saved draft only Data exists; statuses belong to the recording they were read for.
   const step: StepId = recId ? chosenStep : 'data';
@@ -106,6 +118,11 @@ export function RecordingWorkspace({
         const s = await readStatus(id);
         setStatus(id, s);
         go(firstOpenStep(s));
+      },
+      startFromCard(cardId, prefill) {
+        setStep('data');
+        formApi.current?.prefill(prefill);
+        cardRef.current = cardId;
       },
     }),
     [go, setStatus],
@@ -188,7 +205,7 @@ export function RecordingWorkspace({
           apiRef={formApi}
           active={active && step === 'data'}
           onShowToday={onShowToday}
-          onRecordingChange={setRec}
+          onRecordingChange={onRecordingChange}
           onContinue={() => go('photo')}
         />
       </div>

@@ -4,6 +4,7 @@ import type { CentralStatus, RecordingSummary } from '../../../../src-main/api/c
 import { call, onEvent } from '../../../app/station-client';
 import { formatTime } from '../../../app/format';
 import { ReceiptButton } from '../../operator/review/receipt-button';
+import { registerSupervisorStrings } from '../../supervisor/approval/strings';
 
 const CENTRAL_BADGE: Record<CentralStatus | 'queued', string> = {
   queued: 'draft',
@@ -22,6 +23,7 @@ export function TodayList({
   onOpen: (id: string) => void;
 }) {
   const { t, i18n } = useTranslation();
+  registerSupervisorStrings();
   const [query, setQuery] = useState('');
   const [rows, setRows] = useState<RecordingSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -121,12 +123,17 @@ export function TodayList({
                 <td className="mono">{r.nik}</td>
                 <td>{r.name}</td>
                 <td>
-                  <span className={`badge badge--${r.status}`}>
+                  <span className={`badge badge--${r.status}`} data-testid="today-status">
                     {t(`recordingStatus.${r.status}`)}
                   </span>
+                  {r.rejectionReason ? (
+                    <div className="small" data-testid="today-rejection">
+                      {t('sup.today.reason', { reason: r.rejectionReason })}
+                    </div>
+                  ) : null}
                 </td>
                 <td data-testid="today-central" data-central={r.centralStatus ?? ''}>
-                  {r.status === 'draft' ? (
+                  {r.status === 'draft' || (r.status === 'rejected' && !r.centralStatus) ? (
                     <span className="muted">—</span>
                   ) : (
                     <span className={`badge badge--${CENTRAL_BADGE[r.centralStatus ?? 'queued']}`}>
@@ -146,6 +153,19 @@ export function TodayList({
                         onClick={() => onOpen(r.id)}
                       >
                         {t('today.open')}
+                      </button>
+                    ) : r.status === 'rejected' ? (
+                      <button
+                        type="button"
+                        className="btn btn--small"
+                        data-testid="today-redo"
+                        onClick={() =>
+                          void call('recordings.redo', { id: r.id }).then((res) =>
+                            res.ok ? onOpen(res.value.id) : setError(res.error.message),
+                          )
+                        }
+                      >
+                        {t('sup.today.redo')}
                       </button>
                     ) : (
                       <ReceiptButton id={r.id} onError={setError} />

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { createAppUrlMatcher } from './app-url';
+import { TV_METHODS, isTvWindowUrl } from './tv-window';
+
+describe('TV window policy', () => {
+  const isAppUrl = createAppUrlMatcher({ indexFile: '/opt/rekam/out/renderer/index.html' });
+  it('opens only the app page at #/tv', () => {
+    expect(isTvWindowUrl('file:///opt/rekam/out/renderer/index.html#/tv', isAppUrl)).toBe(true);
+    expect(isTvWindowUrl('file:///opt/rekam/out/renderer/index.html', isAppUrl)).toBe(false);
+    expect(isTvWindowUrl('file:///opt/rekam/out/renderer/index.html#/tvx', isAppUrl)).toBe(false);
+    expect(isTvWindowUrl('https://evil.example/#/tv', isAppUrl)).toBe(false);
+    expect(isTvWindowUrl('file:///etc/passwd#/tv', isAppUrl)).toBe(false);
+    expect(isTvWindowUrl('not a url', isAppUrl)).toBe(false);
+  });
+  it('lets the TV page call the public board only', () => {
+    expect([...TV_METHODS]).toEqual(['queue.board']);
+  });
+});

@@ -1,0 +1,96 @@
+import PDFDocument from 'pdfkit';
+import QRCode from 'qrcode';
+import type { EscPosCommand } from '../../../drivers/printer/escpos';
+import type { QueueCard } from '../../api/contract-queue';
+import { formatServiceDate } from './messages';
+
+/**
+ * The printed queue card. Neither name nor NIK is printed and only the card id goes into the
+ * QR code: a card dropped in the waiting room must not tell anyone whose it is.
+ */
+export interface CardPrintData {
+  card: QueueCard;
+  stationName: string;
+}
+
+const FREE_ID = 'GRATIS - tidak dipungut biaya';
+const FREE_EN = 'FREE of charge';
+
+/** A small card, 58 × 100 mm, the width of a receipt roll, for office printers and PDF viewers. */
+export async function renderCardPdf(d: CardPrintData): Promise<Buffer> {
+  const mm = (n: number) => (n * 72) / 25.4;
+  const qr = await QRCode.toBuffer(d.card.id, {
+    type: 'png',
+    errorCorrectionLevel: 'M',
+    margin: 1,
+    width: 240,
+  });
+  const doc = new PDFDocument({
+    size: [mm(58), mm(100)],
+    margin: mm(3),
+    info: { Title: `Kartu Antrian ${d.card.number}`, Producer: 'Rekam', Creator: 'Rekam' },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  const left = mm(3);
+  const width = mm(52);
+  const center = { width, align: 'center' as const };
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(8)
+    .text('KARTU ANTRIAN PEREKAMAN KTP-el', left, mm(4), center);
+  doc.font('Helvetica').fontSize(6.5).text(d.stationName, center);
+  doc.moveDown(0.4);
+  doc.font('Helvetica-Bold').fontSize(34).text(d.card.number, center);
+  if (d.card.lane === 'priority') doc.font('Helvetica-Bold').fontSize(7).text('PRIORITAS', center);
+  doc.moveDown(0.3);
+  doc.font('Helvetica').fontSize(7).text('Jadwal pasti / Service date:', center);
+  doc.font('Helvetica-Bold').fontSize(9).text(formatServiceDate(d.card.date, 'id'), center);
+  doc.moveDown(0.3);
+  const qrSize = mm(26);
+  doc.image(qr, left + (width - qrSize) / 2, doc.y, { width: qrSize });
+  doc.y += qrSize + mm(1.5);
+  doc.font('Helvetica-Bold').fontSize(12).text('GRATIS', left, doc.y, center);
+  doc.font('Helvetica').fontSize(6).text(`${FREE_ID} / ${FREE_EN}`, center);
+  doc.font('Helvetica').fontSize(5.5).fillColor('#444').text(`Kartu ${d.card.id}`, center);
+  doc.end();
+  return done;
+}
+
+/** The same card as ESC/POS for a 58 mm (32 columns) or 80 mm (48 columns) receipt printer. */
+export function cardEscPos(d: CardPrintData, columns: 32 | 48): EscPosCommand[] {
+  const line = '-'.repeat(columns);
+  return [
+    { kind: 'init' },
+    { kind: 'align', align: 'center' },
+    { kind: 'bold', on: true },
+    { kind: 'text', text: 'KARTU ANTRIAN PEREKAMAN KTP-el\n' },
+    { kind: 'bold', on: false },
+    { kind: 'text', text: `${d.stationName.slice(0, columns)}\n${line}\n` },
+    { kind: 'size', width: 4, height: 4 },
+    { kind: 'bold', on: true },
+    { kind: 'text', text: `${d.card.number}\n` },
+    { kind: 'size', width: 1, height: 1 },
+    ...(d.card.lane === 'priority' ? [{ kind: 'text' as const, text: 'PRIORITAS\n' }] : []),
+    { kind: 'bold', on: false },
+    { kind: 'text', text: 'Jadwal pasti / Service date:\n' },
+    { kind: 'bold', on: true },
+    { kind: 'text', text: `${formatServiceDate(d.card.date, 'id')}\n` },
+    { kind: 'bold', on: false },
+    { kind: 'feed', lines: 1 },
+    { kind: 'qr', data: d.card.id, moduleSize: 6, ecc: 'M' },
+    { kind: 'feed', lines: 1 },
+    { kind: 'size', width: 2, height: 2 },
+    { kind: 'bold', on: true },
+    { kind: 'text', text: 'GRATIS\n' },
+    { kind: 'size', width: 1, height: 1 },
+    { kind: 'bold', on: false },
+    { kind: 'text', text: `${FREE_ID}\n${FREE_EN}\n${line}\n` },
+    { kind: 'feed', lines: 3 },
+    { kind: 'cut' },
+  ];
+}

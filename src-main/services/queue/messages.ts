@@ -1,0 +1,182 @@
+import { cleanNumber, parseNik } from '../../domain/nik';
+import { t } from '../../domain/messages';
+import type { Locale } from '../../domain/messages';
+
+/** Queue texts for operators, Bahasa Indonesia first. Placeholders: {name}. */
+const MESSAGES = {
+  cardNotFound: { id: 'Kartu antrian tidak ditemukan.', en: 'Queue card not found.' },
+  cardNotLive: {
+    id: 'Kartu {number} sudah {status}; tidak bisa diubah lagi.',
+    en: 'Card {number} is already {status}; it cannot be changed.',
+  },
+  cardNotCalled: {
+    id: 'Kartu {number} belum dipanggil.',
+    en: 'Card {number} has not been called.',
+  },
+  noCapacity: {
+    id: 'Tidak ada hari layanan dengan kapasitas dalam setahun ke depan. Minta supervisor memeriksa pengaturan kapasitas (loket aktif, perekaman per loket, hari layanan).',
+    en: 'No service day with capacity within a year. Ask a supervisor to check the capacity settings (active desks, recordings per desk, service days).',
+  },
+  nameRequired: { id: 'Nama wajib diisi.', en: 'Name is required.' },
+  phoneBad: {
+    id: 'Nomor telepon tidak valid ({phone}): 8–15 angka, boleh diawali +.',
+    en: 'Phone number not valid ({phone}): 8–15 digits, may start with +.',
+  },
+  today: { id: 'Dilayani hari ini.', en: 'Served today.' },
+  todayFull: {
+    id: 'Kuota hari ini sudah penuh. Jadwal pasti: {date}.',
+    en: "Today's quota is full. Guaranteed date: {date}.",
+  },
+  todayClosedHours: {
+    id: 'Layanan hari ini sudah tutup (pukul {time}). Jadwal pasti: {date}.',
+    en: 'Service has closed for today ({time}). Guaranteed date: {date}.',
+  },
+  todayNotService: {
+    id: 'Hari ini tidak ada layanan. Jadwal pasti: {date}.',
+    en: 'No service today. Guaranteed date: {date}.',
+  },
+  existingCard: {
+    id: 'NIK ini sudah punya kartu antrian {number} untuk {date}; kartu yang sama dicetak ulang.',
+    en: 'This NIK already has queue card {number} for {date}; the same card is reprinted.',
+  },
+  hoursBad: {
+    id: 'Jam tutup harus setelah jam buka.',
+    en: 'Closing time must be after opening time.',
+  },
+  dateBad: { id: 'Tanggal tidak valid: {date}.', en: 'Not a valid date: {date}.' },
+  recordingNotFound: { id: 'Perekaman tidak ditemukan.', en: 'Recording not found.' },
+  listNotFound: {
+    id: 'Daftar pra-registrasi tidak ditemukan.',
+    en: 'Pre-registration list not found.',
+  },
+  entryNotFound: {
+    id: 'Data pra-registrasi tidak ditemukan.',
+    en: 'Pre-registration entry not found.',
+  },
+  listEmpty: {
+    id: 'Berkas kosong atau tidak ada baris data.',
+    en: 'The file is empty or has no data rows.',
+  },
+  listHeader: {
+    id: 'Baris judul tidak dikenali. Kolom yang diperlukan: NIK, NAMA; boleh juga ALAMAT dan TELEPON/HP.',
+    en: 'Header row not recognised. Required columns: NIK, NAMA (name); optional ALAMAT (address) and TELEPON/HP (phone).',
+  },
+  listUnreadable: {
+    id: 'Berkas tidak bisa dibaca sebagai CSV atau XLSX ({detail}).',
+    en: 'The file cannot be read as CSV or XLSX ({detail}).',
+  },
+  rowNameMissing: { id: 'Nama kosong.', en: 'Name is empty.' },
+  rowNameLong: {
+    id: 'Nama terlalu panjang (lebih dari 120 huruf).',
+    en: 'Name too long (over 120 characters).',
+  },
+  rowAddressLong: {
+    id: 'Alamat terlalu panjang (lebih dari 200 huruf).',
+    en: 'Address too long (over 200 characters).',
+  },
+  rowDuplicate: {
+    id: 'NIK sama dengan baris {row}.',
+    en: 'Same NIK as row {row}.',
+  },
+  alreadyRecorded: { id: 'Sudah direkam.', en: 'Already recorded.' },
+  sessionNotFound: { id: 'Sesi jemput bola tidak ditemukan.', en: 'Outreach session not found.' },
+  sessionActiveOther: {
+    id: 'Sesi lain masih aktif ({place}). Akhiri dulu sesi itu.',
+    en: 'Another session is still active ({place}). End that session first.',
+  },
+  sessionEnded: { id: 'Sesi ini sudah berakhir.', en: 'This session has ended.' },
+  sessionNotActive: { id: 'Sesi ini tidak sedang aktif.', en: 'This session is not active.' },
+  printerNone: {
+    id: 'Printer struk belum diatur. Cetak kartu dari PDF, atau minta teknisi mengatur printer.',
+    en: 'No receipt printer is set up. Print the card from the PDF, or ask a technician to set up the printer.',
+  },
+  printerFailed: {
+    id: 'Printer struk tidak bisa mencetak: {detail}. Periksa kabel, daya dan kertas, lalu coba lagi.',
+    en: 'The receipt printer cannot print: {detail}. Check the cable, power and paper, then try again.',
+  },
+  rangeBad: {
+    id: 'Rentang tanggal tidak valid (paling lama 366 hari).',
+    en: 'Date range not valid (at most 366 days).',
+  },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type QueueMessage = keyof typeof MESSAGES;
+
+export function qmsg(
+  locale: Locale,
+  key: QueueMessage,
+  params: Record<string, string | number> = {},
+): string {
+  return MESSAGES[key][locale].replace(/\{(\w+)\}/g, (_, n: string) => String(params[n] ?? ''));
+}
+
+const STATUS: Record<string, Record<Locale, string>> = {
+  waiting: { id: 'menunggu', en: 'waiting' },
+  called: { id: 'dipanggil', en: 'called' },
+  skipped: { id: 'dilewati', en: 'skipped' },
+  served: { id: 'dilayani', en: 'served' },
+  'no-show': { id: 'tidak hadir', en: 'a no-show' },
+  cancelled: { id: 'dibatalkan', en: 'cancelled' },
+};
+export const statusLabel = (s: string, locale: Locale): string => STATUS[s]?.[locale] ?? s;
+
+const MONTHS_ID = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+];
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const DAYS_ID = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'];
+const DAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** 'YYYY-MM-DD' → 'Senin, 3 Maret 2025' (the card and the operator's note). */
+export function formatServiceDate(date: string, locale: Locale): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const wd = new Date(Date.UTC(y!, m! - 1, d!)).getUTCDay();
+  return locale === 'id'
+    ? `${DAYS_ID[wd]}, ${d} ${MONTHS_ID[m! - 1]} ${y}`
+    : `${DAYS_EN[wd]}, ${d} ${MONTHS_EN[m! - 1]} ${y}`;
+}
+
+/** The operator-facing reason a NIK is refused, or null when it is well-formed. */
+export function nikProblem(raw: string, locale: Locale): string | null {
+  const r = parseNik(raw);
+  if (r.ok) return null;
+  const value = cleanNumber(raw);
+  const bad = [...new Set([...value].filter((c) => !/\d/.test(c)))];
+  return t(r.code, locale, {
+    chars: bad.map((c) => `'${c}'`).join(', '),
+    length: value.length,
+    code: value.slice(0, 6),
+    part: value.slice(6, 12),
+    yy: value.slice(10, 12),
+  });
+}
+
+/** Phone numbers as typed ("0812-3456 7890") → "081234567890"; null when not a phone number. */
+export function normalizePhone(raw: string): string | null {
+  const s = raw.replace(/[\s\-().]/g, '');
+  return /^\+?\d{8,15}$/.test(s) ? s : null;
+}

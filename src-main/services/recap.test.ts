@@ -1,0 +1,134 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sealedRecordings } from '../../test/helpers/supervisor-fixtures';
+import { openStore } from '../../test/helpers/sync-fixtures';
+import { localDateKey } from './recap';
+import type { Station } from './station';
+import {
+  SUPERVISOR,
+  addUser,
+  loginAs,
+  must,
+  openTestStation,
+  setUpStation,
+  tempDir,
+  testClock,
+  validResident,
+} from './testing';
+
+let dir: string;
+let cleanup: () => void;
+let station: Station;
+let db: Database;
+let clock: ReturnType<typeof testClock>;
+
+beforeEach(async () => {
+  ({ dir, cleanup } = tempDir());
+  clock = testClock(new Date(2025, 5, 10, 9, 0, 0));
+  const now = () => (clock.advance(1000), clock.now());
+  station = openTestStation(dir, { now, faceDetector: null });
+  await setUpStation(station);
+  db = openStore(dir);
+});
+afterEach(() => {
+  db.close();
+  station.close();
+  cleanup();
+});
+
+describe('daily recap', () => {
+  it('counts a seeded day by status, operator and village, with backlog, quality and 30 days', async () => {
+    const opa = await addUser(station, 'opa', 'operator');
+    const opb = await addUser(station, 'opb', 'operator');
+    await loginAs(station, 'opa');
+    const a = await sealedRecordings(station, db, opa, 4, {
+      sealedAt: () => clock.now().toISOString(),
+    });
+    await must(station, 'recordings.saveDraft', {
+      resident: validResident({ nik: '3201011205900080', name: 'Masih Draf' }),
+    });
+    await loginAs(station, 'opb');
+    const b = await sealedRecordings(station, db, opb, 2, {
+      first: 11,
+      villageCode: '32.01.01.1002',
+    });
+    // Quality: one forced finger and one excepted finger on a's first, a signature exception on b's.
+    db.prepare(
+      "UPDATE fingerprints SET state = 'forced' WHERE recording_id = ? AND finger = 2",
+    ).run(a[0]);
+    db.prepare(
+      `UPDATE fingerprints SET state = 'exception', exception_kind = 'missing',
+       exception_reason = 'tidak ada', image_png = NULL WHERE recording_id = ? AND finger = 10`,
+    ).run(a[0]);
+    db.prepare(
+      'UPDATE signatures SET exception_reason = ?, image = NULL WHERE recording_id = ?',
+    ).run('tidak bisa menulis', b[0]);
+    // One recording two days ago, uploaded long since.
+    db.prepare("UPDATE recordings SET created_at = ?, status = 'uploaded' WHERE id = ?").run(
+      new Date(2025, 5, 8, 10, 0, 0).toISOString(),
+      b[1],
+    );
+    db.prepare("UPDATE outbox SET state = 'done', sent_at = ? WHERE recording_id = ?").run(
+      new Date(2025, 5, 8, 11, 0, 0).toISOString(),
+      b[1],
+    );
+
+    await loginAs(station, SUPERVISOR.username, SUPERVISOR.password);
+    await must(station, 'approval.approve', { id: a[0]! });
+    await must(station, 'approval.reject', { id: a[1]!, reason: 'Data salah ketik' });
+    await must(station, 'supervisor.setSettings', { dailyQuota: 120 });
+
+    const r = await must(station, 'recap.daily', {});
+    expect(r.date).toBe('2025-06-10');
+    expect(r.counts).toEqual({
+      draft: 1,
+      sealed: 3,
+      approved: 1,
+      rejected: 1,
+      uploaded: 0,
+      total: 6,
+    });
+    expect(r.byOperator.map((o) => [o.username, o.counts.total, o.counts.sealed])).toEqual([
+      ['opa', 5, 2],
+      ['opb', 1, 1],
+    ]);
+    expect(r.byVillage).toEqual([
+      { code: '32.01.01.1001', name: expect.any(String), total: 5 },
+      { code: '32.01.01.1002', name: expect.any(String), total: 1 },
+    ]);
+    expect(r.byVillage[0]!.name).not.toBe('32.01.01.1001');
+    // a[1] was rejected and withdrawn; b[1] is at the centre.
+    expect(r.backlog).toMatchObject({ packets: 4, heldForApproval: 0 });
+    expect(r.backlog.oldestRecordingId).toBe(a[0]);
+    expect(r.quality).toMatchObject({
+      recordings: 5,
+      photos: 5,
+      forcedPhotos: 0,
+      fingers: 49,
+      forcedFingers: 1,
+      fingerExceptions: 1,
+      signatures: 5,
+      signatureExceptions: 1,
+    });
+    expect(r.quality.forcedShare).toBeCloseTo(1 / 54);
+    expect(r.quality.exceptionShare).toBeCloseTo(2 / 55);
+    expect(r.quota).toBe(120);
+    expect(r.days).toHaveLength(30);
+    expect(r.days[29]).toEqual({ date: '2025-06-10', count: 5 });
+    expect(r.days[27]).toEqual({ date: '2025-06-08', count: 1 });
+    expect(r.days[0]!.date).toBe(localDateKey(new Date(2025, 4, 12)));
+    expect(r.days.reduce((n, d) => n + d.count, 0)).toBe(6);
+
+    const earlier = await must(station, 'recap.daily', { date: '2025-06-08' });
+    expect(earlier.counts.total).toBe(1);
+    expect(earlier.counts.uploaded).toBe(1);
+  });
+
+  it('is for the supervisor only', async () => {
+    await addUser(station, 'opa', 'operator');
+    await loginAs(station, 'opa');
+    const r = await station.call('recap.daily', {});
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.code).toBe('FORBIDDEN');
+  });
+});

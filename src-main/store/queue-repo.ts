@@ -1,0 +1,336 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { CardStatus, PriorityReason } from '../api/contract-queue';
+
+/** Queue cards, calls, pre-registration lists and outreach sessions (migration 0008). */
+
+export interface CardRow {
+  id: string;
+  date: string;
+  lane: 'regular' | 'priority';
+  seq: number;
+  priorityReason: PriorityReason | null;
+  nik: string | null;
+  name: string;
+  phone: string | null;
+  address: string | null;
+  status: CardStatus;
+  callOrder: number;
+  issuedAt: string;
+  issuedBy: string;
+  calledAt: string | null;
+  desk: string | null;
+  callCount: number;
+  recordingId: string | null;
+  servedAt: string | null;
+  listEntryId: string | null;
+}
+
+const CARD = `SELECT c.id, c.date, c.lane, c.seq, c.priority_reason AS priorityReason, c.nik, c.name,
+  c.phone, c.address, c.status, c.call_order AS callOrder, c.issued_at AS issuedAt,
+  u.username AS issuedBy, c.called_at AS calledAt, c.desk, c.call_count AS callCount,
+  c.recording_id AS recordingId, c.served_at AS servedAt, c.list_entry_id AS listEntryId
+  FROM queue_cards c JOIN users u ON u.id = c.issued_by`;
+
+export const LIVE = `('waiting', 'called', 'skipped')`;
+
+export function findCard(db: Database, id: string): CardRow | null {
+  return (db.prepare(`${CARD} WHERE c.id = ?`).get(id) as CardRow | undefined) ?? null;
+}
+
+export function findLiveCardByNik(db: Database, nik: string): CardRow | null {
+  return (
+    (db.prepare(`${CARD} WHERE c.nik = ? AND c.status IN ${LIVE}`).get(nik) as
+      | CardRow
+      | undefined) ?? null
+  );
+}
+
+export function findLiveCardByEntry(db: Database, entryId: string): CardRow | null {
+  return (
+    (db.prepare(`${CARD} WHERE c.list_entry_id = ? AND c.status IN ${LIVE}`).get(entryId) as
+      | CardRow
+      | undefined) ?? null
+  );
+}
+
+export function cardsOfDate(db: Database, date: string): CardRow[] {
+  return db.prepare(`${CARD} WHERE c.date = ? ORDER BY c.call_order`).all(date) as CardRow[];
+}
+
+/** Cards holding a seat (every status but cancelled) on dates ≥ from. */
+export function seatHoldersFrom(db: Database, from: string): CardRow[] {
+  return db
+    .prepare(`${CARD} WHERE c.date >= ? AND c.status != 'cancelled' ORDER BY c.date, c.issued_at`)
+    .all(from) as CardRow[];
+}
+
+export function cardsBetween(db: Database, from: string, to: string): CardRow[] {
+  return db
+    .prepare(`${CARD} WHERE c.date >= ? AND c.date <= ? ORDER BY c.date, c.call_order`)
+    .all(from, to) as CardRow[];
+}
+
+function likeLiteral(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** NIK prefix or name part, newest dates first. */
+export function searchCards(db: Database, q: string, limit: number): CardRow[] {
+  const digits = /^\d+$/.test(q);
+  return db
+    .prepare(
+      digits
+        ? `${CARD} WHERE c.nik LIKE ? ESCAPE '\\' ORDER BY c.date DESC, c.call_order LIMIT ?`
+        : `${CARD} WHERE c.name LIKE ? ESCAPE '\\' ORDER BY c.date DESC, c.call_order LIMIT ?`,
+    )
+    .all(digits ? `${likeLiteral(q)}%` : `%${likeLiteral(q)}%`, limit) as CardRow[];
+}
+
+export function dayLoad(db: Database, date: string): { regular: number; priority: number } {
+  const rows = db
+    .prepare(
+      `SELECT lane, COUNT(*) AS n FROM queue_cards WHERE date = ? AND status != 'cancelled' GROUP BY lane`,
+    )
+    .all(date) as { lane: 'regular' | 'priority'; n: number }[];
+  const load = { regular: 0, priority: 0 };
+  for (const r of rows) load[r.lane] = r.n;
+  return load;
+}
+
+export function nextSeq(db: Database, date: string, lane: string): number {
+  const r = db
+    .prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM queue_cards WHERE date = ? AND lane = ?')
+    .get(date, lane) as { n: number };
+  return r.n;
+}
+
+export function nextCallOrder(db: Database, date: string): number {
+  const r = db
+    .prepare('SELECT COALESCE(MAX(call_order), 0) + 1 AS n FROM queue_cards WHERE date = ?')
+    .get(date) as { n: number };
+  return r.n;
+}
+
+export function insertCard(
+  db: Database,
+  c: Omit<
+    CardRow,
+    'issuedBy' | 'calledAt' | 'desk' | 'callCount' | 'recordingId' | 'servedAt' | 'status'
+  > & {
+    issuedById: string;
+  },
+): void {
+  db.prepare(
+    `INSERT INTO queue_cards (id, date, lane, seq, priority_reason, nik, name, phone, address,
+       status, call_order, issued_at, issued_by, list_entry_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?, ?, ?)`,
+  ).run(
+    c.id,
+    c.date,
+    c.lane,
+    c.seq,
+    c.priorityReason,
+    c.nik,
+    c.name,
+    c.phone,
+    c.address,
+    c.callOrder,
+    c.issuedAt,
+    c.issuedById,
+    c.listEntryId,
+  );
+}
+
+/** Cards of past days never served become no-shows (so a NIK can get a new card). */
+export function expireStale(db: Database, today: string): void {
+  db.prepare(`UPDATE queue_cards SET status = 'no-show' WHERE date < ? AND status IN ${LIVE}`).run(
+    today,
+  );
+}
+
+export function setCardStatus(
+  db: Database,
+  id: string,
+  patch: Partial<{
+    status: CardStatus;
+    calledAt: string;
+    desk: string;
+    callCountPlus: number;
+    callOrder: number;
+    recordingId: string;
+    servedAt: string;
+    cancelReason: string;
+    date: string;
+    seq: number;
+  }>,
+): void {
+  db.prepare(
+    `UPDATE queue_cards SET
+       status = COALESCE(@status, status),
+       called_at = COALESCE(@calledAt, called_at),
+       desk = COALESCE(@desk, desk),
+       call_count = call_count + @callCountPlus,
+       call_order = COALESCE(@callOrder, call_order),
+       recording_id = COALESCE(@recordingId, recording_id),
+       served_at = COALESCE(@servedAt, served_at),
+       cancel_reason = COALESCE(@cancelReason, cancel_reason),
+       date = COALESCE(@date, date),
+       seq = COALESCE(@seq, seq)
+     WHERE id = @id`,
+  ).run({
+    id,
+    status: patch.status ?? null,
+    calledAt: patch.calledAt ?? null,
+    desk: patch.desk ?? null,
+    callCountPlus: patch.callCountPlus ?? 0,
+    callOrder: patch.callOrder ?? null,
+    recordingId: patch.recordingId ?? null,
+    servedAt: patch.servedAt ?? null,
+    cancelReason: patch.cancelReason ?? null,
+    date: patch.date ?? null,
+    seq: patch.seq ?? null,
+  });
+}
+
+export interface CallRow {
+  cardId: string;
+  number: string;
+  lane: 'regular' | 'priority';
+  desk: string;
+  at: string;
+  recall: number;
+}
+
+export function insertCall(db: Database, c: CallRow): void {
+  db.prepare(
+    'INSERT INTO queue_calls (card_id, number, lane, desk, at, recall) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(c.cardId, c.number, c.lane, c.desk, c.at, c.recall);
+}
+
+export function callsSince(db: Database, fromIso: string, limit: number): CallRow[] {
+  return db
+    .prepare(
+      `SELECT card_id AS cardId, number, lane, desk, at, recall FROM queue_calls
+       WHERE at >= ? ORDER BY id DESC LIMIT ?`,
+    )
+    .all(fromIso, limit) as CallRow[];
+}
+
+// ---- Pre-registration lists ---------------------------------------------------------------
+
+export interface ListRowDb {
+  id: string;
+  name: string;
+  fileName: string;
+  importedAt: string;
+  importedBy: string;
+  rejected: number;
+  entries: number;
+  carded: number;
+  recorded: number;
+}
+
+/** "Recorded": a finished recording (sealed or later) exists for the NIK. */
+export const RECORDED_NIK = `EXISTS (SELECT 1 FROM recordings r WHERE r.nik = e.nik AND r.status IN ('sealed', 'approved', 'uploaded'))`;
+
+export function listLists(db: Database): ListRowDb[] {
+  return db
+    .prepare(
+      `SELECT l.id, l.name, l.file_name AS fileName, l.imported_at AS importedAt,
+         u.username AS importedBy, l.rejected,
+         (SELECT COUNT(*) FROM prereg_entries e WHERE e.list_id = l.id) AS entries,
+         (SELECT COUNT(*) FROM prereg_entries e WHERE e.list_id = l.id AND EXISTS
+            (SELECT 1 FROM queue_cards c WHERE c.list_entry_id = e.id AND c.status != 'cancelled')) AS carded,
+         (SELECT COUNT(*) FROM prereg_entries e WHERE e.list_id = l.id AND ${RECORDED_NIK}) AS recorded
+       FROM prereg_lists l JOIN users u ON u.id = l.imported_by ORDER BY l.imported_at DESC`,
+    )
+    .all() as ListRowDb[];
+}
+
+export interface EntryRow {
+  id: string;
+  listId: string;
+  row: number;
+  nik: string;
+  name: string;
+  address: string;
+  phone: string | null;
+  cardId: string | null;
+  cardNumberLane: 'regular' | 'priority' | null;
+  cardSeq: number | null;
+  cardDate: string | null;
+  recorded: number;
+}
+
+const ENTRY = `SELECT e.id, e.list_id AS listId, e.row, e.nik, e.name, e.address, e.phone,
+  c.id AS cardId, c.lane AS cardNumberLane, c.seq AS cardSeq, c.date AS cardDate,
+  ${RECORDED_NIK} AS recorded
+  FROM prereg_entries e
+  LEFT JOIN queue_cards c ON c.id = (SELECT c2.id FROM queue_cards c2
+    WHERE c2.list_entry_id = e.id AND c2.status != 'cancelled' ORDER BY c2.issued_at DESC LIMIT 1)`;
+
+export function listEntries(
+  db: Database,
+  listId: string | null,
+  query: string | null,
+  limit: number,
+): EntryRow[] {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (listId) {
+    where.push('e.list_id = ?');
+    params.push(listId);
+  }
+  if (query) {
+    if (/^\d+$/.test(query)) {
+      where.push(`e.nik LIKE ? ESCAPE '\\'`);
+      params.push(`${likeLiteral(query)}%`);
+    } else {
+      where.push(`e.name LIKE ? ESCAPE '\\'`);
+      params.push(`%${likeLiteral(query)}%`);
+    }
+  }
+  return db
+    .prepare(
+      `${ENTRY} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY e.list_id, e.row LIMIT ?`,
+    )
+    .all(...params, limit) as EntryRow[];
+}
+
+export function findEntry(db: Database, id: string): EntryRow | null {
+  return (db.prepare(`${ENTRY} WHERE e.id = ?`).get(id) as EntryRow | undefined) ?? null;
+}
+
+// ---- Outreach --------------------------------------------------------------------------------
+
+export interface SessionRow {
+  id: string;
+  place: string;
+  date: string;
+  kind: 'school' | 'village-hall' | 'home-visit';
+  listId: string | null;
+  notes: string;
+  state: 'planned' | 'active' | 'ended';
+  startedAt: string | null;
+  endedAt: string | null;
+  recordings: number;
+}
+
+const SESSION = `SELECT s.id, s.place, s.date, s.kind, s.list_id AS listId, s.notes, s.state,
+  s.started_at AS startedAt, s.ended_at AS endedAt,
+  (SELECT COUNT(*) FROM outreach_recordings o WHERE o.session_id = s.id) AS recordings
+  FROM outreach_sessions s`;
+
+export function findSession(db: Database, id: string): SessionRow | null {
+  return (db.prepare(`${SESSION} WHERE s.id = ?`).get(id) as SessionRow | undefined) ?? null;
+}
+
+export function activeSession(db: Database): SessionRow | null {
+  return (
+    (db.prepare(`${SESSION} WHERE s.state = 'active'`).get() as SessionRow | undefined) ?? null
+  );
+}
+
+export function listSessions(db: Database): SessionRow[] {
+  return db.prepare(`${SESSION} ORDER BY s.date DESC, s.created_at DESC`).all() as SessionRow[];
+}

@@ -1,0 +1,69 @@
+import { useEffect, useState } from 'react';
+import type { QueueFigures as Figures } from '../../../src-main/api/contract-queue';
+import { localIsoDate } from '../../../src-main/domain/nik';
+import { call } from '../../app/station-client';
+import { recapExtras } from '../supervisor/recap/recap-extras';
+import { useTx } from './tx';
+import './queue.css';
+
+/** Queue figures for the recap screen: cards, waiting days, no-shows, capacity used (30 days). */
+export function QueueFiguresSection({ date }: { date?: string }) {
+  const { tx } = useTx();
+  const [f, setF] = useState<Figures | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    const to = date ?? localIsoDate(new Date());
+    const d = new Date(`${to}T12:00:00`);
+    d.setDate(d.getDate() - 29);
+    let live = true;
+    void call('queue.figures', { from: localIsoDate(d), to }).then((r) => {
+      if (!live) return;
+      if (r.ok) setF(r.value);
+      else setError(r.error.message);
+    });
+    return () => {
+      live = false;
+    };
+  }, [date]);
+  const pct = (v: number) => `${Math.round(v * 100)}%`;
+  const today = f?.days[f.days.length - 1];
+  return (
+    <section className="card" data-testid="queue-figures">
+      <h2>{tx('Antrian (30 hari)', 'Queue (30 days)')}</h2>
+      {error ? <p className="banner banner--error">{error}</p> : null}
+      {f ? (
+        <div className="queue__figures">
+          <div className="queue__figure">
+            {tx('Kartu diterbitkan', 'Cards issued')}
+            <strong data-testid="figure-issued">{f.issued}</strong>
+            {today ? tx('hari ini {{n}}', 'today {{n}}', { n: today.issued }) : null}
+          </div>
+          <div className="queue__figure">
+            {tx('Lama menunggu (median)', 'Waiting days (median)')}
+            <strong>{f.waitingDays.median ?? '—'}</strong>
+            {tx('hari', 'days')}
+          </div>
+          <div className="queue__figure">
+            {tx('Lama menunggu (terlama)', 'Waiting days (worst)')}
+            <strong>{f.waitingDays.worst ?? '—'}</strong>
+            {tx('hari', 'days')}
+          </div>
+          <div className="queue__figure">
+            {tx('Tidak hadir', 'No-shows')}
+            <strong>{f.noShows}</strong>
+          </div>
+          <div className="queue__figure">
+            {tx('Kapasitas terpakai', 'Capacity used')}
+            <strong>{pct(f.capacityUsed)}</strong>
+            {today ? tx('hari ini {{p}}', 'today {{p}}', { p: pct(today.capacityUsed) }) : null}
+          </div>
+        </div>
+      ) : (
+        <p className="muted">{tx('Memuat…', 'Loading…')}</p>
+      )}
+    </section>
+  );
+}
+
+// The recap screen shows the queue figures below its own sections (guarded for hot reloads).
+if (!recapExtras.includes(QueueFiguresSection)) recapExtras.push(QueueFiguresSection);

@@ -1,0 +1,89 @@
+import type { CardStatus, PriorityReason, QueueCard } from '../../../src-main/api/contract-queue';
+import type { Tx } from './tx';
+
+/** Where the desk name is remembered on this PC (the TV shows it; it is not personal data). */
+export const DESK_STORAGE_KEY = 'rekam.queue.desk';
+export const DEFAULT_DESK = 'Loket 1';
+
+export function readDesk(storage: Pick<Storage, 'getItem'> | null): string {
+  try {
+    const v = storage?.getItem(DESK_STORAGE_KEY)?.trim();
+    return v ? v.slice(0, 40) : DEFAULT_DESK;
+  } catch {
+    return DEFAULT_DESK;
+  }
+}
+
+export function statusLabel(s: CardStatus, tx: Tx): string {
+  switch (s) {
+    case 'waiting':
+      return tx('Menunggu', 'Waiting');
+    case 'called':
+      return tx('Dipanggil', 'Called');
+    case 'skipped':
+      return tx('Dilewati', 'Skipped');
+    case 'served':
+      return tx('Direkam', 'Recorded');
+    case 'no-show':
+      return tx('Tidak hadir', 'No-show');
+    case 'cancelled':
+      return tx('Dibatalkan', 'Cancelled');
+  }
+}
+
+/** The badge colours the shared stylesheet already has. */
+export function statusBadge(s: CardStatus): string {
+  return s === 'served'
+    ? 'approved'
+    : s === 'no-show' || s === 'cancelled'
+      ? 'rejected'
+      : s === 'called'
+        ? 'sealed'
+        : 'draft';
+}
+
+export function priorityLabel(p: PriorityReason | null, tx: Tx): string {
+  switch (p) {
+    case 'elderly':
+      return tx('Lansia', 'Elderly');
+    case 'disabled':
+      return tx('Disabilitas', 'Disabled');
+    case 'pregnant':
+      return tx('Ibu hamil', 'Pregnant');
+    default:
+      return tx('Reguler', 'Regular');
+  }
+}
+
+/** Counts per status for the desk's summary line. */
+export function countByStatus(cards: readonly QueueCard[]): Record<CardStatus, number> {
+  const out: Record<CardStatus, number> = {
+    waiting: 0,
+    called: 0,
+    skipped: 0,
+    served: 0,
+    'no-show': 0,
+    cancelled: 0,
+  };
+  for (const c of cards) out[c.status] += 1;
+  return out;
+}
+
+/** The walk-in form's own checks, before the station's: a NIK, if typed, is 16 digits. */
+export function walkInProblem(
+  v: { nik: string; name: string },
+  tx: Tx,
+): { field: 'nik' | 'name'; message: string } | null {
+  const nik = v.nik.replace(/\s+/g, '');
+  if (nik !== '' && !/^\d{16}$/.test(nik))
+    return { field: 'nik', message: tx('NIK harus 16 angka.', 'The NIK must be 16 digits.') };
+  if (v.name.trim() === '')
+    return {
+      field: 'name',
+      message: tx(
+        'Isi nama (wajib bila NIK belum ada).',
+        'Enter the name (required without a NIK).',
+      ),
+    };
+  return null;
+}
