@@ -1,47 +1,25 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Station } from './station';
-import {
-  SUPERVISOR,
-  addUser,
-  dumpStore,
-  loginAs,
-  must,
-  openTestStation,
-  setUpStation,
-  tempDir,
-  testClock,
-} from './testing';
+import { describe, expect, it } from 'vitest';
+import { SUPERVISOR, addUser, dumpStore, loginAs, must } from './testing';
+import { useTestStation } from './testing-hooks';
 
-let dir: string;
-let cleanup: () => void;
-let station: Station;
-let clock: ReturnType<typeof testClock>;
-
-beforeEach(async () => {
-  ({ dir, cleanup } = tempDir());
-  clock = testClock();
-  station = openTestStation(dir, { now: clock.now });
-  await setUpStation(station);
-});
-afterEach(() => {
-  station.close();
-  cleanup();
-});
+const ctx = useTestStation();
 
 const login = (username: string, password: string) =>
-  station.call('auth.login', { username, password });
+  ctx.station.call('auth.login', { username, password });
 
 describe('login and lockout', () => {
   it('logs in with the right password and records the time', async () => {
-    await addUser(station, 'opa', 'operator');
-    const s = await must(station, 'auth.login', { username: 'OPA', password: 'sandi-opa-123' });
+    await addUser(ctx.station, 'opa', 'operator');
+    const s = await must(ctx.station, 'auth.login', { username: 'OPA', password: 'sandi-opa-123' });
     expect(s).toMatchObject({ locked: false, user: { username: 'opa', role: 'operator' } });
-    const row = dumpStore(dir).users?.find((u) => (u as { username: string }).username === 'opa');
-    expect(row).toMatchObject({ failed_attempts: 0, last_login_at: clock.now().toISOString() });
+    const row = dumpStore(ctx.dir).users?.find(
+      (u) => (u as { username: string }).username === 'opa',
+    );
+    expect(row).toMatchObject({ failed_attempts: 0, last_login_at: ctx.clock.now().toISOString() });
   });
 
   it('locks the account for 5 minutes after 5 failures, persisted, and releases it after', async () => {
-    await addUser(station, 'opa', 'operator');
+    await addUser(ctx.station, 'opa', 'operator');
     for (let i = 0; i < 4; i++) {
       expect(await login('opa', 'salah-salah')).toMatchObject({
         ok: false,
@@ -57,16 +35,15 @@ describe('login and lockout', () => {
       },
     });
     // Even the right password is refused while locked, and the lock survives a restart.
-    station.close();
-    station = openTestStation(dir, { now: clock.now });
-    clock.advance(4 * 60_000);
+    ctx.reopen();
+    ctx.clock.advance(4 * 60_000);
     expect(await login('opa', 'sandi-opa-123')).toMatchObject({
       ok: false,
       error: { code: 'ACCOUNT_LOCKED' },
     });
-    clock.advance(60_000);
+    ctx.clock.advance(60_000);
     expect(await login('opa', 'sandi-opa-123')).toMatchObject({ ok: true });
-    const actions = dumpStore(dir).audit_log?.map((e) => (e as { action: string }).action);
+    const actions = dumpStore(ctx.dir).audit_log?.map((e) => (e as { action: string }).action);
     expect(actions).toEqual(
       expect.arrayContaining([
         'login.failed',
@@ -78,7 +55,7 @@ describe('login and lockout', () => {
   });
 
   it('answers an unknown username exactly like a wrong password, lockout included', async () => {
-    await addUser(station, 'opa', 'operator');
+    await addUser(ctx.station, 'opa', 'operator');
     const replies = [];
     for (let i = 0; i < 5; i++) replies.push(await login('siapa', 'salah-salah'));
     for (let i = 0; i < 5; i++) replies.push(await login('opa', 'salah-salah'));
@@ -86,12 +63,12 @@ describe('login and lockout', () => {
     const known = replies.slice(5).map((r) => !r.ok && r.error);
     expect(unknown).toEqual(known);
     // Typed usernames of unknown accounts never reach the audit trail.
-    expect(JSON.stringify(dumpStore(dir).audit_log)).not.toContain('siapa');
+    expect(JSON.stringify(dumpStore(ctx.dir).audit_log)).not.toContain('siapa');
   });
 
   it('refuses a disabled user (after the password check) and lets them in again when enabled', async () => {
-    const id = await addUser(station, 'opa', 'operator');
-    const disabled = await must(station, 'users.setActive', { userId: id, active: false });
+    const id = await addUser(ctx.station, 'opa', 'operator');
+    const disabled = await must(ctx.station, 'users.setActive', { userId: id, active: false });
     expect(disabled.active).toBe(false);
     expect(await login('opa', 'salah-salah')).toMatchObject({
       ok: false,
@@ -101,29 +78,29 @@ describe('login and lockout', () => {
       ok: false,
       error: { code: 'ACCOUNT_DISABLED', message: 'Akun ini dinonaktifkan. Hubungi supervisor.' },
     });
-    await loginAs(station, 'sari', SUPERVISOR.password);
-    await must(station, 'users.setActive', { userId: id, active: true });
+    await loginAs(ctx.station, 'sari', SUPERVISOR.password);
+    await must(ctx.station, 'users.setActive', { userId: id, active: true });
     expect(await login('opa', 'sandi-opa-123')).toMatchObject({ ok: true });
   });
 
   it('ends the session when unlock attempts lock the account', async () => {
-    await addUser(station, 'opa', 'operator');
-    await loginAs(station, 'opa');
-    clock.advance(6 * 60_000);
-    for (let i = 0; i < 4; i++) await station.call('auth.unlock', { password: 'salah-salah' });
-    expect(await station.call('auth.unlock', { password: 'salah-salah' })).toMatchObject({
+    await addUser(ctx.station, 'opa', 'operator');
+    await loginAs(ctx.station, 'opa');
+    ctx.clock.advance(6 * 60_000);
+    for (let i = 0; i < 4; i++) await ctx.station.call('auth.unlock', { password: 'salah-salah' });
+    expect(await ctx.station.call('auth.unlock', { password: 'salah-salah' })).toMatchObject({
       ok: false,
       error: { code: 'ACCOUNT_LOCKED' },
     });
-    expect(await must(station, 'auth.session', {})).toBeNull();
+    expect(await must(ctx.station, 'auth.session', {})).toBeNull();
   });
 });
 
 describe('users', () => {
   it('creates, lists, rejects duplicate usernames and weak passwords', async () => {
-    const id = await addUser(station, 'opa', 'operator');
+    const id = await addUser(ctx.station, 'opa', 'operator');
     expect(id).toMatch(/^U/);
-    const dup = await station.call('users.create', {
+    const dup = await ctx.station.call('users.create', {
       username: 'Opa',
       fullName: 'Lain',
       role: 'technician',
@@ -137,7 +114,7 @@ describe('users', () => {
         fields: { username: expect.any(String) },
       },
     });
-    const weak = await station.call('users.create', {
+    const weak = await ctx.station.call('users.create', {
       username: 'opb',
       fullName: 'Opb',
       role: 'operator',
@@ -147,44 +124,44 @@ describe('users', () => {
       ok: false,
       error: { code: 'WEAK_PASSWORD', fields: { password: 'Kata sandi minimal 8 karakter.' } },
     });
-    const sameAsName = await station.call('users.create', {
+    const sameAsName = await ctx.station.call('users.create', {
       username: 'operator01',
       fullName: 'Op',
       role: 'operator',
       password: 'operator01',
     });
     expect(sameAsName).toMatchObject({ ok: false, error: { code: 'WEAK_PASSWORD' } });
-    const list = await must(station, 'users.list', {});
+    const list = await must(ctx.station, 'users.list', {});
     expect(list.map((u) => u.username)).toEqual(['opa', 'sari']);
     expect(list[0]).toMatchObject({ role: 'operator', active: true, lastLoginAt: null });
     expect(JSON.stringify(list)).not.toContain('scrypt');
   });
 
   it('resets a password (clearing a lockout) and keeps one active supervisor', async () => {
-    const id = await addUser(station, 'opa', 'operator');
+    const id = await addUser(ctx.station, 'opa', 'operator');
     for (let i = 0; i < 5; i++) await login('opa', 'salah-salah');
-    await loginAs(station, 'sari', SUPERVISOR.password);
-    await must(station, 'users.resetPassword', { userId: id, password: 'sandi-baru-456' });
+    await loginAs(ctx.station, 'sari', SUPERVISOR.password);
+    await must(ctx.station, 'users.resetPassword', { userId: id, password: 'sandi-baru-456' });
     expect(await login('opa', 'sandi-baru-456')).toMatchObject({ ok: true });
 
-    await loginAs(station, 'sari', SUPERVISOR.password);
-    const me = (await must(station, 'auth.session', {}))!.user.id;
-    expect(await station.call('users.setActive', { userId: me, active: false })).toMatchObject({
+    await loginAs(ctx.station, 'sari', SUPERVISOR.password);
+    const me = (await must(ctx.station, 'auth.session', {}))!.user.id;
+    expect(await ctx.station.call('users.setActive', { userId: me, active: false })).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT' },
     });
-    expect(await station.call('users.setActive', { userId: 'U0000', active: false })).toMatchObject(
-      {
-        ok: false,
-        error: { code: 'NOT_FOUND' },
-      },
-    );
+    expect(
+      await ctx.station.call('users.setActive', { userId: 'U0000', active: false }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
   });
 
   it('changes the own password after checking the current one', async () => {
-    await loginAs(station, 'sari', SUPERVISOR.password);
+    await loginAs(ctx.station, 'sari', SUPERVISOR.password);
     expect(
-      await station.call('auth.changePassword', {
+      await ctx.station.call('auth.changePassword', {
         current: 'bukan-ini-1',
         next: 'sandi-baru-sari-9',
       }),
@@ -193,7 +170,7 @@ describe('users', () => {
       error: { code: 'BAD_CREDENTIALS', fields: { current: 'Kata sandi salah.' } },
     });
     expect(
-      await station.call('auth.changePassword', {
+      await ctx.station.call('auth.changePassword', {
         current: SUPERVISOR.password,
         next: '123456789',
       }),
@@ -201,7 +178,7 @@ describe('users', () => {
       ok: false,
       error: { code: 'WEAK_PASSWORD', fields: { next: expect.any(String) } },
     });
-    await must(station, 'auth.changePassword', {
+    await must(ctx.station, 'auth.changePassword', {
       current: SUPERVISOR.password,
       next: 'sandi-baru-sari-9',
     });

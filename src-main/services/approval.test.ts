@@ -3,43 +3,29 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sealedRecordings } from '../../test/helpers/supervisor-fixtures';
 import { openStore } from '../../test/helpers/sync-fixtures';
 import { dueUploads, outboxTotals } from '../store/outbox-repo';
-import type { Station } from './station';
-import {
-  SUPERVISOR,
-  addUser,
-  loginAs,
-  must,
-  openTestStation,
-  setUpStation,
-  tempDir,
-  testClock,
-} from './testing';
+import { SUPERVISOR, addUser, loginAs, must } from './testing';
+import { useTestStation } from './testing-hooks';
 
-let dir: string;
-let cleanup: () => void;
-let station: Station;
+// Every read of the clock moves it a second on, so recordings have distinct times.
+const ctx = useTestStation({
+  start: () => new Date(),
+  tickMs: 1000,
+  extra: { faceDetector: null },
+});
 let db: Database;
 let operatorId: string;
 let ids: string[];
 
-const asSupervisor = () => loginAs(station, SUPERVISOR.username, SUPERVISOR.password);
+const asSupervisor = () => loginAs(ctx.station, SUPERVISOR.username, SUPERVISOR.password);
 
 beforeEach(async () => {
-  ({ dir, cleanup } = tempDir());
-  // Every read of the clock moves it a second on, so recordings have distinct times.
-  const clock = testClock(new Date());
-  const now = () => (clock.advance(1000), clock.now());
-  station = openTestStation(dir, { now, faceDetector: null });
-  await setUpStation(station);
-  operatorId = await addUser(station, 'opa', 'operator');
-  await loginAs(station, 'opa');
-  db = openStore(dir);
-  ids = await sealedRecordings(station, db, operatorId, 3);
+  operatorId = await addUser(ctx.station, 'opa', 'operator');
+  await loginAs(ctx.station, 'opa');
+  db = openStore(ctx.dir);
+  ids = await sealedRecordings(ctx.station, db, operatorId, 3);
 });
 afterEach(() => {
   db.close();
-  station.close();
-  cleanup();
 });
 
 describe('approval queue', () => {
@@ -56,7 +42,7 @@ describe('approval queue', () => {
       ids[0],
     );
     await asSupervisor();
-    const queue = await must(station, 'approval.queue', {});
+    const queue = await must(ctx.station, 'approval.queue', {});
     expect(queue.map((q) => q.recordingId)).toEqual(ids);
     expect(queue[0]!.flags).toEqual({
       forcedPhoto: true,
@@ -66,7 +52,7 @@ describe('approval queue', () => {
       warnings: 0,
     });
     expect(queue[1]!.flags.forcedFingers).toEqual([]);
-    const detail = await must(station, 'approval.item', { id: ids[0]! });
+    const detail = await must(ctx.station, 'approval.item', { id: ids[0]! });
     expect(detail.review.photo?.forced).toBe(true);
     expect(detail.review.fingerprints.fingers).toHaveLength(10);
     expect(detail.review.signature).not.toBeNull();
@@ -74,26 +60,26 @@ describe('approval queue', () => {
 
   it('approves: status approved, out of the pending queue, audited', async () => {
     await asSupervisor();
-    const item = await must(station, 'approval.approve', { id: ids[0]! });
+    const item = await must(ctx.station, 'approval.approve', { id: ids[0]! });
     expect(item.status).toBe('approved');
     expect(item.decision).toMatchObject({ decision: 'approved', by: SUPERVISOR.username });
-    const pending = await must(station, 'approval.queue', { filter: 'pending' });
+    const pending = await must(ctx.station, 'approval.queue', { filter: 'pending' });
     expect(pending.map((q) => q.recordingId)).toEqual(ids.slice(1));
-    const decided = await must(station, 'approval.queue', { filter: 'decided' });
+    const decided = await must(ctx.station, 'approval.queue', { filter: 'decided' });
     expect(decided.map((q) => q.recordingId)).toEqual([ids[0]]);
-    const again = await station.call('approval.reject', { id: ids[0]!, reason: 'salah data' });
+    const again = await ctx.station.call('approval.reject', { id: ids[0]!, reason: 'salah data' });
     expect(again.ok).toBe(false);
     if (!again.ok) expect(again.error.code).toBe('CONFLICT');
-    const audit = await must(station, 'audit.list', {});
+    const audit = await must(ctx.station, 'audit.list', {});
     expect(audit.some((a) => a.action === 'approval.approved' && a.target === ids[0])).toBe(true);
   });
 
   it('rejects with a reason: the operator sees it, the packet is withdrawn from the outbox', async () => {
     await asSupervisor();
-    const short = await station.call('approval.reject', { id: ids[1]!, reason: 'abc' });
+    const short = await ctx.station.call('approval.reject', { id: ids[1]!, reason: 'abc' });
     expect(short.ok).toBe(false);
     if (!short.ok) expect(short.error.code).toBe('BAD_REQUEST');
-    const item = await must(station, 'approval.reject', {
+    const item = await must(ctx.station, 'approval.reject', {
       id: ids[1]!,
       reason: 'Foto buram, ulangi',
     });
@@ -103,8 +89,8 @@ describe('approval queue', () => {
     const due = dueUploads(db, new Date(Date.now() + 1e9).toISOString(), 10, []);
     expect(due.map((r) => r.recordingId)).not.toContain(ids[1]);
 
-    await loginAs(station, 'opa');
-    const today = await must(station, 'recordings.today', {});
+    await loginAs(ctx.station, 'opa');
+    const today = await must(ctx.station, 'recordings.today', {});
     const row = today.find((r) => r.id === ids[1]);
     expect(row).toMatchObject({ status: 'rejected', rejectionReason: 'Foto buram, ulangi' });
     const audit = db.prepare('SELECT action, target FROM audit_log').all() as {
@@ -119,19 +105,19 @@ describe('approval queue', () => {
 
   it('redo makes one new draft prefilled from the rejected recording, which stays rejected', async () => {
     await asSupervisor();
-    const notYet = await station.call('approval.approve', { id: 'R-does-not-exist' });
+    const notYet = await ctx.station.call('approval.approve', { id: 'R-does-not-exist' });
     expect(notYet.ok).toBe(false);
-    await must(station, 'approval.reject', { id: ids[2]!, reason: 'Sidik jari tertukar' });
-    await loginAs(station, 'opa');
-    const refused = await station.call('recordings.redo', { id: ids[0]! });
+    await must(ctx.station, 'approval.reject', { id: ids[2]!, reason: 'Sidik jari tertukar' });
+    await loginAs(ctx.station, 'opa');
+    const refused = await ctx.station.call('recordings.redo', { id: ids[0]! });
     expect(refused.ok).toBe(false);
-    const draft = await must(station, 'recordings.redo', { id: ids[2]! });
-    const old = await must(station, 'recordings.get', { id: ids[2]! });
+    const draft = await must(ctx.station, 'recordings.redo', { id: ids[2]! });
+    const old = await must(ctx.station, 'recordings.get', { id: ids[2]! });
     expect(draft.id).not.toBe(ids[2]);
     expect(draft.status).toBe('draft');
     expect(draft.resident).toEqual(old.resident);
     expect(old.status).toBe('rejected');
-    const twice = await must(station, 'recordings.redo', { id: ids[2]! });
+    const twice = await must(ctx.station, 'recordings.redo', { id: ids[2]! });
     expect(twice.id).toBe(draft.id);
   });
 
@@ -141,7 +127,7 @@ describe('approval queue', () => {
       ['approval.reject', { id: ids[0]!, reason: 'tidak boleh' }],
       ['approval.queue', {}],
     ] as const) {
-      const r = await station.call(m, input);
+      const r = await ctx.station.call(m, input);
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.error.code).toBe('FORBIDDEN');
     }
@@ -153,11 +139,11 @@ describe('approval queue', () => {
       dueUploads(db, new Date(Date.now() + 1e9).toISOString(), 10, []).map((r) => r.recordingId);
     expect(due()).toEqual(ids);
     await asSupervisor();
-    await must(station, 'supervisor.setSettings', { approvalRequiredForUpload: true });
+    await must(ctx.station, 'supervisor.setSettings', { approvalRequiredForUpload: true });
     expect(due()).toEqual([]);
-    await must(station, 'approval.approve', { id: ids[1]! });
+    await must(ctx.station, 'approval.approve', { id: ids[1]! });
     expect(due()).toEqual([ids[1]]);
-    await must(station, 'supervisor.setSettings', { approvalRequiredForUpload: false });
+    await must(ctx.station, 'supervisor.setSettings', { approvalRequiredForUpload: false });
     expect(due()).toEqual(ids);
   });
 });

@@ -3,74 +3,55 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sealedRecordings } from '../../test/helpers/supervisor-fixtures';
 import { openStore } from '../../test/helpers/sync-fixtures';
 import { evaluateFreeze, writeSupervisorSettings } from './freeze';
-import type { Station } from './station';
-import {
-  SUPERVISOR,
-  addUser,
-  loginAs,
-  must,
-  openTestStation,
-  setUpStation,
-  tempDir,
-  testClock,
-  validResident,
-} from './testing';
+import { SUPERVISOR, addUser, loginAs, must, validResident } from './testing';
+import { useTestStation } from './testing-hooks';
 
-let dir: string;
-let cleanup: () => void;
-let station: Station;
+const ctx = useTestStation({ start: () => new Date(), extra: { faceDetector: null } });
 let db: Database;
 let operatorId: string;
-let clock: ReturnType<typeof testClock>;
 
 const HOUR = 3_600_000;
 const rule = (at: Date, r: string) =>
   evaluateFreeze(db, at, 'id').checks.find((c) => c.rule === r)!;
 
 beforeEach(async () => {
-  ({ dir, cleanup } = tempDir());
-  clock = testClock(new Date());
-  station = openTestStation(dir, { now: clock.now, faceDetector: null });
-  await setUpStation(station);
-  operatorId = await addUser(station, 'opa', 'operator');
-  await loginAs(station, 'opa');
-  db = openStore(dir);
+  operatorId = await addUser(ctx.station, 'opa', 'operator');
+  await loginAs(ctx.station, 'opa');
+  db = openStore(ctx.dir);
 });
 afterEach(() => {
   db.close();
-  station.close();
-  cleanup();
 });
 
 describe('freeze rules', () => {
-  it('defaults: 50 awaiting approval, 300 unsent, 72 hours; a fresh station is not frozen', async () => {
-    await loginAs(station, SUPERVISOR.username, SUPERVISOR.password);
-    expect(await must(station, 'supervisor.settings', {})).toEqual({
+  it('defaults: 50 awaiting approval, 300 unsent, 72 hours; a fresh ctx.station is not frozen', async () => {
+    await loginAs(ctx.station, SUPERVISOR.username, SUPERVISOR.password);
+    expect(await must(ctx.station, 'supervisor.settings', {})).toEqual({
       approvalRequiredForUpload: false,
       dailyQuota: 150,
       freezeMaxAwaitingApproval: 50,
       freezeMaxUnsent: 300,
       freezeMaxHoursWithoutOffload: 72,
     });
-    await loginAs(station, 'opa');
-    const s = await must(station, 'freeze.status', {});
+    await loginAs(ctx.station, 'opa');
+    const s = await must(ctx.station, 'freeze.status', {});
     expect(s.frozen).toBe(false);
     expect(s.message).toBeNull();
   });
 
   it('awaiting approval: blocks a NEW draft exactly at the limit, lets drafts go on, releases on approval', async () => {
     writeSupervisorSettings(db, { freezeMaxAwaitingApproval: 3, freezeMaxUnsent: 0 });
-    const ids = await sealedRecordings(station, db, operatorId, 2);
-    const open = await must(station, 'recordings.saveDraft', {
+    const ids = await sealedRecordings(ctx.station, db, operatorId, 2);
+    const open = await must(ctx.station, 'recordings.saveDraft', {
       resident: validResident({ nik: '3201011205900091', name: 'Draf Terbuka' }),
     });
-    expect((await must(station, 'freeze.status', {})).frozen).toBe(false);
-    ids.push(...(await sealedRecordings(station, db, operatorId, 1, { first: 3 })));
-    const s = await must(station, 'freeze.status', {});
+    expect((await must(ctx.station, 'freeze.status', {})).frozen).toBe(false);
+    ids.push(...(await sealedRecordings(ctx.station, db, operatorId, 1, { first: 3 })));
+    const s = await must(ctx.station, 'freeze.status', {});
     expect(s.frozen).toBe(true);
     expect(s.checks[0]).toMatchObject({ rule: 'awaiting-approval', value: 3, limit: 3 });
 
-    const refused = await station.call('recordings.saveDraft', {
+    const refused = await ctx.station.call('recordings.saveDraft', {
       resident: validResident({ nik: '3201011205900092', name: 'Warga Baru' }),
     });
     expect(refused.ok).toBe(false);
@@ -80,16 +61,16 @@ describe('freeze rules', () => {
       expect(refused.error.message).toContain('supervisor');
     }
     // A draft already started is finished, not lost.
-    const saved = await station.call('recordings.saveDraft', {
+    const saved = await ctx.station.call('recordings.saveDraft', {
       id: open.id,
       resident: validResident({ nik: '3201011205900091', name: 'Draf Terbuka Lagi' }),
     });
     expect(saved.ok).toBe(true);
 
-    await loginAs(station, SUPERVISOR.username, SUPERVISOR.password);
-    await must(station, 'approval.approve', { id: ids[0]! });
-    expect((await must(station, 'freeze.status', {})).frozen).toBe(false);
-    const audit = await must(station, 'audit.list', {});
+    await loginAs(ctx.station, SUPERVISOR.username, SUPERVISOR.password);
+    await must(ctx.station, 'approval.approve', { id: ids[0]! });
+    expect((await must(ctx.station, 'freeze.status', {})).frozen).toBe(false);
+    const audit = await must(ctx.station, 'audit.list', {});
     expect(
       audit.some((a) => a.action === 'freeze.blocked' && a.target === 'awaiting-approval'),
     ).toBe(true);
@@ -97,10 +78,10 @@ describe('freeze rules', () => {
 
   it('unsent: trips at the limit; an upload releases it; with approval required only approved count', async () => {
     writeSupervisorSettings(db, { freezeMaxAwaitingApproval: 0, freezeMaxUnsent: 2 });
-    const ids = await sealedRecordings(station, db, operatorId, 1);
-    const at = clock.now();
+    const ids = await sealedRecordings(ctx.station, db, operatorId, 1);
+    const at = ctx.clock.now();
     expect(rule(at, 'unsent')).toMatchObject({ value: 1, tripped: false });
-    ids.push(...(await sealedRecordings(station, db, operatorId, 1, { first: 2 })));
+    ids.push(...(await sealedRecordings(ctx.station, db, operatorId, 1, { first: 2 })));
     expect(rule(at, 'unsent')).toMatchObject({ value: 2, limit: 2, tripped: true });
     expect(evaluateFreeze(db, at, 'en').message).toContain('neither uploaded nor exported');
 
@@ -110,7 +91,7 @@ describe('freeze rules', () => {
     );
     expect(rule(at, 'unsent')).toMatchObject({ value: 1, tripped: false });
 
-    ids.push(...(await sealedRecordings(station, db, operatorId, 1, { first: 3 })));
+    ids.push(...(await sealedRecordings(ctx.station, db, operatorId, 1, { first: 3 })));
     expect(rule(at, 'unsent').tripped).toBe(true);
     writeSupervisorSettings(db, { approvalRequiredForUpload: true });
     // Sealed but unapproved packets are the approval rule's business, not this one's.
@@ -121,12 +102,12 @@ describe('freeze rules', () => {
 
   it('offload age: trips exactly 72 h after the last offload while packets wait; a sync releases it', async () => {
     writeSupervisorSettings(db, { freezeMaxAwaitingApproval: 0, freezeMaxUnsent: 0 });
-    const t0 = clock.now().getTime();
+    const t0 = ctx.clock.now().getTime();
     expect(rule(new Date(t0 + 500 * HOUR), 'offload-age')).toMatchObject({
       value: 0,
       tripped: false,
     });
-    await sealedRecordings(station, db, operatorId, 1, {
+    await sealedRecordings(ctx.station, db, operatorId, 1, {
       sealedAt: () => new Date(t0).toISOString(),
     });
     expect(rule(new Date(t0 + 72 * HOUR - 1), 'offload-age')).toMatchObject({
@@ -137,8 +118,8 @@ describe('freeze rules', () => {
     expect(frozen).toMatchObject({ value: 72, limit: 72, tripped: true });
     expect(frozen.message).toContain('72 jam');
 
-    // Another packet went up an hour later: the clock starts again from there.
-    const [other] = await sealedRecordings(station, db, operatorId, 1, {
+    // Another packet went up an hour later: the ctx.clock starts again from there.
+    const [other] = await sealedRecordings(ctx.station, db, operatorId, 1, {
       first: 2,
       sealedAt: () => new Date(t0).toISOString(),
     });
@@ -151,13 +132,13 @@ describe('freeze rules', () => {
   });
 
   it('settings are supervisor-only and validated', async () => {
-    const r = await station.call('supervisor.setSettings', { freezeMaxUnsent: 5 });
+    const r = await ctx.station.call('supervisor.setSettings', { freezeMaxUnsent: 5 });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.code).toBe('FORBIDDEN');
-    await loginAs(station, SUPERVISOR.username, SUPERVISOR.password);
-    const bad = await station.call('supervisor.setSettings', { dailyQuota: 0 });
+    await loginAs(ctx.station, SUPERVISOR.username, SUPERVISOR.password);
+    const bad = await ctx.station.call('supervisor.setSettings', { dailyQuota: 0 });
     expect(bad.ok).toBe(false);
-    const s = await must(station, 'supervisor.setSettings', { dailyQuota: 200 });
+    const s = await must(ctx.station, 'supervisor.setSettings', { dailyQuota: 200 });
     expect(s.dailyQuota).toBe(200);
     expect(s.freezeMaxUnsent).toBe(300);
   });

@@ -1,22 +1,10 @@
 import sharp from 'sharp';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeFrame } from '../../test/helpers/photo-fixtures';
-import type { Station } from './station';
-import {
-  addUser,
-  dumpStore,
-  loginAs,
-  must,
-  openTestStation,
-  setUpStation,
-  tempDir,
-  testClock,
-  validResident,
-} from './testing';
+import { addUser, dumpStore, loginAs, must, validResident } from './testing';
+import { useTestStation } from './testing-hooks';
 
-let dir: string;
-let cleanup: () => void;
-let station: Station;
+const ctx = useTestStation();
 let good: string;
 let dark: string;
 
@@ -27,29 +15,22 @@ beforeAll(async () => {
 });
 
 beforeEach(async () => {
-  ({ dir, cleanup } = tempDir());
-  station = openTestStation(dir, { now: testClock().now });
-  await setUpStation(station);
-  await addUser(station, 'ani', 'operator');
-  await addUser(station, 'budi', 'operator');
-  await addUser(station, 'tono', 'technician');
-  await loginAs(station, 'ani');
-});
-afterEach(() => {
-  station.close();
-  cleanup();
+  await addUser(ctx.station, 'ani', 'operator');
+  await addUser(ctx.station, 'budi', 'operator');
+  await addUser(ctx.station, 'tono', 'technician');
+  await loginAs(ctx.station, 'ani');
 });
 afterAll(() => undefined);
 
 async function draft(): Promise<string> {
-  const rec = await must(station, 'recordings.saveDraft', { resident: validResident() });
+  const rec = await must(ctx.station, 'recordings.saveDraft', { resident: validResident() });
   return rec.id;
 }
 
 describe('photo attempts and acceptance', () => {
   it('processes up to three attempts, refuses a fourth, accepts one and clears the rest', async () => {
     const recordingId = await draft();
-    const a1 = await must(station, 'photo.process', { recordingId, frameBase64: good });
+    const a1 = await must(ctx.station, 'photo.process', { recordingId, frameBase64: good });
     expect(a1).toMatchObject({ index: 1, width: 480, height: 640, crop: 'face', worst: 'pass' });
     expect(a1.imageDataUrl.startsWith('data:image/jpeg;base64,')).toBe(true);
     expect(a1.checks.map((c) => [c.id, c.result])).toEqual([
@@ -59,24 +40,24 @@ describe('photo attempts and acceptance', () => {
       ['background', 'pass'],
       ['glasses', 'warn'],
     ]);
-    await must(station, 'photo.process', { recordingId, frameBase64: dark });
-    await must(station, 'photo.process', { recordingId, frameBase64: good });
+    await must(ctx.station, 'photo.process', { recordingId, frameBase64: dark });
+    await must(ctx.station, 'photo.process', { recordingId, frameBase64: good });
 
-    const fourth = await station.call('photo.process', { recordingId, frameBase64: good });
+    const fourth = await ctx.station.call('photo.process', { recordingId, frameBase64: good });
     expect(fourth).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     if (!fourth.ok) expect(fourth.error.message).toContain('Pilih salah satu');
 
-    const list = await must(station, 'photo.attempts', { recordingId });
+    const list = await must(ctx.station, 'photo.attempts', { recordingId });
     expect(list.map((a) => a.index)).toEqual([1, 2, 3]);
 
-    const noGlasses = await station.call('photo.accept', {
+    const noGlasses = await ctx.station.call('photo.accept', {
       recordingId,
       attemptId: a1.id,
       noGlassesConfirmed: false,
     });
     expect(noGlasses).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
 
-    const photo = await must(station, 'photo.accept', {
+    const photo = await must(ctx.station, 'photo.accept', {
       recordingId,
       attemptId: a1.id,
       noGlassesConfirmed: true,
@@ -99,10 +80,10 @@ describe('photo attempts and acceptance', () => {
       await sharp(Buffer.from(photo.thumbDataUrl.split(',')[1]!, 'base64')).metadata(),
     ).toMatchObject({ width: 120 });
 
-    expect(await must(station, 'photo.attempts', { recordingId })).toEqual([]);
-    expect(await must(station, 'photo.get', { recordingId })).toMatchObject({ forced: false });
+    expect(await must(ctx.station, 'photo.attempts', { recordingId })).toEqual([]);
+    expect(await must(ctx.station, 'photo.get', { recordingId })).toMatchObject({ forced: false });
 
-    const store = dumpStore(dir);
+    const store = dumpStore(ctx.dir);
     const audit = store.audit_log as { action: string; target: string | null }[];
     expect(audit.filter((a) => a.action === 'photo.accept')).toEqual([
       expect.objectContaining({ target: recordingId }),
@@ -111,10 +92,10 @@ describe('photo attempts and acceptance', () => {
 
   it('a failed check needs a reason, and is then recorded as forced', async () => {
     const recordingId = await draft();
-    const a = await must(station, 'photo.process', { recordingId, frameBase64: dark });
+    const a = await must(ctx.station, 'photo.process', { recordingId, frameBase64: dark });
     expect(a.worst).toBe('fail');
     expect(a.checks.find((c) => c.id === 'exposure')?.result).toBe('fail');
-    const refused = await station.call('photo.accept', {
+    const refused = await ctx.station.call('photo.accept', {
       recordingId,
       attemptId: a.id,
       noGlassesConfirmed: true,
@@ -123,7 +104,7 @@ describe('photo attempts and acceptance', () => {
       ok: false,
       error: { code: 'VALIDATION', fields: { forceReason: expect.any(String) } },
     });
-    const photo = await must(station, 'photo.accept', {
+    const photo = await must(ctx.station, 'photo.accept', {
       recordingId,
       attemptId: a.id,
       noGlassesConfirmed: true,
@@ -134,19 +115,19 @@ describe('photo attempts and acceptance', () => {
       attempts: 1,
       forceReason: 'Lampu ruangan rusak, penduduk lansia',
     });
-    const audit = dumpStore(dir).audit_log as { action: string; target: string | null }[];
+    const audit = dumpStore(ctx.dir).audit_log as { action: string; target: string | null }[];
     expect(audit.find((x) => x.action === 'photo.accept')?.target).toBe(`${recordingId} forced`);
   });
 
   it('discarding starts the attempts over', async () => {
     const recordingId = await draft();
     for (let i = 0; i < 3; i++)
-      await must(station, 'photo.process', { recordingId, frameBase64: good });
-    await must(station, 'photo.discardAttempts', { recordingId });
-    expect(await must(station, 'photo.attempts', { recordingId })).toEqual([]);
-    expect((await must(station, 'photo.process', { recordingId, frameBase64: good })).index).toBe(
-      1,
-    );
+      await must(ctx.station, 'photo.process', { recordingId, frameBase64: good });
+    await must(ctx.station, 'photo.discardAttempts', { recordingId });
+    expect(await must(ctx.station, 'photo.attempts', { recordingId })).toEqual([]);
+    expect(
+      (await must(ctx.station, 'photo.process', { recordingId, frameBase64: good })).index,
+    ).toBe(1);
   });
 
   it('bad frames get clear VALIDATION replies and store nothing', async () => {
@@ -161,29 +142,37 @@ describe('photo attempts and acceptance', () => {
       ).toString('base64'),
     ];
     for (const frameBase64 of cases) {
-      const r = await station.call('photo.process', { recordingId, frameBase64 });
+      const r = await ctx.station.call('photo.process', { recordingId, frameBase64 });
       expect(r).toMatchObject({
         ok: false,
         error: { code: 'VALIDATION', fields: { frameBase64: expect.any(String) } },
       });
     }
-    expect(await must(station, 'photo.attempts', { recordingId })).toEqual([]);
+    expect(await must(ctx.station, 'photo.attempts', { recordingId })).toEqual([]);
   });
 
   it('only the operator who owns the draft may take photos; other roles are refused', async () => {
     const recordingId = await draft();
-    await loginAs(station, 'budi');
-    expect(await station.call('photo.process', { recordingId, frameBase64: good })).toMatchObject({
+    await loginAs(ctx.station, 'budi');
+    expect(
+      await ctx.station.call('photo.process', { recordingId, frameBase64: good }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
-    await loginAs(station, 'tono');
-    expect(await station.call('photo.process', { recordingId, frameBase64: good })).toMatchObject({
+    await loginAs(ctx.station, 'tono');
+    expect(
+      await ctx.station.call('photo.process', { recordingId, frameBase64: good }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
     expect(
-      await station.call('photo.accept', { recordingId, attemptId: 'x', noGlassesConfirmed: true }),
+      await ctx.station.call('photo.accept', {
+        recordingId,
+        attemptId: 'x',
+        noGlassesConfirmed: true,
+      }),
     ).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
@@ -193,45 +182,47 @@ describe('photo attempts and acceptance', () => {
 
 describe('settings and camera preference', () => {
   it('persists photo settings (validated, 3:4 only) and the chosen camera', async () => {
-    expect(await must(station, 'photo.settings', {})).toMatchObject({
+    expect(await must(ctx.station, 'photo.settings', {})).toMatchObject({
       width: 480,
       height: 640,
       jpegQuality: 90,
       thumbWidth: 120,
     });
-    expect(await station.call('photo.setSettings', { width: 600 })).toMatchObject({
+    expect(await ctx.station.call('photo.setSettings', { width: 600 })).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
-    await loginAs(station, 'tono');
-    expect(await station.call('photo.setSettings', { width: 600 })).toMatchObject({
+    await loginAs(ctx.station, 'tono');
+    expect(await ctx.station.call('photo.setSettings', { width: 600 })).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION' },
     });
-    expect(await station.call('photo.setSettings', { jpegQuality: 20 })).toMatchObject({
+    expect(await ctx.station.call('photo.setSettings', { jpegQuality: 20 })).toMatchObject({
       ok: false,
       error: { code: 'BAD_REQUEST' },
     });
-    const s = await must(station, 'photo.setSettings', {
+    const s = await must(ctx.station, 'photo.setSettings', {
       width: 600,
       height: 800,
       backgroundTolerance: 30,
     });
     expect(s).toMatchObject({ width: 600, height: 800, backgroundTolerance: 30, jpegQuality: 90 });
 
-    expect(await must(station, 'prefs.camera', {})).toBeNull();
-    await must(station, 'prefs.setCamera', { deviceId: 'abc', label: 'Logitech C920' });
+    expect(await must(ctx.station, 'prefs.camera', {})).toBeNull();
+    await must(ctx.station, 'prefs.setCamera', { deviceId: 'abc', label: 'Logitech C920' });
 
-    station.close();
-    station = openTestStation(dir, { now: testClock().now });
-    await loginAs(station, 'ani');
-    expect(await must(station, 'photo.settings', {})).toMatchObject({ width: 600, height: 800 });
-    expect(await must(station, 'prefs.camera', {})).toEqual({
+    ctx.reopen();
+    await loginAs(ctx.station, 'ani');
+    expect(await must(ctx.station, 'photo.settings', {})).toMatchObject({
+      width: 600,
+      height: 800,
+    });
+    expect(await must(ctx.station, 'prefs.camera', {})).toEqual({
       deviceId: 'abc',
       label: 'Logitech C920',
     });
     const recordingId = await draft();
-    const a = await must(station, 'photo.process', { recordingId, frameBase64: good });
+    const a = await must(ctx.station, 'photo.process', { recordingId, frameBase64: good });
     expect(a).toMatchObject({ width: 600, height: 800 });
   });
 });

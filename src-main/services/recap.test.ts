@@ -3,52 +3,36 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sealedRecordings } from '../../test/helpers/supervisor-fixtures';
 import { openStore } from '../../test/helpers/sync-fixtures';
 import { localDateKey } from './recap';
-import type { Station } from './station';
-import {
-  SUPERVISOR,
-  addUser,
-  loginAs,
-  must,
-  openTestStation,
-  setUpStation,
-  tempDir,
-  testClock,
-  validResident,
-} from './testing';
+import { SUPERVISOR, addUser, loginAs, must, validResident } from './testing';
+import { useTestStation } from './testing-hooks';
 
-let dir: string;
-let cleanup: () => void;
-let station: Station;
+const ctx = useTestStation({
+  start: new Date(2025, 5, 10, 9, 0, 0),
+  tickMs: 1000,
+  extra: { faceDetector: null },
+});
 let db: Database;
-let clock: ReturnType<typeof testClock>;
 
-beforeEach(async () => {
-  ({ dir, cleanup } = tempDir());
-  clock = testClock(new Date(2025, 5, 10, 9, 0, 0));
-  const now = () => (clock.advance(1000), clock.now());
-  station = openTestStation(dir, { now, faceDetector: null });
-  await setUpStation(station);
-  db = openStore(dir);
+beforeEach(() => {
+  db = openStore(ctx.dir);
 });
 afterEach(() => {
   db.close();
-  station.close();
-  cleanup();
 });
 
 describe('daily recap', () => {
   it('counts a seeded day by status, operator and village, with backlog, quality and 30 days', async () => {
-    const opa = await addUser(station, 'opa', 'operator');
-    const opb = await addUser(station, 'opb', 'operator');
-    await loginAs(station, 'opa');
-    const a = await sealedRecordings(station, db, opa, 4, {
-      sealedAt: () => clock.now().toISOString(),
+    const opa = await addUser(ctx.station, 'opa', 'operator');
+    const opb = await addUser(ctx.station, 'opb', 'operator');
+    await loginAs(ctx.station, 'opa');
+    const a = await sealedRecordings(ctx.station, db, opa, 4, {
+      sealedAt: () => ctx.clock.now().toISOString(),
     });
-    await must(station, 'recordings.saveDraft', {
+    await must(ctx.station, 'recordings.saveDraft', {
       resident: validResident({ nik: '3201011205900080', name: 'Masih Draf' }),
     });
-    await loginAs(station, 'opb');
-    const b = await sealedRecordings(station, db, opb, 2, {
+    await loginAs(ctx.station, 'opb');
+    const b = await sealedRecordings(ctx.station, db, opb, 2, {
       first: 11,
       villageCode: '32.01.01.1002',
     });
@@ -73,12 +57,12 @@ describe('daily recap', () => {
       b[1],
     );
 
-    await loginAs(station, SUPERVISOR.username, SUPERVISOR.password);
-    await must(station, 'approval.approve', { id: a[0]! });
-    await must(station, 'approval.reject', { id: a[1]!, reason: 'Data salah ketik' });
-    await must(station, 'supervisor.setSettings', { dailyQuota: 120 });
+    await loginAs(ctx.station, SUPERVISOR.username, SUPERVISOR.password);
+    await must(ctx.station, 'approval.approve', { id: a[0]! });
+    await must(ctx.station, 'approval.reject', { id: a[1]!, reason: 'Data salah ketik' });
+    await must(ctx.station, 'supervisor.setSettings', { dailyQuota: 120 });
 
-    const r = await must(station, 'recap.daily', {});
+    const r = await must(ctx.station, 'recap.daily', {});
     expect(r.date).toBe('2025-06-10');
     expect(r.counts).toEqual({
       draft: 1,
@@ -119,15 +103,15 @@ describe('daily recap', () => {
     expect(r.days[0]!.date).toBe(localDateKey(new Date(2025, 4, 12)));
     expect(r.days.reduce((n, d) => n + d.count, 0)).toBe(6);
 
-    const earlier = await must(station, 'recap.daily', { date: '2025-06-08' });
+    const earlier = await must(ctx.station, 'recap.daily', { date: '2025-06-08' });
     expect(earlier.counts.total).toBe(1);
     expect(earlier.counts.uploaded).toBe(1);
   });
 
   it('is for the supervisor only', async () => {
-    await addUser(station, 'opa', 'operator');
-    await loginAs(station, 'opa');
-    const r = await station.call('recap.daily', {});
+    await addUser(ctx.station, 'opa', 'operator');
+    await loginAs(ctx.station, 'opa');
+    const r = await ctx.station.call('recap.daily', {});
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.code).toBe('FORBIDDEN');
   });

@@ -4,6 +4,7 @@
 // because brokers and illegal fees are a known problem at recording desks.
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
+import { formatDateTime } from '../domain/format-date';
 import { maskNik } from '../domain/nik';
 
 export interface ReceiptData {
@@ -18,27 +19,8 @@ export interface ReceiptData {
   operator: string;
 }
 
-const MONTHS = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
-
 /** "12 Juni 2025, 09.05" in the station's local time. */
-export function formatReceiptDate(d: Date): string {
-  const hh = String(d.getHours()).padStart(2, '0');
-  const mm = String(d.getMinutes()).padStart(2, '0');
-  return `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}, ${hh}.${mm}`;
-}
+export const formatReceiptDate = formatDateTime;
 
 /** A6 portrait PDF. Only the packet id goes into the QR code: it is public, the rest is not. */
 export async function renderReceipt(r: ReceiptData): Promise<Buffer> {

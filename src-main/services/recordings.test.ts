@@ -1,39 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Station } from './station';
-import {
-  addUser,
-  dumpStore,
-  loginAs,
-  must,
-  openTestStation,
-  setUpStation,
-  tempDir,
-  testClock,
-  validResident,
-} from './testing';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { addUser, dumpStore, loginAs, must, validResident } from './testing';
+import { useTestStation } from './testing-hooks';
 
-let dir: string;
-let cleanup: () => void;
-let station: Station;
-let clock: ReturnType<typeof testClock>;
+const ctx = useTestStation();
 
 beforeEach(async () => {
-  ({ dir, cleanup } = tempDir());
-  clock = testClock();
-  station = openTestStation(dir, { now: clock.now });
-  await setUpStation(station);
-  await addUser(station, 'opa', 'operator');
-  await loginAs(station, 'opa');
-});
-afterEach(() => {
-  station.close();
-  cleanup();
+  await addUser(ctx.station, 'opa', 'operator');
+  await loginAs(ctx.station, 'opa');
 });
 
 describe('recordings', () => {
   it('refuses a NIK whose date contradicts the birth date, in Indonesian, writing nothing', async () => {
-    const before = dumpStore(dir).recordings;
-    const r = await station.call('recordings.saveDraft', {
+    const before = dumpStore(ctx.dir).recordings;
+    const r = await ctx.station.call('recordings.saveDraft', {
       resident: validResident({ birthDate: '1990-05-13' }),
     });
     expect(r.ok).toBe(false);
@@ -42,11 +21,11 @@ describe('recordings', () => {
     expect(r.error.message).toBe('Data belum benar — periksa kolom yang ditandai.');
     expect(r.error.fields?.birthDate).toMatch(/NIK/);
     expect(r.error.fields?.birthDate).toMatch(/tanggal|Tanggal/);
-    expect(dumpStore(dir).recordings).toEqual(before);
+    expect(dumpStore(ctx.dir).recordings).toEqual(before);
   });
 
   it('saves a valid draft (normalized), lists it today, finds it by NIK prefix and by name', async () => {
-    const saved = await must(station, 'recordings.saveDraft', {
+    const saved = await must(ctx.station, 'recordings.saveDraft', {
       resident: validResident({ name: '  budi   santoso ', nik: '3201 0112 0590 0001' }),
     });
     expect(saved).toMatchObject({
@@ -58,10 +37,10 @@ describe('recordings', () => {
     });
     expect(saved.id).toMatch(/^R[0-9A-Z]{26}$/);
     expect(saved.resident.rt).toBe('001');
-    expect(await must(station, 'recordings.get', { id: saved.id })).toEqual(saved);
+    expect(await must(ctx.station, 'recordings.get', { id: saved.id })).toEqual(saved);
 
-    clock.advance(60_000);
-    const second = await must(station, 'recordings.saveDraft', {
+    ctx.clock.advance(60_000);
+    const second = await must(ctx.station, 'recordings.saveDraft', {
       resident: validResident({
         nik: '3201015708950002',
         sex: 'PEREMPUAN',
@@ -70,34 +49,34 @@ describe('recordings', () => {
       }),
     });
 
-    const today = await must(station, 'recordings.today', {});
+    const today = await must(ctx.station, 'recordings.today', {});
     expect(today.map((r) => r.id)).toEqual([second.id, saved.id]);
     expect(
-      (await must(station, 'recordings.today', { query: '3201011' })).map((r) => r.id),
+      (await must(ctx.station, 'recordings.today', { query: '3201011' })).map((r) => r.id),
     ).toEqual([saved.id]);
     expect(
-      (await must(station, 'recordings.today', { query: '3201 0157' })).map((r) => r.id),
+      (await must(ctx.station, 'recordings.today', { query: '3201 0157' })).map((r) => r.id),
     ).toEqual([second.id]);
-    expect((await must(station, 'recordings.today', { query: 'santo' })).map((r) => r.id)).toEqual([
-      saved.id,
-    ]);
-    expect((await must(station, 'recordings.today', { query: 'AMINAH' })).map((r) => r.id)).toEqual(
-      [second.id],
-    );
-    expect(await must(station, 'recordings.today', { query: '%' })).toEqual([]);
-    expect(await must(station, 'recordings.today', { query: "' OR 1=1 --" })).toEqual([]);
+    expect(
+      (await must(ctx.station, 'recordings.today', { query: 'santo' })).map((r) => r.id),
+    ).toEqual([saved.id]);
+    expect(
+      (await must(ctx.station, 'recordings.today', { query: 'AMINAH' })).map((r) => r.id),
+    ).toEqual([second.id]);
+    expect(await must(ctx.station, 'recordings.today', { query: '%' })).toEqual([]);
+    expect(await must(ctx.station, 'recordings.today', { query: "' OR 1=1 --" })).toEqual([]);
     // The NIK matches by prefix only.
-    expect(await must(station, 'recordings.today', { query: '0590' })).toEqual([]);
+    expect(await must(ctx.station, 'recordings.today', { query: '0590' })).toEqual([]);
 
     // Tomorrow the list starts empty.
-    clock.advance(24 * 60 * 60_000);
-    await must(station, 'auth.unlock', { password: 'sandi-opa-123' });
-    expect(await must(station, 'recordings.today', {})).toEqual([]);
+    ctx.clock.advance(24 * 60 * 60_000);
+    await must(ctx.station, 'auth.unlock', { password: 'sandi-opa-123' });
+    expect(await must(ctx.station, 'recordings.today', {})).toEqual([]);
   });
 
   it('refuses a second draft with the same NIK, but saves the same draft again by id', async () => {
-    const first = await must(station, 'recordings.saveDraft', { resident: validResident() });
-    const dup = await station.call('recordings.saveDraft', {
+    const first = await must(ctx.station, 'recordings.saveDraft', { resident: validResident() });
+    const dup = await ctx.station.call('recordings.saveDraft', {
       resident: validResident({ name: 'Orang Lain' }),
     });
     expect(dup).toMatchObject({
@@ -108,20 +87,23 @@ describe('recordings', () => {
         fields: { nik: expect.any(String) },
       },
     });
-    clock.advance(1000);
-    const again = await must(station, 'recordings.saveDraft', {
+    ctx.clock.advance(1000);
+    const again = await must(ctx.station, 'recordings.saveDraft', {
       id: first.id,
       resident: validResident({ address: 'Jl. Melati 7' }),
     });
     expect(again).toMatchObject({ id: first.id, createdAt: first.createdAt });
     expect(again.updatedAt > first.updatedAt).toBe(true);
     expect(again.resident.address).toBe('JL. MELATI 7');
-    expect(dumpStore(dir).recordings).toHaveLength(1);
+    expect(dumpStore(ctx.dir).recordings).toHaveLength(1);
 
     expect(
-      await station.call('recordings.saveDraft', { id: 'R-missing', resident: validResident() }),
+      await ctx.station.call('recordings.saveDraft', {
+        id: 'R-missing',
+        resident: validResident(),
+      }),
     ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await station.call('recordings.get', { id: 'R-missing' })).toMatchObject({
+    expect(await ctx.station.call('recordings.get', { id: 'R-missing' })).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND', message: 'Perekaman tidak ditemukan.' },
     });
@@ -129,20 +111,20 @@ describe('recordings', () => {
 
   it('stores warnings with the draft and returns them', async () => {
     // A NIK from a kecamatan not in the list is a warning: old codes stay valid.
-    const saved = await must(station, 'recordings.saveDraft', {
+    const saved = await must(ctx.station, 'recordings.saveDraft', {
       resident: validResident({ nik: '3201991205900001' }),
     });
     expect(saved.warnings).toEqual([
       expect.objectContaining({ field: 'nik', severity: 'warning' }),
     ]);
-    expect((await must(station, 'recordings.get', { id: saved.id })).warnings).toEqual(
+    expect((await must(ctx.station, 'recordings.get', { id: saved.id })).warnings).toEqual(
       saved.warnings,
     );
   });
 
   it('answers in English after the locale changes', async () => {
-    await must(station, 'prefs.setLocale', { locale: 'en' });
-    const r = await station.call('recordings.saveDraft', {
+    await must(ctx.station, 'prefs.setLocale', { locale: 'en' });
+    const r = await ctx.station.call('recordings.saveDraft', {
       resident: validResident({ birthDate: '1990-05-13' }),
     });
     expect(r).toMatchObject({
@@ -152,8 +134,8 @@ describe('recordings', () => {
   });
 
   it('audits drafts by recording id only, never the NIK or name', async () => {
-    const saved = await must(station, 'recordings.saveDraft', { resident: validResident() });
-    const audit = JSON.stringify(dumpStore(dir).audit_log);
+    const saved = await must(ctx.station, 'recordings.saveDraft', { resident: validResident() });
+    const audit = JSON.stringify(dumpStore(ctx.dir).audit_log);
     expect(audit).toContain(saved.id);
     expect(audit).not.toContain('3201011205900001');
     expect(audit).not.toContain('BUDI');

@@ -1,41 +1,25 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EventPayloads, SessionInfo } from '../api/contract';
 import { createLogger } from './log';
 import { LATEST_SCHEMA_VERSION } from '../store/migrations';
-import type { Station } from './station';
 import {
   SUPERVISOR,
   addUser,
   dumpStore,
   loginAs,
   must,
-  openTestStation,
   setUpStation,
-  tempDir,
-  testClock,
   validResident,
 } from './testing';
+import { useTestStation } from './testing-hooks';
 
-let dir: string;
-let cleanup: () => void;
-let station: Station;
-let clock: ReturnType<typeof testClock>;
-
-beforeEach(() => {
-  ({ dir, cleanup } = tempDir());
-  clock = testClock();
-  station = openTestStation(dir, { now: clock.now });
-});
-afterEach(() => {
-  station.close();
-  cleanup();
-});
+const ctx = useTestStation({ setUp: false });
 
 describe('setup and app.info', () => {
   it('reports not set up, then sets up once, logs the supervisor in and names the kecamatan', async () => {
-    const before = await must(station, 'app.info', {});
+    const before = await must(ctx.station, 'app.info', {});
     expect(before).toMatchObject({
       setupDone: false,
       station: null,
@@ -43,12 +27,12 @@ describe('setup and app.info', () => {
       host: 'browser',
     });
 
-    const denied = await station.call('users.list', {});
+    const denied = await ctx.station.call('users.list', {});
     expect(denied).toMatchObject({ ok: false, error: { code: 'NOT_SET_UP' } });
 
     const events: (SessionInfo | null)[] = [];
-    station.on('session.changed', (s) => events.push(s));
-    await setUpStation(station);
+    ctx.station.on('session.changed', (s) => events.push(s));
+    await setUpStation(ctx.station);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
       locked: false,
@@ -56,24 +40,24 @@ describe('setup and app.info', () => {
       user: { username: 'sari', role: 'supervisor' },
     });
 
-    const info = await must(station, 'app.info', {});
+    const info = await must(ctx.station, 'app.info', {});
     expect(info.setupDone).toBe(true);
     expect(info.station).toMatchObject({ kecamatanCode: '32.01.01', kecamatanName: 'CIBINONG' });
     expect(info.station?.id).toMatch(/^S/);
 
-    const again = await station.call('setup.create', {
+    const again = await ctx.station.call('setup.create', {
       stationName: 'Lagi',
       kecamatanCode: '32.01.01',
       supervisor: { username: 'other', fullName: 'Other', password: 'another-pass-1' },
     });
     expect(again).toMatchObject({ ok: false, error: { code: 'ALREADY_SET_UP' } });
-    const actions = (await must(station, 'audit.list', {})).map((e) => e.action);
+    const actions = (await must(ctx.station, 'audit.list', {})).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['setup', 'user.created', 'login.ok']));
   });
 
   it('refuses an unknown kecamatan and a weak first password, writing nothing', async () => {
-    const before = dumpStore(dir);
-    const unknown = await station.call('setup.create', {
+    const before = dumpStore(ctx.dir);
+    const unknown = await ctx.station.call('setup.create', {
       stationName: 'Meja',
       kecamatanCode: '32.01.99',
       supervisor: SUPERVISOR,
@@ -82,7 +66,7 @@ describe('setup and app.info', () => {
       ok: false,
       error: { code: 'VALIDATION', fields: { kecamatanCode: expect.any(String) } },
     });
-    const weak = await station.call('setup.create', {
+    const weak = await ctx.station.call('setup.create', {
       stationName: 'Meja',
       kecamatanCode: '32.01.01',
       supervisor: { ...SUPERVISOR, password: '12345678' },
@@ -91,14 +75,14 @@ describe('setup and app.info', () => {
       ok: false,
       error: { code: 'WEAK_PASSWORD', fields: { password: 'Kata sandi tidak boleh hanya angka.' } },
     });
-    expect(dumpStore(dir)).toEqual(before);
+    expect(dumpStore(ctx.dir)).toEqual(before);
   });
 });
 
 describe('dispatcher', () => {
   it('answers unknown methods, including prototype names, with UNKNOWN_METHOD', async () => {
     for (const m of ['nope', '__proto__', 'toString', 'constructor', '']) {
-      expect(await station.call(m, {})).toMatchObject({
+      expect(await ctx.station.call(m, {})).toMatchObject({
         ok: false,
         error: { code: 'UNKNOWN_METHOD' },
       });
@@ -106,10 +90,10 @@ describe('dispatcher', () => {
   });
 
   it('turns malformed payloads into BAD_REQUEST without echoing them, store unchanged', async () => {
-    await setUpStation(station);
-    await addUser(station, 'opa', 'operator');
-    await loginAs(station, 'opa');
-    const before = dumpStore(dir);
+    await setUpStation(ctx.station);
+    await addUser(ctx.station, 'opa', 'operator');
+    await loginAs(ctx.station, 'opa');
+    const before = dumpStore(ctx.dir);
     const huge = 'X'.repeat(1_000_000);
     const bad: [string, unknown][] = [
       ['users.create', null],
@@ -131,7 +115,7 @@ describe('dispatcher', () => {
       ['auth.ping', { __proto__: { x: 1 }, y: 2 }],
     ];
     for (const [method, input] of bad) {
-      const r = await station.call(method, input);
+      const r = await ctx.station.call(method, input);
       expect(r, `${method} ${JSON.stringify(input)?.slice(0, 80)}`).toMatchObject({
         ok: false,
         error: { code: 'BAD_REQUEST' },
@@ -141,15 +125,15 @@ describe('dispatcher', () => {
         expect(r.error.message).not.toContain('XXXX');
       }
     }
-    expect(dumpStore(dir)).toEqual(before);
+    expect(dumpStore(ctx.dir)).toEqual(before);
   });
 
   it("refuses an operator's users.create with FORBIDDEN, audits it, and creates nobody", async () => {
-    await setUpStation(station);
-    await addUser(station, 'opa', 'operator');
-    await loginAs(station, 'opa');
-    const usersBefore = dumpStore(dir).users;
-    const r = await station.call('users.create', {
+    await setUpStation(ctx.station);
+    await addUser(ctx.station, 'opa', 'operator');
+    await loginAs(ctx.station, 'opa');
+    const usersBefore = dumpStore(ctx.dir).users;
+    const r = await ctx.station.call('users.create', {
       username: 'sneaky',
       fullName: 'Sneaky',
       role: 'supervisor',
@@ -159,7 +143,7 @@ describe('dispatcher', () => {
       ok: false,
       error: { code: 'FORBIDDEN', message: expect.stringMatching(/Peran Anda/) },
     });
-    const after = dumpStore(dir);
+    const after = dumpStore(ctx.dir);
     expect(after.users).toEqual(usersBefore);
     expect(after.audit_log?.at(-1)).toMatchObject({
       action: 'forbidden',
@@ -169,56 +153,55 @@ describe('dispatcher', () => {
   });
 
   it('does not let a technician save drafts, nor read recordings', async () => {
-    await setUpStation(station);
-    await addUser(station, 'tek', 'technician');
-    await loginAs(station, 'tek');
-    const before = dumpStore(dir).recordings;
-    expect(await station.call('recordings.saveDraft', { resident: validResident() })).toMatchObject(
-      {
-        ok: false,
-        error: { code: 'FORBIDDEN' },
-      },
-    );
-    expect(await station.call('recordings.today', {})).toMatchObject({
+    await setUpStation(ctx.station);
+    await addUser(ctx.station, 'tek', 'technician');
+    await loginAs(ctx.station, 'tek');
+    const before = dumpStore(ctx.dir).recordings;
+    expect(
+      await ctx.station.call('recordings.saveDraft', { resident: validResident() }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
-    expect(dumpStore(dir).recordings).toEqual(before);
-    // …but can read the station diagnostics.
-    const info = await must(station, 'station.info', {});
+    expect(await ctx.station.call('recordings.today', {})).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(dumpStore(ctx.dir).recordings).toEqual(before);
+    // …but can read the ctx.station diagnostics.
+    const info = await must(ctx.station, 'station.info', {});
     expect(info).toMatchObject({
       encrypted: true,
       keySource: 'key-file',
       schemaVersion: LATEST_SCHEMA_VERSION,
-      dataDir: dir,
+      dataDir: ctx.dir,
     });
     expect(info.databaseBytes).toBeGreaterThan(0);
     expect(info.node).toBe(process.versions.node);
   });
 
   it('needs a session for non-public methods', async () => {
-    await setUpStation(station);
-    await must(station, 'auth.logout', {});
-    expect(await station.call('auth.ping', {})).toMatchObject({
+    await setUpStation(ctx.station);
+    await must(ctx.station, 'auth.logout', {});
+    expect(await ctx.station.call('auth.ping', {})).toMatchObject({
       ok: false,
       error: { code: 'UNAUTHENTICATED' },
     });
-    expect(await must(station, 'auth.session', {})).toBeNull();
+    expect(await must(ctx.station, 'auth.session', {})).toBeNull();
   });
 
   it('turns a handler crash into INTERNAL with a generic message and logs the stack', async () => {
-    station.close();
     let broken = false;
-    station = openTestStation(dir, {
+    ctx.reopen({
       now: () => {
         if (broken) throw new Error('clock broke near 3201011205900001');
-        return clock.now();
+        return ctx.clock.now();
       },
-      logger: createLogger({ dataDir: dir }),
+      logger: createLogger({ dataDir: ctx.dir }),
     });
-    await setUpStation(station);
+    await setUpStation(ctx.station);
     broken = true;
-    const r = await station.call('auth.ping', {});
+    const r = await ctx.station.call('auth.ping', {});
     expect(r).toEqual({
       ok: false,
       error: {
@@ -226,14 +209,14 @@ describe('dispatcher', () => {
         message: 'Terjadi kesalahan di stasiun. Coba lagi; jika berulang, hubungi teknisi.',
       },
     });
-    const log = readFileSync(join(dir, 'logs', 'rekam.log'), 'utf8');
+    const log = readFileSync(join(ctx.dir, 'logs', 'rekam.log'), 'utf8');
     expect(log).toContain('"msg":"handler failed"');
     expect(log).toContain('"method":"auth.ping"');
     expect(log).toContain('station.test.ts');
     expect(log).not.toContain('3201011205900001');
     broken = false;
-    station.close();
-    expect(await station.call('auth.session', {})).toMatchObject({
+    ctx.station.close();
+    expect(await ctx.station.call('auth.session', {})).toMatchObject({
       ok: false,
       error: { code: 'INTERNAL' },
     });
@@ -242,91 +225,89 @@ describe('dispatcher', () => {
 
 describe('idle lock', () => {
   it('locks after the idle time, refuses non-public calls until the same user unlocks', async () => {
-    await setUpStation(station);
-    await addUser(station, 'opa', 'operator');
-    await loginAs(station, 'opa');
+    await setUpStation(ctx.station);
+    await addUser(ctx.station, 'opa', 'operator');
+    await loginAs(ctx.station, 'opa');
     const events: EventPayloads['session.changed'][] = [];
-    station.on('session.changed', (s) => events.push(s));
+    ctx.station.on('session.changed', (s) => events.push(s));
 
-    clock.advance(4 * 60_000);
-    await must(station, 'auth.ping', {}); // activity pushes the lock back
-    clock.advance(4 * 60_000);
-    await must(station, 'auth.session', {}); // public calls are not activity
-    await must(station, 'recordings.today', {});
-    clock.advance(5 * 60_000 + 1);
-    expect(await station.call('recordings.today', {})).toMatchObject({
+    ctx.clock.advance(4 * 60_000);
+    await must(ctx.station, 'auth.ping', {}); // activity pushes the lock back
+    ctx.clock.advance(4 * 60_000);
+    await must(ctx.station, 'auth.session', {}); // public calls are not activity
+    await must(ctx.station, 'recordings.today', {});
+    ctx.clock.advance(5 * 60_000 + 1);
+    expect(await ctx.station.call('recordings.today', {})).toMatchObject({
       ok: false,
       error: { code: 'SESSION_LOCKED' },
     });
     expect(events.at(-1)).toMatchObject({ locked: true, user: { username: 'opa' } });
-    expect(await must(station, 'auth.session', {})).toMatchObject({ locked: true });
-    expect(await station.call('auth.ping', {})).toMatchObject({
+    expect(await must(ctx.station, 'auth.session', {})).toMatchObject({ locked: true });
+    expect(await ctx.station.call('auth.ping', {})).toMatchObject({
       ok: false,
       error: { code: 'SESSION_LOCKED' },
     });
 
-    expect(await station.call('auth.unlock', { password: 'wrong-password' })).toMatchObject({
+    expect(await ctx.station.call('auth.unlock', { password: 'wrong-password' })).toMatchObject({
       ok: false,
       error: { code: 'BAD_CREDENTIALS' },
     });
-    const unlocked = await must(station, 'auth.unlock', { password: 'sandi-opa-123' });
+    const unlocked = await must(ctx.station, 'auth.unlock', { password: 'sandi-opa-123' });
     expect(unlocked).toMatchObject({ locked: false, user: { username: 'opa' } });
     expect(events.at(-1)).toMatchObject({ locked: false });
-    await must(station, 'recordings.today', {});
+    await must(ctx.station, 'recordings.today', {});
 
-    await must(station, 'auth.logout', {});
+    await must(ctx.station, 'auth.logout', {});
     expect(events.at(-1)).toBeNull();
-    await loginAs(station, 'sari', SUPERVISOR.password);
-    const actions = (await must(station, 'audit.list', { limit: 20 })).map((e) => e.action);
+    await loginAs(ctx.station, 'sari', SUPERVISOR.password);
+    const actions = (await must(ctx.station, 'audit.list', { limit: 20 })).map((e) => e.action);
     expect(actions).toEqual(
       expect.arrayContaining(['session.locked', 'unlock.failed', 'session.unlocked', 'logout']),
     );
   });
 
   it('locks from the background timer too', async () => {
-    station.close();
-    station = openTestStation(dir, { now: clock.now, idleCheckMs: 10 });
-    await setUpStation(station);
+    ctx.reopen({ idleCheckMs: 10 });
+    await setUpStation(ctx.station);
     const locked = new Promise<EventPayloads['session.changed']>((resolve) =>
-      station.on('session.changed', resolve),
+      ctx.station.on('session.changed', resolve),
     );
-    clock.advance(6 * 60_000);
+    ctx.clock.advance(6 * 60_000);
     expect(await locked).toMatchObject({ locked: true });
   });
 });
 
 describe('prefs, events and status', () => {
   it('persists the locale and answers in English afterwards', async () => {
-    await must(station, 'prefs.setLocale', { locale: 'en' });
-    expect(await station.call('users.list', {})).toMatchObject({
+    await must(ctx.station, 'prefs.setLocale', { locale: 'en' });
+    expect(await ctx.station.call('users.list', {})).toMatchObject({
       ok: false,
       error: { code: 'NOT_SET_UP', message: expect.stringMatching(/not set up/) },
     });
-    station.close();
-    station = openTestStation(dir, { now: clock.now });
-    expect((await must(station, 'app.info', {})).locale).toBe('en');
+    ctx.reopen();
+    expect((await must(ctx.station, 'app.info', {})).locale).toBe('en');
   });
 
   it('emits status placeholders and lets listeners unsubscribe', () => {
     const seen: EventPayloads['status'][] = [];
-    const off = station.on('status', (s) => seen.push(s));
-    station.emitStatus();
+    const off = ctx.station.on('status', (s) => seen.push(s));
+    ctx.station.emitStatus();
     expect(seen[0]).toEqual({
       devices: { camera: 'pending', fingerprint: 'pending', signature: 'pending' },
       network: 'unknown',
       sync: { pending: 0, state: 'not-configured' },
     });
-    station.emitStatus({ network: 'offline' });
+    ctx.station.emitStatus({ network: 'offline' });
     expect(seen[1]?.network).toBe('offline');
     off();
-    station.emitStatus();
+    ctx.station.emitStatus();
     expect(seen).toHaveLength(2);
   });
 
   it('answers region queries from the region index', async () => {
-    const provinces = await must(station, 'regions.children', { parent: '' });
+    const provinces = await must(ctx.station, 'regions.children', { parent: '' });
     expect(provinces.length).toBeGreaterThanOrEqual(34);
-    const path = await must(station, 'regions.lookup', { code: '32.01.01.1001' });
+    const path = await must(ctx.station, 'regions.lookup', { code: '32.01.01.1001' });
     expect(path.district?.name).toBe('CIBINONG');
   });
 });

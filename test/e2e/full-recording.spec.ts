@@ -1,15 +1,19 @@
-import { chromium, expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromiumArgs } from '../../playwright.config';
-import { chromiumPath } from '../../scripts/chromium-path.mjs';
 import { startCentral, type CentralHandle } from '../central/server';
 import { startBrowserHost, type RunningHost } from '../helpers/browser-host';
-import { makeFrame } from '../helpers/photo-fixtures';
-import { writeY4m } from '../helpers/y4m';
-import { OPERATOR, api, loginUi, setUpStation, type Operator } from './station-setup';
+import {
+  OPERATOR,
+  api,
+  launchWithCamera,
+  loginUi,
+  setUpStation,
+  writeCameraClip,
+  type Operator,
+} from './station-setup';
 
 /**
  * One resident from the first field to the centre: the reference central server and the real
@@ -87,10 +91,8 @@ test('full recording: central setup, data → photo → fingers → signature �
   test.setTimeout(180_000);
   requirePoppler();
   // ---- the centre, and a camera that shows a resident in front of a red wall ---------------
-  const frame = await makeFrame('good', { year: 'odd', width: 1280, height: 720 });
   const y4m = path.join(work, 'good.y4m');
-  const f = { width: frame.width, height: frame.height, rgb: frame.rgb };
-  writeY4m(y4m, [f, f, f]);
+  await writeCameraClip(y4m);
   const centralDir = path.join(work, 'central');
   mkdirSync(centralDir);
   central = await startCentral({ dataDir: centralDir });
@@ -105,22 +107,9 @@ test('full recording: central setup, data → photo → fingers → signature �
   await api(host, 'users.create', { ...TECHNICIAN, role: 'technician' });
   await api(host, 'auth.logout', {});
 
-  browser = await chromium.launch({
-    executablePath: chromiumPath() ?? undefined,
-    headless: true,
-    args: [
-      ...chromiumArgs,
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      `--use-file-for-fake-video-capture=${y4m}`,
-    ],
-  });
-  const context = await browser.newContext({
-    viewport: { width: 1366, height: 768 },
-    locale: 'id-ID',
-    acceptDownloads: true,
-  });
-  const page = await context.newPage();
+  const launched = await launchWithCamera(y4m);
+  browser = launched.browser;
+  const page = launched.page;
   await page.goto(host.url);
 
   // ---- technician: central URL, key from a file, fingerprint, token -------------------------

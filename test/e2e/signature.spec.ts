@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { startBrowserHost, type RunningHost } from '../helpers/browser-host';
-import { OPERATOR, api, loginUi, setUpStation } from './station-setup';
+import { loginUi, saveDraftAsOperator, setUpStation } from './station-setup';
 
 /**
  * The Tanda tangan step end to end: the real browser host with its simulated STU-530 (real pen
@@ -35,28 +35,7 @@ test('signature: a too-short scribble is refused, a full signature is accepted',
     extraArgs: ['--fingerprint', 'none', '--signature', 'simulated', '--sim-speed', '2'],
   });
   await setUpStation(host);
-  await api(host, 'auth.login', { username: OPERATOR.username, password: OPERATOR.password });
-  const villages = await api(host, 'regions.children', { parent: '32.73.01' });
-  await api(host, 'recordings.saveDraft', {
-    resident: {
-      nik: '3273015508920002',
-      kk: '3273011203150007',
-      name: 'SITI RAHMAWATI',
-      birthPlace: 'BANDUNG',
-      birthDate: '1992-08-15',
-      sex: 'PEREMPUAN',
-      bloodType: 'A',
-      address: 'JL. SUKASARI NO. 7',
-      rt: '3',
-      rw: '5',
-      villageCode: villages[0]!.code,
-      religion: 'ISLAM',
-      maritalStatus: 'KAWIN',
-      occupation: 'WIRASWASTA',
-      citizenship: 'WNI',
-    },
-  });
-  await api(host, 'auth.logout', {});
+  await saveDraftAsOperator(host);
 
   await page.goto(host.url);
   await loginUi(page);

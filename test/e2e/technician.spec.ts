@@ -1,14 +1,17 @@
-import { chromium, expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { chromiumArgs } from '../../playwright.config';
-import { chromiumPath } from '../../scripts/chromium-path.mjs';
 import { startBrowserHost, type RunningHost } from '../helpers/browser-host';
-import { makeFrame } from '../helpers/photo-fixtures';
-import { writeY4m } from '../helpers/y4m';
-import { OPERATOR, api, loginUi, setUpStation } from './station-setup';
+import {
+  api,
+  launchWithCamera,
+  loginUi,
+  saveDraftAsOperator,
+  setUpStation,
+  writeCameraClip,
+} from './station-setup';
 
 /**
  * The technician on the phone with the office: logs in, lands on Perangkat & diagnostik, reads
@@ -50,10 +53,8 @@ test.afterAll(async () => {
 });
 
 test('technician: devices, self-tests, traffic, network, storage, diagnostics export', async () => {
-  const frame = await makeFrame('good', { year: 'odd', width: 1280, height: 720 });
   const y4m = path.join(work, 'camera.y4m');
-  const f = { width: frame.width, height: frame.height, rgb: frame.rgb };
-  writeY4m(y4m, [f, f, f]);
+  await writeCameraClip(y4m);
 
   host = await startBrowserHost({
     extraArgs: ['--fingerprint', 'simulated', '--signature', 'simulated', '--sim-speed', '8'],
@@ -62,43 +63,24 @@ test('technician: devices, self-tests, traffic, network, storage, diagnostics ex
   await api(host, 'auth.login', { username: 'kepala', password: 'rahasia-kepala-1' });
   await api(host, 'users.create', { ...TECH, role: 'technician' });
   // An operator records a resident first: their data must never reach the bundle.
-  await api(host, 'auth.login', { username: OPERATOR.username, password: OPERATOR.password });
-  const villages = await api(host, 'regions.children', { parent: '32.73.01' });
-  await api(host, 'recordings.saveDraft', {
-    resident: {
-      ...RESIDENT,
-      birthPlace: 'BANDUNG',
-      birthDate: '1985-07-01',
-      sex: 'PEREMPUAN',
-      bloodType: 'B',
-      address: 'JL. GERLONG HILIR NO. 9',
-      rt: '1',
-      rw: '3',
-      villageCode: villages[0]!.code,
-      religion: 'ISLAM',
-      maritalStatus: 'KAWIN',
-      occupation: 'WIRASWASTA',
-      citizenship: 'WNI',
-    },
+  await saveDraftAsOperator(host, {
+    ...RESIDENT,
+    birthPlace: 'BANDUNG',
+    birthDate: '1985-07-01',
+    sex: 'PEREMPUAN',
+    bloodType: 'B',
+    address: 'JL. GERLONG HILIR NO. 9',
+    rt: '1',
+    rw: '3',
+    religion: 'ISLAM',
+    maritalStatus: 'KAWIN',
+    occupation: 'WIRASWASTA',
+    citizenship: 'WNI',
   });
-  await api(host, 'auth.logout', {});
 
-  browser = await chromium.launch({
-    executablePath: chromiumPath() ?? undefined,
-    headless: true,
-    args: [
-      ...chromiumArgs,
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      `--use-file-for-fake-video-capture=${y4m}`,
-    ],
-  });
-  const context = await browser.newContext({
-    viewport: { width: 1366, height: 768 },
-    locale: 'id-ID',
-    acceptDownloads: true,
-  });
-  const page = await context.newPage();
+  const launched = await launchWithCamera(y4m);
+  browser = launched.browser;
+  const page = launched.page;
   await page.goto(host.url);
   await loginUi(page, TECH);
 

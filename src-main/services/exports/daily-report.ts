@@ -2,6 +2,7 @@
 // and the head of office to sign. Names appear with the NIK masked (the printout travels).
 import { inflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
+import { formatClock, formatWeekdayDay, localDay } from '../../domain/format-date';
 import { maskNik } from '../../domain/nik';
 import type { HeadTitle } from '../../api/contract-exports';
 import type { ExportRow } from './data';
@@ -21,28 +22,8 @@ export interface DailyReportData {
 
 export const REPORT_TITLE = 'LAPORAN HARIAN PEREKAMAN KTP-el';
 
-const MONTHS = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
-const DAYS = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'];
-const p2 = (n: number) => String(n).padStart(2, '0');
-export const longDate = (d: Date) =>
-  `${DAYS[d.getDay()]}, ${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}`;
-const time = (iso: string) => {
-  const d = new Date(iso);
-  return `${p2(d.getHours())}.${p2(d.getMinutes())}`;
-};
+export const longDate = (d: Date) => formatWeekdayDay(localDay(d));
+const time = (iso: string) => formatClock(new Date(iso));
 
 export interface OperatorTotal {
   operator: string;

@@ -1,5 +1,6 @@
 import { cleanNumber, parseNik } from '../../domain/nik';
 import { t } from '../../domain/messages';
+import { formatWeekdayDay, isoDay } from '../../domain/format-date';
 import type { Locale } from '../../domain/messages';
 
 /** Queue texts for operators, Bahasa Indonesia first. Placeholders: {name}. */
@@ -120,44 +121,9 @@ const STATUS: Record<string, Record<Locale, string>> = {
 };
 export const statusLabel = (s: string, locale: Locale): string => STATUS[s]?.[locale] ?? s;
 
-const MONTHS_ID = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
-const MONTHS_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const DAYS_ID = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'];
-const DAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-
 /** 'YYYY-MM-DD' → 'Senin, 3 Maret 2025' (the card and the operator's note). */
 export function formatServiceDate(date: string, locale: Locale): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const wd = new Date(Date.UTC(y!, m! - 1, d!)).getUTCDay();
-  return locale === 'id'
-    ? `${DAYS_ID[wd]}, ${d} ${MONTHS_ID[m! - 1]} ${y}`
-    : `${DAYS_EN[wd]}, ${d} ${MONTHS_EN[m! - 1]} ${y}`;
+  return formatWeekdayDay(isoDay(date), locale);
 }
 
 /** The operator-facing reason a NIK is refused, or null when it is well-formed. */
