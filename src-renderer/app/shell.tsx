@@ -157,6 +157,7 @@ export function Shell({ locked }: { locked: boolean }) {
                 data-testid={`nav-${id}`}
                 aria-current={active === id ? 'page' : undefined}
                 aria-keyshortcuts={s.keys}
+                title={s.keys}
                 onClick={() => go(id)}
               >
                 {t(s.labelKey)} <Kbd keys={s.keys} />
