@@ -2,7 +2,7 @@
 //   npm start [-- args…]            build if needed, then Electron; browser host if Electron is missing
 //   npm run start:browser [-- args…] build if needed, then the browser host (e.g. -- --no-open --port 8080)
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,14 +58,20 @@ function buildIfStale() {
 
 /** Path of the Electron binary, or the reason there is none. */
 function findElectron() {
+  let pkgDir;
   try {
-    // The electron package exports the binary path; it throws if the download never happened.
-    const bin = require('electron');
-    if (typeof bin === 'string' && existsSync(bin)) return { bin };
-    return { why: 'binary Electron tidak ada / the Electron binary is missing' };
+    // Only the launcher looks for Electron, and it does not load it: the package's path.txt
+    // (written by its install script after the download) names the binary under dist/.
+    pkgDir = path.dirname(require.resolve('electron/package.json'));
   } catch {
     return { why: 'paket electron tidak terpasang / the electron package is not installed' };
   }
+  const pathFile = path.join(pkgDir, 'path.txt');
+  const bin = existsSync(pathFile)
+    ? path.join(pkgDir, 'dist', readFileSync(pathFile, 'utf8').trim())
+    : null;
+  if (bin && existsSync(bin)) return { bin };
+  return { why: 'binary Electron tidak ada / the Electron binary is missing' };
 }
 
 function run(cmd, args) {
