@@ -13,6 +13,11 @@ export interface HostOps {
       | { answered: true; baud: number; params: SystemParameters }
       | { answered: false; error: string };
   };
+  /** Opens a serial port in the child; its bytes then arrive as `HostPush` messages. */
+  'serial.open': { params: { path: string; baud: number }; result: { handle: number } };
+  /** `data` is base64 (the IPC channel carries JSON). Resolves once the port took the bytes. */
+  'serial.write': { params: { handle: number; data: string }; result: Record<string, never> };
+  'serial.close': { params: { handle: number }; result: Record<string, never> };
 }
 export type HostOp = keyof HostOps;
 
@@ -29,4 +34,12 @@ export type HostReply =
 /** Sent once by the child when it is ready for requests. */
 export interface HostHello {
   hello: { pid: number };
+}
+
+/**
+ * Sent by the child unasked, for an open serial handle: received bytes (base64), an error, or
+ * the port closing (after which the handle is gone).
+ */
+export interface HostPush {
+  serial: { handle: number; data?: string; closed?: true; error?: string };
 }

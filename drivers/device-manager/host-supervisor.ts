@@ -5,7 +5,7 @@
 import { fork } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import type { HostHello, HostOp, HostOps, HostReply, HostRequest } from './host-protocol';
+import type { HostHello, HostOp, HostOps, HostPush, HostReply, HostRequest } from './host-protocol';
 
 /** A running child, whatever started it (child_process.fork, Electron utilityProcess). */
 export interface HostChannel {
@@ -79,7 +79,9 @@ interface Pending {
 
 /**
  * Events: 'up' (pid) when a child says hello, 'down' ({code, signal, restartInMs}) when it
- * exits unexpectedly. `restarts` counts the children started after the first.
+ * exits unexpectedly. `restarts` counts the children started after the first. Push messages
+ * from the child arrive as 'serial' (HostPush['serial']); 'lost' means the child that held
+ * every open serial handle is gone (crash or close), so those handles are dead.
  */
 export class DriverHost extends EventEmitter {
   private child: HostChannel | null = null;
@@ -125,16 +127,27 @@ export class DriverHost extends EventEmitter {
   /** Resolves once a child is up (or rejects after `timeoutMs`). */
   whenUp(timeoutMs = 15_000): Promise<number> {
     if (this._state === 'up' && this.child?.pid) return Promise.resolve(this.child.pid);
+    if (this._state === 'closed') {
+      return Promise.reject(new DriverHostError('CLOSED', 'driver host closed'));
+    }
     return new Promise((resolve, reject) => {
       const t = setTimeout(() => {
         this.off('up', onUp);
+        this.off('closed', onClosed);
         reject(new DriverHostError('TIMEOUT', 'driver host did not come up'));
       }, timeoutMs);
       const onUp = (pid: number) => {
         clearTimeout(t);
+        this.off('closed', onClosed);
         resolve(pid);
       };
+      const onClosed = () => {
+        clearTimeout(t);
+        this.off('up', onUp);
+        reject(new DriverHostError('CLOSED', 'driver host closed'));
+      };
       this.once('up', onUp);
+      this.once('closed', onClosed);
     });
   }
 
@@ -169,6 +182,8 @@ export class DriverHost extends EventEmitter {
     this._state = 'closed';
     clearTimeout(this.restartTimer);
     this.failPending(new DriverHostError('CLOSED', 'driver host closed'));
+    this.emit('lost');
+    this.emit('closed');
     const child = this.child;
     this.child = null;
     if (!child) return;
@@ -206,6 +221,10 @@ export class DriverHost extends EventEmitter {
         this.emit('up', (m as HostHello).hello.pid);
         return;
       }
+      if (m && typeof m === 'object' && 'serial' in m) {
+        this.emit('serial', (m as HostPush).serial);
+        return;
+      }
       const r = m as HostReply;
       const p = this.pending.get(r?.id);
       if (!p) return;
@@ -225,6 +244,7 @@ export class DriverHost extends EventEmitter {
   private scheduleRestart(code: number | null, signal: string | null): void {
     this._state = 'down';
     this.failPending(new DriverHostError('HOST_DOWN', 'driver host stopped'));
+    this.emit('lost');
     if (this.upSince && Date.now() - this.upSince >= this.stableMs) this.delay = this.initialMs;
     const wait = this.delay;
     this.delay = Math.min(this.maxMs, this.delay * 2);

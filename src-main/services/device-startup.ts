@@ -5,6 +5,7 @@
 import { DriverHost } from '../../drivers/device-manager/host-supervisor';
 import type { HostSpawner } from '../../drivers/device-manager/host-supervisor';
 import { DeviceManager } from '../../drivers/device-manager/manager';
+import { remoteSerialOpener } from '../../drivers/device-manager/remote-serial';
 import { TrafficRegistry, tapHid } from '../../drivers/device-manager/traffic';
 import type { HidLike } from '../../drivers/device-manager/traffic';
 import type { DevicesStationOptions } from './devices';
@@ -51,19 +52,22 @@ export function applyFingerprintChoice(
 
 export function startDevices(opts: DeviceStartupOptions): StartedDevices {
   const traffic = new TrafficRegistry();
+  const host = opts.spawn ? new DriverHost({ spawn: opts.spawn, log: opts.log }).start() : null;
   const fingerprint = createFingerprintDevice(
     applyFingerprintChoice(opts.fingerprint, opts.dataDir),
     {
       log: opts.log,
       tap: (t) => traffic.tap('fingerprint', t),
+      // The scanner's serial ports are opened in the driver host child: a crash in native
+      // serial code then costs a reconnect, not the recording session.
+      ...(host ? { openSerial: remoteSerialOpener(host) } : {}),
     },
   );
-  const host = opts.spawn ? new DriverHost({ spawn: opts.spawn, log: opts.log }).start() : null;
   const manager = host
     ? new DeviceManager({
         host,
         ...(opts.pollMs ? { pollMs: opts.pollMs } : {}),
-        // The scanner's own port is never probed from the child: it is open here.
+        // The scanner's own port is never probed: it is already open for the scanner.
         inUse: () => {
           const p = fingerprint.info('en').path;
           return new Set(p ? [p] : []);
@@ -93,7 +97,9 @@ export function startDevices(opts: DeviceStartupOptions): StartedDevices {
     async close() {
       stopped = true;
       manager?.stop();
-      await Promise.all([host?.close(), fingerprint.close()]);
+      // The scanner first: its ports live in the driver host and close through it.
+      await fingerprint.close();
+      await host?.close();
     },
   };
 }

@@ -84,10 +84,20 @@ export function createFingerprintDevice(
     log: DeviceLog;
     /** Wraps every host-side transport (the device manager records raw traffic this way). */
     tap?: (t: ByteTransport) => ByteTransport;
+    /**
+     * Opens every serial port the scanner uses (both pty ends of the simulator too). The
+     * station passes one that opens in the driver host child, so native serial I/O cannot
+     * crash it; default: serialport in this process.
+     */
+    openSerial?: (path: string, baud: number) => Promise<ByteTransport>;
   },
 ): FingerprintDevice {
   const { log } = deps;
   const tap = deps.tap ?? ((t: ByteTransport) => t);
+  const openSerial =
+    deps.openSerial ??
+    (async (path: string, baud: number): Promise<ByteTransport> =>
+      (await import('../../drivers/transport/serial')).openSerialTransport(path, baud));
   const events = new EventEmitter();
   const simSpeed = cfg.simSpeed && cfg.simSpeed > 0 ? cfg.simSpeed : 1;
   const packetSize: PacketSize = cfg.packetSize ?? 256;
@@ -170,16 +180,18 @@ export function createFingerprintDevice(
         (await import('../../drivers/transport/pty-pair')).ptyPairsAvailable());
     if (usePty) {
       const { openPtyPair } = await import('../../drivers/transport/pty-pair');
-      const { openSerialTransport } = await import('../../drivers/transport/serial');
       pty = await openPtyPair();
       const hostPath = pty.a;
-      await startSimulatorOn(await openSerialTransport(pty.b, SIM_BAUD));
+      await startSimulatorOn(await openSerial(pty.b, SIM_BAUD));
       const reopen = async (): Promise<ByteTransport> => {
         if (!plugged || !pty) throw new Error('simulated scanner unplugged');
-        return tap(await openSerialTransport(hostPath, SIM_BAUD));
+        // The device end dies with the driver host child too (a crash there, not an unplug):
+        // the simulated module comes back on a fresh port, as a power-cycled one would.
+        if (!deviceEnd?.isOpen) await startSimulatorOn(await openSerial(pty.b, SIM_BAUD));
+        return tap(await openSerial(hostPath, SIM_BAUD));
       };
       const driver = new FingerprintDriver({
-        transport: tap(await openSerialTransport(hostPath, SIM_BAUD)),
+        transport: tap(await openSerial(hostPath, SIM_BAUD)),
         reopen,
         backoff: { initialMs: 200, maxMs: 2000 },
       });
@@ -209,11 +221,8 @@ export function createFingerprintDevice(
     const found = await discoverFingerprint({
       ...(cfg.path ? { path: cfg.path } : {}),
       ...(cfg.baud ? { baud: cfg.baud } : {}),
-      ...(deps.tap
-        ? {
-            open: async (p: string, b: number) =>
-              tap(await (await import('../../drivers/transport/serial')).openSerialTransport(p, b)),
-          }
+      ...(deps.tap || deps.openSerial
+        ? { open: async (p: string, b: number) => tap(await openSerial(p, b)) }
         : {}),
       onAttempt: (a) =>
         log.info('fingerprint probe', { path: a.path, baud: a.baud, error: a.error ?? null }),
@@ -291,8 +300,7 @@ export function createFingerprintDevice(
       plugged = true;
       if (pty) {
         await pty.replug();
-        const { openSerialTransport } = await import('../../drivers/transport/serial');
-        await startSimulatorOn(await openSerialTransport(pty.b, SIM_BAUD));
+        await startSimulatorOn(await openSerial(pty.b, SIM_BAUD));
       }
       // In memory, the driver's reopen builds a fresh pair with a fresh simulator.
     },

@@ -40,7 +40,8 @@ async function main(): Promise<number> {
   ).version;
   // The host owns the scanner so it can wait for it (and a simulator's socat) to stop on exit.
   const logger = createLogger({ dataDir: args.dataDir });
-  // Enumeration and probing run in a child process (a native crash must not end the desk).
+  // Enumeration, probing and the scanner's serial I/O run in a child process (a native crash
+  // must not end the desk); the child is restarted and the scanner reconnects by itself.
   const devices = startDevices({
     dataDir: args.dataDir,
     fingerprint: args.fingerprint,
