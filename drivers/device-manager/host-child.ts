@@ -1,7 +1,7 @@
 // Entry of the driver host process: `child_process.fork` in the browser host and tests,
 // Electron's `utilityProcess.fork` in the desktop app (then messages arrive on parentPort).
 import { createHostOps } from './host-ops';
-import type { HostHello, HostPush, HostReply, HostRequest } from './host-protocol';
+import type { HostHello, HostHidPush, HostPush, HostReply, HostRequest } from './host-protocol';
 
 interface ParentPort {
   on(event: 'message', l: (e: { data: unknown }) => void): void;
@@ -9,7 +9,7 @@ interface ParentPort {
 }
 
 const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
-const send = (m: HostReply | HostHello | HostPush) => {
+const send = (m: HostReply | HostHello | HostPush | HostHidPush) => {
   if (parentPort) parentPort.postMessage(m);
   else process.send?.(m);
 };

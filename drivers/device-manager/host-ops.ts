@@ -3,16 +3,33 @@
 import { discoverFingerprint } from '../fingerprint/discovery';
 import { enumerateDevices } from './enumerate';
 import type { ByteTransport } from '../fingerprint/transport';
-import type { HostOp, HostOps, HostPush } from './host-protocol';
+import type { HidDevice } from '../signature-pad/hid-device';
+import { SimulatedStuPad } from '../signature-pad/simulator';
+import { STU_MODELS } from '../signature-pad/stu-codec';
+import { shortScript, signatureScript } from '../signature-pad/strokes';
+import type { HostHidPush, HostOp, HostOps, HostPush } from './host-protocol';
 import type { RawDevice } from './matching';
 
 export interface HostOpsOptions {
   enumerate?: () => Promise<{ devices: RawDevice[]; errors: string[] }>;
   probeTimeoutMs?: number;
   /** Where received serial bytes and port closes go (the IPC channel to the station). */
-  push?: (m: HostPush) => void;
+  push?: (m: HostPush | HostHidPush) => void;
   /** Opens a serial port (default: the real serialport transport). */
   openSerial?: (path: string, baud: number) => Promise<ByteTransport>;
+  /** Opens a HID device that is not `sim:` (default: node-hid). */
+  openHid?: (path: string) => Promise<HidDevice>;
+}
+
+/**
+ * `sim:stu-530` (any STU model name, `sim:stu` = STU-530) → the STU simulator, run inside the
+ * child: how tests and training exercise the remote HID path without a pad.
+ */
+export function openSimulatedHid(path: string): SimulatedStuPad {
+  const name = path.slice('sim:'.length).toUpperCase();
+  const model = name === 'STU' ? STU_MODELS[1] : STU_MODELS.find((m) => m.name === name);
+  if (!model) throw new Error(`unknown simulated HID device ${path}`);
+  return new SimulatedStuPad({ productId: model.productIds[0]!, speed: 4 });
 }
 
 export type HostHandler = <O extends HostOp>(
@@ -31,6 +48,15 @@ export function createHostOps(opts: HostOpsOptions = {}): HostHandler {
   // Ports opened for the station; the native I/O lives here so a crash only ends this process.
   const ports = new Map<number, ByteTransport>();
   let nextHandle = 1;
+  const openHid =
+    opts.openHid ??
+    (async (path: string) => (await import('../transport/hid')).openHidDevice(path));
+  const hids = new Map<number, HidDevice>();
+  const hid = (handle: number): HidDevice => {
+    const d = hids.get(handle);
+    if (!d) throw new Error(`hid handle ${handle} is not open`);
+    return d;
+  };
   const port = (handle: number): ByteTransport => {
     const p = ports.get(handle);
     if (!p) throw new Error(`serial handle ${handle} is not open`);
@@ -82,6 +108,51 @@ export function createHostOps(opts: HostOpsOptions = {}): HostHandler {
         await p.close();
         if (ports.delete(handle)) push({ serial: { handle, closed: true } });
       }
+      return {};
+    },
+    'hid.open': async ({ path }) => {
+      const d = path.startsWith('sim:') ? openSimulatedHid(path) : await openHid(path);
+      const handle = nextHandle++;
+      hids.set(handle, d);
+      d.on('data', (b: Buffer) => push({ hid: { handle, data: b.toString('base64') } }));
+      // node-hid's 'error' is the unplug: the device is dead, the station's driver reconnects.
+      // The handle ends here: the station's device is finished by this push and never closes it.
+      d.on('error', (e: Error) => {
+        if (!hids.delete(handle)) return;
+        try {
+          d.close();
+        } catch {
+          // Already gone.
+        }
+        push({ hid: { handle, error: e.message } });
+      });
+      return { handle };
+    },
+    'hid.write': async ({ handle, data }) => ({
+      written: await hid(handle).write(Buffer.from(data, 'base64')),
+    }),
+    'hid.getFeatureReport': async ({ handle, reportId, length }) => ({
+      data: [...(await hid(handle).getFeatureReport(reportId, length))],
+    }),
+    'hid.sendFeatureReport': async ({ handle, data }) => ({
+      sent: await hid(handle).sendFeatureReport(Buffer.from(data, 'base64')),
+    }),
+    'hid.close': async ({ handle }) => {
+      const d = hids.get(handle);
+      if (d && hids.delete(handle)) {
+        try {
+          d.close();
+        } finally {
+          push({ hid: { handle, closed: true } });
+        }
+      }
+      return {};
+    },
+    'hid.simulate': async ({ handle, script }) => {
+      const d = hid(handle);
+      if (!(d instanceof SimulatedStuPad)) throw new Error(`hid handle ${handle} is not simulated`);
+      if (script === 'unplug') d.unplug();
+      else await d.play((script === 'short' ? shortScript : signatureScript)(d.size, 200));
       return {};
     },
   };

@@ -18,6 +18,25 @@ export interface HostOps {
   /** `data` is base64 (the IPC channel carries JSON). Resolves once the port took the bytes. */
   'serial.write': { params: { handle: number; data: string }; result: Record<string, never> };
   'serial.close': { params: { handle: number }; result: Record<string, never> };
+  /**
+   * Opens a HID device (node-hid) in the child; its input reports then arrive as `HostPush`
+   * messages. A path starting `sim:` (`sim:stu-530`, `sim:stu`) opens the STU simulator inside
+   * the child instead: the test and training path, no hardware needed.
+   */
+  'hid.open': { params: { path: string }; result: { handle: number } };
+  /** `data` is base64. Results are node-hid's byte counts. */
+  'hid.write': { params: { handle: number; data: string }; result: { written: number } };
+  'hid.getFeatureReport': {
+    params: { handle: number; reportId: number; length: number };
+    result: { data: number[] };
+  };
+  'hid.sendFeatureReport': { params: { handle: number; data: string }; result: { sent: number } };
+  'hid.close': { params: { handle: number }; result: Record<string, never> };
+  /** Simulated (`sim:`) handles only: the resident's pen plays a script, resolves when done. */
+  'hid.simulate': {
+    params: { handle: number; script: 'signature' | 'short' | 'unplug' };
+    result: Record<string, never>;
+  };
 }
 export type HostOp = keyof HostOps;
 
@@ -42,4 +61,16 @@ export interface HostHello {
  */
 export interface HostPush {
   serial: { handle: number; data?: string; closed?: true; error?: string };
+}
+
+export interface HostHidPush {
+  hid: HidPush;
+}
+
+/** Same for an open HID handle: an input report (base64), an error (unplug), or the close. */
+export interface HidPush {
+  handle: number;
+  data?: string;
+  closed?: true;
+  error?: string;
 }

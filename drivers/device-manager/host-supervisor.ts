@@ -5,7 +5,15 @@
 import { fork } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import type { HostHello, HostOp, HostOps, HostPush, HostReply, HostRequest } from './host-protocol';
+import type {
+  HostHello,
+  HostHidPush,
+  HostOp,
+  HostOps,
+  HostPush,
+  HostReply,
+  HostRequest,
+} from './host-protocol';
 
 /** A running child, whatever started it (child_process.fork, Electron utilityProcess). */
 export interface HostChannel {
@@ -80,8 +88,9 @@ interface Pending {
 /**
  * Events: 'up' (pid) when a child says hello, 'down' ({code, signal, restartInMs}) when it
  * exits unexpectedly. `restarts` counts the children started after the first. Push messages
- * from the child arrive as 'serial' (HostPush['serial']); 'lost' means the child that held
- * every open serial handle is gone (crash or close), so those handles are dead.
+ * from the child arrive as 'serial' (HostPush['serial']) and 'hid' (HidPush); 'lost' means the
+ * child that held every open serial and HID handle is gone (crash or close), so those handles
+ * are dead.
  */
 export class DriverHost extends EventEmitter {
   private child: HostChannel | null = null;
@@ -223,6 +232,10 @@ export class DriverHost extends EventEmitter {
       }
       if (m && typeof m === 'object' && 'serial' in m) {
         this.emit('serial', (m as HostPush).serial);
+        return;
+      }
+      if (m && typeof m === 'object' && 'hid' in m) {
+        this.emit('hid', (m as HostHidPush).hid);
         return;
       }
       const r = m as HostReply;

@@ -177,7 +177,7 @@ export class SignaturePadDriver extends EventEmitter {
     }
     const { device, target } = got;
     try {
-      const { desc, decode } = this.describe(device, target);
+      const { desc, decode } = await this.describe(device, target);
       const onData = (data: Buffer) => this.onReport(data);
       const onError = (err: unknown) => this.onDeviceError(err);
       device.on('data', onData);
@@ -197,19 +197,19 @@ export class SignaturePadDriver extends EventEmitter {
     }
   }
 
-  private describe(device: HidDevice, target: PadTarget) {
+  private async describe(device: HidDevice, target: PadTarget) {
     if (target.kind === 'stu') {
       const model = stuModelFor(target.productId);
       if (!model)
         throw new SignaturePadError('UNKNOWN_MODEL', `pid 0x${target.productId.toString(16)}`);
       const cap = decodeCapability(
-        toBytes(device.getFeatureReport(STU_REPORT.CAPABILITY, STU_LENGTH.CAPABILITY)),
+        toBytes(await device.getFeatureReport(STU_REPORT.CAPABILITY, STU_LENGTH.CAPABILITY)),
       );
       let firmware: string | null = null;
       let name = model.name;
       try {
         const info = decodeInformation(
-          toBytes(device.getFeatureReport(STU_REPORT.INFORMATION, STU_LENGTH.INFORMATION)),
+          toBytes(await device.getFeatureReport(STU_REPORT.INFORMATION, STU_LENGTH.INFORMATION)),
         );
         firmware = `${info.firmwareMajor}.${info.firmwareMinor}`;
         if (info.modelName) name = info.modelName;
@@ -316,20 +316,20 @@ export class SignaturePadDriver extends EventEmitter {
     }, delay);
   }
 
-  private send(report: Uint8Array): void {
+  private async send(report: Uint8Array): Promise<void> {
     const o = this.opened;
     if (!o) throw new SignaturePadError('DISCONNECTED');
     if (o.target.kind !== 'stu') return; // generic pads have no screen to drive
     try {
-      o.device.sendFeatureReport(Buffer.from(report));
+      await o.device.sendFeatureReport(Buffer.from(report));
     } catch (e) {
       throw new SignaturePadError('DISCONNECTED', e instanceof Error ? e.message : String(e));
     }
   }
 
   private async startInking(): Promise<void> {
-    this.send(encodeClearScreen());
-    this.send(encodeInkingMode(true));
+    await this.send(encodeClearScreen());
+    await this.send(encodeInkingMode(true));
   }
 
   /** Starts the one signing session: clears the pad and turns inking on. */
@@ -346,7 +346,7 @@ export class SignaturePadDriver extends EventEmitter {
       },
       clear: async () => {
         if (!s.active) return;
-        this.send(encodeClearScreen());
+        await this.send(encodeClearScreen());
       },
       end: async () => {
         if (!s.active) return;
@@ -354,8 +354,8 @@ export class SignaturePadDriver extends EventEmitter {
         if (this.session === s) this.session = null;
         if (this.opened) {
           try {
-            this.send(encodeInkingMode(false));
-            this.send(encodeClearScreen());
+            await this.send(encodeInkingMode(false));
+            await this.send(encodeClearScreen());
           } catch {
             // Unplugged meanwhile: nothing left to switch off.
           }

@@ -9,7 +9,9 @@ export interface HidDevice {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- node-hid's EventEmitter signature
   removeListener(event: 'data' | 'error', listener: (...args: any[]) => void): unknown;
   write(values: number[] | Buffer): number;
-  getFeatureReport(reportId: number, reportLength: number): number[];
-  sendFeatureReport(data: number[] | Buffer): number;
+  // Synchronous in node-hid's HID class and the simulators; a promise when the device lives in
+  // another process (drivers/device-manager/remote-hid.ts).
+  getFeatureReport(reportId: number, reportLength: number): number[] | Promise<number[]>;
+  sendFeatureReport(data: number[] | Buffer): number | Promise<number>;
   close(): void;
 }

@@ -5,6 +5,8 @@
 import { DriverHost } from '../../drivers/device-manager/host-supervisor';
 import type { HostSpawner } from '../../drivers/device-manager/host-supervisor';
 import { DeviceManager } from '../../drivers/device-manager/manager';
+import { remoteHidOpener } from '../../drivers/device-manager/remote-hid';
+import type { HidOpener } from '../../drivers/device-manager/remote-hid';
 import { remoteSerialOpener } from '../../drivers/device-manager/remote-serial';
 import { TrafficRegistry, tapHid } from '../../drivers/device-manager/traffic';
 import type { HidLike } from '../../drivers/device-manager/traffic';
@@ -36,6 +38,11 @@ export interface StartedDevices {
   setSignature(port: (() => SignatureTestPort | null) | null): void;
   /** Wraps a HID device so the pad's reports show in the traffic view. */
   tapSignature<T extends HidLike>(device: T): T;
+  /**
+   * Pass as `createSignatureDevice(…, { openHid })`: opens the pad in the driver host child
+   * (undefined without a driver host: node-hid then runs in this process).
+   */
+  openHid: HidOpener | undefined;
   close(): Promise<void>;
 }
 
@@ -94,6 +101,8 @@ export function startDevices(opts: DeviceStartupOptions): StartedDevices {
       signature = port;
     },
     tapSignature: (device) => tapHid(device, traffic.ring('signature')),
+    // Like the scanner's ports: a crash in node-hid costs the pad a reconnect, not the session.
+    openHid: host ? remoteHidOpener(host) : undefined,
     async close() {
       stopped = true;
       manager?.stop();

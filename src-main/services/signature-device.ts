@@ -51,6 +51,11 @@ export function createSignatureDevice(
     log: Pick<Logger, 'info' | 'warn'>;
     /** Wraps each opened device (the device manager's traffic view records its reports). */
     tap?: (device: HidDevice) => HidDevice;
+    /**
+     * Opens a real pad by its OS path. Default: node-hid in this process; startDevices passes
+     * the driver host's opener so node-hid's native I/O runs in the child.
+     */
+    openHid?: (path: string) => Promise<HidDevice>;
   },
 ): SignatureDevice {
   const { log } = deps;
@@ -112,7 +117,8 @@ export function createSignatureDevice(
     );
     const found = choosePad(await listHidDevices(), readSysfsDescriptor);
     if (!found) throw new SignaturePadError('DEVICE_NOT_FOUND');
-    return { device: tap(await openHidDevice(found.path)), target: found.target };
+    const open = deps.openHid ?? openHidDevice;
+    return { device: tap(await open(found.path)), target: found.target };
   }
 
   async function start(): Promise<void> {

@@ -52,6 +52,7 @@ async function main(): Promise<number> {
   const signature = createSignatureDevice(args.signature, {
     log: logger,
     tap: (d) => devices.tapSignature(d),
+    ...(devices.openHid ? { openHid: devices.openHid } : {}),
   });
   devices.setSignature(() =>
     padTestPort({

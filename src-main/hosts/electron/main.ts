@@ -175,7 +175,11 @@ function signatureDevice(started: StartedDevices, logger: ReturnType<typeof crea
     log(`warning: ${(err as Error).message}; using --signature auto`);
     cfg = signatureConfigFromArgs(undefined);
   }
-  const pad = createSignatureDevice(cfg, { log: logger, tap: (d) => started.tapSignature(d) });
+  const pad = createSignatureDevice(cfg, {
+    log: logger,
+    tap: (d) => started.tapSignature(d),
+    ...(started.openHid ? { openHid: started.openHid } : {}),
+  });
   started.setSignature(() =>
     padTestPort({
       driver: pad.driver,
