@@ -6,6 +6,7 @@
 import { EventEmitter } from 'node:events';
 import type { HidDevice } from '../signature-pad/hid-device';
 import type { HidPush } from './host-protocol';
+import { HandleRouter } from './handle-router';
 import type { DriverHost } from './host-supervisor';
 
 const b64 = (d: number[] | Buffer) => (Buffer.isBuffer(d) ? d : Buffer.from(d)).toString('base64');
@@ -97,51 +98,28 @@ export type HidOpener = (path: string) => Promise<HidDevice>;
  * simulator inside the child (tests, training).
  */
 export function remoteHidOpener(host: DriverHost, opts: { upTimeoutMs?: number } = {}) {
-  const open = new Map<number, RemoteHidDevice>();
-  // Pushes for a handle whose open reply has not been handled yet (same IPC stream).
-  const early = new Map<number, HidPush[]>();
-  let highest = 0;
-  host.on('hid', (p: HidPush) => {
-    const d = open.get(p.handle);
-    if (d) d.receive(p);
-    else if (p.handle > highest) {
-      const list = early.get(p.handle) ?? [];
-      if (list.length < 1000) list.push(p);
-      early.set(p.handle, list);
-    }
-  });
-  host.on('lost', () => {
-    early.clear();
-    highest = 0;
-    for (const d of [...open.values()]) d.lose(new Error('driver host stopped'));
-  });
-  const forget = (d: RemoteHidDevice) => {
-    if (open.get(d.handle) === d) open.delete(d.handle);
-  };
+  const router: HandleRouter<HidPush, RemoteHidDevice> = new HandleRouter(host, 'hid', (d) =>
+    d.lose(new Error('driver host stopped')),
+  );
+  const forget = (d: RemoteHidDevice) => router.forget(d);
   const opener: HidOpener & {
     /** The handle of an open remote device (tests drive `hid.simulate` with it). */
     handleOf(d: HidDevice): number | null;
   } = Object.assign(
-    async (path: string) => {
-      if (host.state !== 'up') await host.whenUp(opts.upTimeoutMs ?? 15_000);
-      const pid = host.pid;
-      const { handle } = await host.request('hid.open', { path });
-      const d = new RemoteHidDevice(host, handle, path, forget);
-      if (host.pid !== pid || host.state !== 'up') {
-        d.lose(new Error('driver host restarted'));
-        throw new Error('driver host restarted while opening the HID device');
-      }
-      open.set(handle, d);
-      highest = Math.max(highest, handle);
-      const queued = early.get(handle);
-      early.delete(handle);
-      for (const p of queued ?? []) d.receive(p);
-      return d;
-    },
+    (path: string): Promise<HidDevice> =>
+      router.openVia(
+        opts.upTimeoutMs ?? 15_000,
+        () => host.request('hid.open', { path }),
+        (handle) => new RemoteHidDevice(host, handle, path, forget),
+        (d) => {
+          d.lose(new Error('driver host restarted'));
+          return new Error('driver host restarted while opening the HID device');
+        },
+      ),
     {
       // `d` may be wrapped (the traffic tap is a Proxy), so it is matched by its handle.
       handleOf: (d: HidDevice) =>
-        d instanceof RemoteHidDevice && open.has(d.handle) ? d.handle : null,
+        d instanceof RemoteHidDevice && router.has(d.handle) ? d.handle : null,
     },
   );
   return opener;

@@ -5,6 +5,7 @@
 import { EventEmitter } from 'node:events';
 import type { ByteTransport } from '../fingerprint/transport';
 import type { HostPush } from './host-protocol';
+import { HandleRouter } from './handle-router';
 import type { DriverHost } from './host-supervisor';
 
 type Push = HostPush['serial'];
@@ -67,45 +68,20 @@ export type SerialOpener = (path: string, baud: number) => Promise<ByteTransport
  * waiting for it to be up (it may be starting or restarting after a crash).
  */
 export function remoteSerialOpener(host: DriverHost, opts: { upTimeoutMs?: number } = {}) {
-  const open = new Map<number, RemoteSerialTransport>();
-  // Pushes for a handle whose open reply has not been handled yet (same IPC stream, so they can
-  // arrive before the awaiting code runs).
-  const early = new Map<number, Push[]>();
-  // Handles grow per child: one at or below this is already registered or gone.
-  let highest = 0;
-  host.on('serial', (p: Push) => {
-    const t = open.get(p.handle);
-    if (t) t.receive(p);
-    else if (p.handle > highest) {
-      const list = early.get(p.handle) ?? [];
-      if (list.length < 1000) list.push(p);
-      early.set(p.handle, list);
-    }
-  });
-  host.on('lost', () => {
-    early.clear();
-    highest = 0;
-    for (const t of [...open.values()]) t.finish();
-  });
-  const forget = (t: RemoteSerialTransport) => {
-    if (open.get(t.handle) === t) open.delete(t.handle);
-  };
-  const opener: SerialOpener = async (path, baud) => {
-    if (host.state !== 'up') await host.whenUp(opts.upTimeoutMs ?? 15_000);
-    const pid = host.pid;
-    const { handle } = await host.request('serial.open', { path, baud });
-    const t = new RemoteSerialTransport(host, handle, path, forget);
-    if (host.pid !== pid || host.state !== 'up') {
-      // The child that opened it died meanwhile: the handle means nothing now.
-      t.finish();
-      throw new Error('driver host restarted while opening the port');
-    }
-    open.set(handle, t);
-    highest = Math.max(highest, handle);
-    const queued = early.get(handle);
-    early.delete(handle);
-    for (const p of queued ?? []) t.receive(p);
-    return t;
-  };
+  const router: HandleRouter<Push, RemoteSerialTransport> = new HandleRouter(host, 'serial', (t) =>
+    t.finish(),
+  );
+  const forget = (t: RemoteSerialTransport) => router.forget(t);
+  const opener: SerialOpener = (path, baud) =>
+    router.openVia(
+      opts.upTimeoutMs ?? 15_000,
+      () => host.request('serial.open', { path, baud }),
+      (handle) => new RemoteSerialTransport(host, handle, path, forget),
+      (t) => {
+        // The child that opened it died meanwhile: the handle means nothing now.
+        t.finish();
+        return new Error('driver host restarted while opening the port');
+      },
+    );
   return opener;
 }

@@ -1,32 +1,37 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { NetworkDiagnostics, StorageDiagnostics } from '../../../../src-main/api/contract';
+import type { MethodInput, MethodOutput } from '../../../../src-main/api/contract';
 import { formatBytes, formatDateTime } from '../../../app/format';
 import { call } from '../../../app/station-client';
 import { diskLow } from './diagnostics-model';
 
-export function NetworkPanel() {
-  const { t, i18n } = useTranslation();
-  const [net, setNet] = useState<NetworkDiagnostics | null>(null);
+/** One diagnostics check: fetched on mount, again on `check()`; busy while it runs. */
+function useDiagnostic<M extends 'diagnostics.network' | 'diagnostics.storage'>(method: M) {
+  const [value, setValue] = useState<MethodOutput<M> | null>(null);
   const [busy, setBusy] = useState(true);
   const [error, setError] = useState<string | null>(null);
-
   const fetchNow = useCallback(
     () =>
-      call('diagnostics.network', {}).then((r) => {
+      call(method, {} as MethodInput<M>).then((r) => {
         setBusy(false);
         if (r.ok) {
-          setNet(r.value);
+          setValue(r.value);
           setError(null);
         } else setError(r.error.message);
       }),
-    [],
+    [method],
   );
   const check = () => {
     setBusy(true);
     return fetchNow();
   };
   useEffect(() => void fetchNow(), [fetchNow]);
+  return { value, busy, error, check };
+}
+
+export function NetworkPanel() {
+  const { t, i18n } = useTranslation();
+  const { value: net, busy, error, check } = useDiagnostic('diagnostics.network');
 
   const last = net?.lastSync ?? null;
   const lang = i18n.language;
@@ -101,26 +106,7 @@ export function NetworkPanel() {
 
 export function StoragePanel() {
   const { t, i18n } = useTranslation();
-  const [st, setSt] = useState<StorageDiagnostics | null>(null);
-  const [busy, setBusy] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-
-  const fetchNow = useCallback(
-    () =>
-      call('diagnostics.storage', {}).then((r) => {
-        setBusy(false);
-        if (r.ok) {
-          setSt(r.value);
-          setError(null);
-        } else setError(r.error.message);
-      }),
-    [],
-  );
-  const check = () => {
-    setBusy(true);
-    return fetchNow();
-  };
-  useEffect(() => void fetchNow(), [fetchNow]);
+  const { value: st, busy, error, check } = useDiagnostic('diagnostics.storage');
 
   const lang = i18n.language;
   const low = st ? diskLow(st.freeBytes, st.totalBytes) : false;
