@@ -7,7 +7,12 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['src-main/**/*.test.ts', 'drivers/**/*.test.ts', 'src-renderer/**/*.test.ts'],
+          include: [
+            'src-main/**/*.test.ts',
+            'drivers/**/*.test.ts',
+            'src-renderer/**/*.test.ts',
+            'test/fuzz/**/*.test.ts',
+          ],
           testTimeout: 20_000,
         },
       },
