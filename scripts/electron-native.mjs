@@ -44,7 +44,7 @@ function electronVersion() {
     return require('electron/package.json').version;
   } catch {
     const pkg = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8'));
-    const spec = pkg.optionalDependencies?.electron ?? pkg.devDependencies?.electron;
+    const spec = pkg.devDependencies?.electron;
     if (!spec || !/^\d+\.\d+\.\d+$/.test(spec)) {
       throw new Error('cannot tell the Electron version: pin "electron" exactly in package.json');
     }
