@@ -36,7 +36,8 @@ import { TV_EVENTS, TV_METHODS, isTvWindowUrl } from '../shared/tv-window';
 // Built to out/main/index.js; preload and renderer sit beside it in out/.
 const here = path.dirname(fileURLToPath(import.meta.url));
 const preloadFile = path.join(here, '..', 'preload', 'preload.cjs');
-const rendererDir = path.join(here, '..', 'renderer');
+// out/ sits at the app root: the repo for `electron .`, resources/app.asar when packaged.
+const rendererDir = path.join(app.getAppPath(), 'out', 'renderer');
 // Dev server only when unpackaged: a packaged app must never load a URL from the environment.
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 // The renderer is app://rekam/index.html (never file://): a real origin for the checks below.
