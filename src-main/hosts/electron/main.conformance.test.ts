@@ -133,6 +133,7 @@ describe('windows', () => {
         allowRunningInsecureContent: false,
         webviewTag: false,
         navigateOnDragDrop: false,
+        disableBlinkFeatures: 'Auxclick',
         devTools: false,
       });
       expect(path.basename(String(wp.preload))).toBe('preload.cjs');

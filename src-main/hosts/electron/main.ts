@@ -267,6 +267,8 @@ function createWindow(tv = false): BrowserWindow {
       webviewTag: false,
       spellcheck: false,
       navigateOnDragDrop: false,
+      // Middle-click (auxclick) would open links in a new window; window.open is denied anyway.
+      disableBlinkFeatures: 'Auxclick',
       devTools: !app.isPackaged,
     },
   });
