@@ -1,11 +1,14 @@
 // The packaged configuration, checked without building a package: Electron pinned once and
 // exactly, installable offline, its own typings (no shim), and the fuses electron-builder
 // flips in the binary.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
+import { classifyAddon, nativeModules } from '../../../scripts/native-abi.mjs';
+import { afterAllArtifactBuild } from '../../../scripts/signing-hook.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const read = (p: string) => readFileSync(path.join(repo, p), 'utf8');
@@ -66,5 +69,70 @@ describe('packaged configuration', () => {
     const html = read('src-renderer/index.html');
     expect(html).not.toMatch(/Content-Security-Policy/i);
     expect(html).not.toMatch(/ws:/);
+  });
+});
+
+describe('native modules for Electron (scripts/native-abi.mjs)', () => {
+  it('tells ABI-specific addons from N-API ones by their registration symbol', () => {
+    expect(classifyAddon(Buffer.from('\0node_register_module_v115\0'))).toBe('abi');
+    expect(classifyAddon(Buffer.from('\0napi_register_module_v1\0'))).toBe('napi');
+    expect(classifyAddon(Buffer.from('\0sqlite3_extension_init\0'))).toBe('other');
+  });
+  it('only better-sqlite3 needs a rebuild; node-hid, serialport and sharp are N-API', () => {
+    const dirs = [
+      'better-sqlite3-multiple-ciphers',
+      'node-hid',
+      '@serialport/bindings-cpp',
+      ...readdirSync(path.join(repo, 'node_modules/@img'))
+        .filter((d) => d.startsWith('sharp-') && !d.startsWith('sharp-libvips'))
+        .map((d) => `@img/${d}`),
+    ].map((d) => path.join(repo, 'node_modules', d));
+    const found = Object.fromEntries(nativeModules(repo, dirs).map((m) => [m.name, m.abiStable]));
+    expect(found['better-sqlite3-multiple-ciphers']).toBe(false);
+    expect(found['node-hid']).toBe(true);
+    expect(found['@serialport/bindings-cpp']).toBe(true);
+    const sharp = Object.keys(found).filter((n) => n.startsWith('@img/sharp-'));
+    expect(sharp.length).toBeGreaterThan(0);
+    for (const n of sharp) expect(found[n]).toBe(true);
+  });
+});
+
+describe('code signing (scripts/signing-hook.mjs)', () => {
+  const artifacts = () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'rekam-dist-'));
+    const files = [
+      'Rekam-Setup-0.1.0.exe',
+      'Rekam-0.1.0-x86_64.AppImage',
+      'Rekam-0.1.0-amd64.deb',
+      'latest.yml',
+    ];
+    for (const f of files) writeFileSync(path.join(dir, f), 'x');
+    return { dir, paths: files.map((f) => path.join(dir, f)) };
+  };
+  it('an unsigned build says so beside every package', async () => {
+    const { dir, paths } = artifacts();
+    const notes = await afterAllArtifactBuild({ artifactPaths: paths }, {});
+    expect(notes.map((n) => path.basename(n)).sort()).toEqual([
+      'Rekam-0.1.0-amd64.deb.UNSIGNED.txt',
+      'Rekam-0.1.0-x86_64.AppImage.UNSIGNED.txt',
+      'Rekam-Setup-0.1.0.exe.UNSIGNED.txt',
+    ]);
+    expect(readFileSync(notes.find((n) => n.includes('.exe'))!, 'utf8')).toMatch(
+      /UNSIGNED.*CSC_LINK/s,
+    );
+    rmSync(dir, { recursive: true, force: true });
+  });
+  it('with a certificate from the environment the installer is not flagged', async () => {
+    const { dir, paths } = artifacts();
+    const notes = await afterAllArtifactBuild(
+      { artifactPaths: paths },
+      { CSC_LINK: '/secure/rekam.pfx', CSC_KEY_PASSWORD: 'x' },
+    );
+    expect(notes.some((n) => n.includes('.exe'))).toBe(false);
+    expect(notes).toHaveLength(2);
+    rmSync(dir, { recursive: true, force: true });
+  });
+  it('electron-builder runs the hook', () => {
+    expect(builder.afterAllArtifactBuild).toBe('./scripts/signing-hook.mjs');
   });
 });
