@@ -15,6 +15,7 @@ import type {
 import { fail, ok } from '../api/reply';
 import type { Reply } from '../api/reply';
 import type { DeviceManager, ManagedDevice } from '../../drivers/device-manager/manager';
+import type { ByteTransport } from '../../drivers/fingerprint/transport';
 import { TrafficRegistry } from '../../drivers/device-manager/traffic';
 import { getSetting, setSetting } from '../store/settings-repo';
 import type { Actor, Audit } from './audit';
@@ -48,6 +49,8 @@ export interface DevicesStationOptions {
   traffic?: TrafficRegistry;
   /** The signature pad as the self-test sees it. */
   signature?: () => SignatureTestPort | null;
+  /** Opens serial ports in the driver host child (the queue's thermal printer). */
+  openSerial?: (path: string, baud: number) => Promise<ByteTransport>;
   fingerprintFingerTimeoutMs?: number;
   signatureDrawMs?: number;
 }

@@ -196,6 +196,7 @@ function signatureDevice(started: StartedDevices, logger: ReturnType<typeof crea
     log: logger,
     tap: (d) => started.tapSignature(d),
     ...(started.openHid ? { openHid: started.openHid } : {}),
+    ...(started.listHid ? { listHid: started.listHid } : {}),
   });
   started.setSignature(() =>
     padTestPort({
