@@ -10,6 +10,7 @@ import type { HidLister, HidOpener } from '../../drivers/device-manager/remote-h
 import { remoteSerialOpener } from '../../drivers/device-manager/remote-serial';
 import { TrafficRegistry, tapHid } from '../../drivers/device-manager/traffic';
 import type { HidLike } from '../../drivers/device-manager/traffic';
+import type { PrinterPort } from '../api/contract-queue';
 import type { DevicesStationOptions } from './devices';
 import { fingerprintArgFromChoice, readDeviceChoice } from './devices';
 import type { SignatureTestPort } from './device-self-test';
@@ -102,6 +103,7 @@ export function startDevices(opts: DeviceStartupOptions): StartedDevices {
       // The queue's thermal printer: its port opens in the child like the scanner's, at each
       // print, so a port chosen on the technician screen is used by the next print.
       ...(openSerial ? { openSerial } : {}),
+      ...(host ? { listSerialPorts: () => serialPorts(host) } : {}),
     },
     setSignature(port) {
       signature = port;
@@ -119,3 +121,20 @@ export function startDevices(opts: DeviceStartupOptions): StartedDevices {
     },
   };
 }
+
+/** Serial ports as the driver host child enumerates them (serialport's list runs there). */
+async function serialPorts(host: DriverHost): Promise<PrinterPort[]> {
+  const { devices } = await host.request('enumerate', {});
+  return devices
+    .filter((d) => d.kind === 'serial')
+    .map((d) => {
+      const ids =
+        d.vendorId !== null && d.productId !== null
+          ? `${hex4(d.vendorId)}:${hex4(d.productId)}`
+          : null;
+      const label = [d.manufacturer, ids].filter(Boolean).join(' ');
+      return { path: d.path, label: label || null };
+    });
+}
+
+const hex4 = (n: number) => n.toString(16).padStart(4, '0');

@@ -12,6 +12,7 @@ import type {
   SelfTestResult,
   StatusEvent,
 } from '../api/contract';
+import type { PrinterPort } from '../api/contract-queue';
 import { fail, ok } from '../api/reply';
 import type { Reply } from '../api/reply';
 import type { DeviceManager, ManagedDevice } from '../../drivers/device-manager/manager';
@@ -51,6 +52,8 @@ export interface DevicesStationOptions {
   signature?: () => SignatureTestPort | null;
   /** Opens serial ports in the driver host child (the queue's thermal printer). */
   openSerial?: (path: string, baud: number) => Promise<ByteTransport>;
+  /** The serial ports the driver host enumerates (the technician's printer choice). */
+  listSerialPorts?: () => Promise<PrinterPort[]>;
   fingerprintFingerTimeoutMs?: number;
   signatureDrawMs?: number;
 }

@@ -332,6 +332,7 @@ export function openStation(opts: StationOptions): Station {
     log,
     emit,
     ...(opts.devices?.openSerial ? { openPrinter: opts.devices.openSerial } : {}),
+    ...(opts.devices?.listSerialPorts ? { listSerialPorts: opts.devices.listSerialPorts } : {}),
   });
 
   const session = new DeskSession({
