@@ -5,19 +5,26 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 
 /**
- * electron-vite derives build targets and the module format from the installed electron
- * package. Electron cannot be downloaded on our dev/CI machines, so we pin the major version
- * from package.json (the version electron-builder packages) before electron-vite asks.
+ * electron-vite derives the module format from the electron package's major version; we give
+ * it the pinned version from package.json (the one electron-builder packages) so the build
+ * never depends on what happens to sit in node_modules.
  */
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
-  optionalDependencies?: Record<string, string>;
+  devDependencies: Record<string, string>;
 };
-const electronVersion = pkg.optionalDependencies?.electron ?? '38.8.6';
-process.env.ELECTRON_MAJOR_VER ??= electronVersion.replace(/^[^\d]*/, '').split('.')[0];
+const electronVersion = pkg.devDependencies.electron ?? '';
+const electronMajor = electronVersion.split('.')[0] ?? '';
+process.env.ELECTRON_MAJOR_VER ??= electronMajor;
 
-// Electron 38 ships Node 22.19 and Chromium 140 (the same table electron-vite uses).
-const NODE_TARGET = 'node22.19';
-const CHROME_TARGET = 'chrome140';
+// Electron 45 ships Chromium 156 (electron-to-chromium) and Node 24; node24.18 is the floor
+// electron-vite uses for Electron 44, so the output runs on 45's newer Node 24 as well.
+const NODE_TARGET = 'node24.18';
+const CHROME_TARGET = 'chrome156';
+if (electronMajor !== '45') {
+  throw new Error(
+    `electron.vite.config.ts: build targets are for Electron 45, package.json pins ${electronVersion}`,
+  );
+}
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 

@@ -1,10 +1,16 @@
-// Builds better-sqlite3-multiple-ciphers for Electron's ABI into
+// Rebuilds every shipped native module that is tied to one Node ABI for Electron's ABI.
+// native-abi.mjs classifies the production packages' addons: N-API ones (node-hid, serialport,
+// sharp) run unchanged under Electron; ABI-specific ones must be rebuilt. Today that is
+// better-sqlite3-multiple-ciphers alone, built into
 // .electron-native/<electron-version>/better_sqlite3.node, leaving node_modules (the Node
 // build that tests and the browser host use) untouched. The Electron host passes this file to
-// better-sqlite3 as `nativeBinding`; electron-builder ships it as an extra resource.
+// better-sqlite3 as `nativeBinding`; electron-builder ships it as an extra resource. A new
+// ABI-specific module fails the run until it gets the same treatment here.
 //
-//   node scripts/electron-native.mjs [--force] [--electron-version X] [--arch x64|arm64]
-//                                    [--platform linux|win32|darwin]
+//   node scripts/electron-native.mjs [--force] [--verify] [--check] [--electron-version X]
+//                                    [--arch x64|arm64] [--platform linux|win32|darwin]
+//   --verify  classify the native modules even when the build is cached (npm run dist)
+//   --check   classify and report only; build nothing
 //
 // Tries a prebuilt binary first (prebuild-install, fast, needs GitHub), then compiles from
 // the package's bundled sources with node-gyp against Electron's headers (needs a compiler and
@@ -24,6 +30,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { nativeModules } from './native-abi.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(path.join(repo, 'package.json'));
@@ -32,6 +39,8 @@ const PKG = 'better-sqlite3-multiple-ciphers';
 const { values } = parseArgs({
   options: {
     force: { type: 'boolean', default: false },
+    verify: { type: 'boolean', default: false },
+    check: { type: 'boolean', default: false },
     'electron-version': { type: 'string' },
     arch: { type: 'string', default: process.arch },
     platform: { type: 'string', default: process.platform },
@@ -44,7 +53,7 @@ function electronVersion() {
     return require('electron/package.json').version;
   } catch {
     const pkg = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8'));
-    const spec = pkg.optionalDependencies?.electron ?? pkg.devDependencies?.electron;
+    const spec = pkg.devDependencies?.electron;
     if (!spec || !/^\d+\.\d+\.\d+$/.test(spec)) {
       throw new Error('cannot tell the Electron version: pin "electron" exactly in package.json');
     }
@@ -60,6 +69,31 @@ const target =
   values.platform === process.platform && values.arch === process.arch
     ? outFile
     : path.join(outDir, `better_sqlite3-${values.platform}-${values.arch}.node`);
+
+/** Packages with an ABI-specific addon that this script knows how to rebuild and ship. */
+const REBUILT = new Set([PKG]);
+
+function verifyNativeModules() {
+  let unknown = 0;
+  for (const m of nativeModules(repo)) {
+    const kind = m.abiStable
+      ? 'N-API, ABI-stable: no rebuild'
+      : REBUILT.has(m.name)
+        ? `ABI-specific: rebuild for Electron ${version}`
+        : 'ABI-specific and NOT handled';
+    console.log(`electron-native: ${m.name}: ${kind}`);
+    if (!m.abiStable && !REBUILT.has(m.name)) unknown++;
+  }
+  if (unknown > 0) {
+    console.error(
+      'electron-native: a shipped native module needs a rebuild for Electron that this script does not do; add it here.',
+    );
+    process.exit(1);
+  }
+}
+
+if (values.check || values.verify || values.force || !existsSync(target)) verifyNativeModules();
+if (values.check) process.exit(0);
 
 if (existsSync(target) && !values.force) {
   console.log(

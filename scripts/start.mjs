@@ -1,7 +1,7 @@
 // `npm start` (Electron) and `npm run start:browser` (browser host).
 //   npm start [-- args…]            build if needed, then Electron; browser host if Electron is missing
 //   npm run start:browser [-- args…] build if needed, then the browser host (e.g. -- --no-open --port 8080)
-import { spawn, spawnSync } from 'node:child_process';
+import { execFile, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -58,6 +58,17 @@ function buildIfStale() {
 
 /** Path of the Electron binary, or the reason there is none. */
 function findElectron() {
+  const where = electronPackageDir();
+  if (where.why) return where;
+  const pathFile = path.join(where.dir, 'path.txt');
+  const bin = existsSync(pathFile)
+    ? path.join(where.dir, 'dist', readFileSync(pathFile, 'utf8').trim())
+    : null;
+  if (bin && existsSync(bin)) return { bin };
+  return { why: 'binary Electron tidak ada / the Electron binary is missing', dir: where.dir };
+}
+
+function electronPackageDir() {
   let pkgDir;
   try {
     // Only the launcher looks for Electron, and it does not load it: the package's path.txt
@@ -66,12 +77,52 @@ function findElectron() {
   } catch {
     return { why: 'paket electron tidak terpasang / the electron package is not installed' };
   }
-  const pathFile = path.join(pkgDir, 'path.txt');
-  const bin = existsSync(pathFile)
-    ? path.join(pkgDir, 'dist', readFileSync(pathFile, 'utf8').trim())
-    : null;
-  if (bin && existsSync(bin)) return { bin };
-  return { why: 'binary Electron tidak ada / the Electron binary is missing' };
+  return { dir: pkgDir };
+}
+
+/**
+ * Electron >= 42 installs without its binary and fetches it on first use. We run the package's
+ * own fetcher (`install-electron`, install.js) once, with a progress line, and report a failure
+ * (offline, proxy, disk) in one line so the caller can fall back to the browser host.
+ * REKAM_NO_ELECTRON_FETCH=1 skips the attempt (CI, metered links).
+ */
+async function ensureElectron() {
+  const found = findElectron();
+  if (found.bin || !found.dir) return found;
+  if (process.env.REKAM_NO_ELECTRON_FETCH === '1') return found;
+  const { version } = JSON.parse(readFileSync(path.join(found.dir, 'package.json'), 'utf8'));
+  const started = Date.now();
+  const line = (s) => (process.stdout.isTTY ? process.stdout.write(`\r${s}`) : console.log(s));
+  const say = () =>
+    line(
+      `Mengunduh Electron ${version} (sekali saja) / downloading Electron ${version} (first run only)… ${Math.round((Date.now() - started) / 1000)} s`,
+    );
+  say();
+  const ticker = process.stdout.isTTY ? setInterval(say, 1000) : null;
+  const failure = await new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [path.join(found.dir, 'install.js')],
+      { cwd: repo, timeout: 15 * 60_000, maxBuffer: 4 * 1024 * 1024 },
+      (err, _stdout, stderr) => resolve(err ? firstErrorLine(stderr) || err.message : null),
+    );
+  });
+  if (ticker) clearInterval(ticker);
+  if (process.stdout.isTTY) process.stdout.write('\n');
+  if (failure) {
+    const offline = /fetch failed|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT/.test(failure);
+    const hint = offline ? ' (tidak ada internet? / offline?)' : '';
+    return { why: `unduhan Electron gagal / the Electron download failed: ${failure}${hint}` };
+  }
+  return findElectron();
+}
+
+/** The error line of a Node stack trace (install.js prints the whole stack). */
+function firstErrorLine(text) {
+  return String(text)
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => l !== '' && !l.startsWith('at '));
 }
 
 function run(cmd, args) {
@@ -82,7 +133,7 @@ function run(cmd, args) {
 
 buildIfStale();
 
-const electron = wantBrowser ? null : findElectron();
+const electron = wantBrowser ? null : await ensureElectron();
 if (wantBrowser || !electron?.bin) {
   if (!wantBrowser) {
     console.log(

@@ -17,6 +17,8 @@ export interface HostOpsOptions {
   push?: (m: HostPush | HostHidPush) => void;
   /** Opens a serial port (default: the real serialport transport). */
   openSerial?: (path: string, baud: number) => Promise<ByteTransport>;
+  /** Lists HID devices with digitizer descriptors (default: node-hid + sysfs). */
+  listHid?: () => Promise<HostOps['hid.list']['result']>;
   /** Opens a HID device that is not `sim:` (default: node-hid). */
   openHid?: (path: string) => Promise<HidDevice>;
 }
@@ -51,6 +53,7 @@ export function createHostOps(opts: HostOpsOptions = {}): HostHandler {
   const openHid =
     opts.openHid ??
     (async (path: string) => (await import('../transport/hid')).openHidDevice(path));
+  const listHid = opts.listHid ?? listHidWithDescriptors;
   const hids = new Map<number, HidDevice>();
   const hid = (handle: number): HidDevice => {
     const d = hids.get(handle);
@@ -110,6 +113,7 @@ export function createHostOps(opts: HostOpsOptions = {}): HostHandler {
       }
       return {};
     },
+    'hid.list': () => listHid(),
     'hid.open': async ({ path }) => {
       const d = path.startsWith('sim:') ? openSimulatedHid(path) : await openHid(path);
       const handle = nextHandle++;
@@ -161,4 +165,19 @@ export function createHostOps(opts: HostOpsOptions = {}): HostHandler {
     if (!fn) return Promise.reject(new Error(`unknown op ${String(op)}`));
     return fn(params) as Promise<never>;
   };
+}
+
+/** Digitizer usage page: only these need their report descriptor to be understood. */
+const DIGITIZER_PAGE = 0x0d;
+
+async function listHidWithDescriptors(): Promise<HostOps['hid.list']['result']> {
+  const { listHidDevices, readSysfsDescriptor } = await import('../transport/hid');
+  const devices = await listHidDevices();
+  const descriptors: Record<string, string> = {};
+  for (const d of devices) {
+    if (d.usagePage !== DIGITIZER_PAGE) continue;
+    const desc = readSysfsDescriptor(d.path);
+    if (desc) descriptors[d.path] = Buffer.from(desc).toString('base64');
+  }
+  return { devices, descriptors };
 }

@@ -1,6 +1,7 @@
 // Messages between the station (parent) and the driver host (child). Plain JSON: the IPC
 // channel of child_process.fork and of Electron's utilityProcess both carry it.
 import type { SystemParameters } from '../fingerprint/codec';
+import type { HidDeviceInfo } from '../transport/hid';
 import type { RawDevice } from './matching';
 
 export interface HostOps {
@@ -24,6 +25,14 @@ export interface HostOps {
    * the child instead: the test and training path, no hardware needed.
    */
   'hid.open': { params: { path: string }; result: { handle: number } };
+  /**
+   * The HID devices the OS lists (node-hid `devices()`), with the report descriptor (base64,
+   * from sysfs on Linux) of each digitizer: what `--signature auto` picks its pad from.
+   */
+  'hid.list': {
+    params: Record<string, never>;
+    result: { devices: HidDeviceInfo[]; descriptors: Record<string, string> };
+  };
   /** `data` is base64. Results are node-hid's byte counts. */
   'hid.write': { params: { handle: number; data: string }; result: { written: number } };
   'hid.getFeatureReport': {

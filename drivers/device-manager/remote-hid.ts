@@ -5,6 +5,7 @@
 // restarted child.
 import { EventEmitter } from 'node:events';
 import type { HidDevice } from '../signature-pad/hid-device';
+import type { HidDeviceInfo } from '../transport/hid';
 import type { HidPush } from './host-protocol';
 import { HandleRouter } from './handle-router';
 import type { DriverHost } from './host-supervisor';
@@ -124,3 +125,25 @@ export function remoteHidOpener(host: DriverHost, opts: { upTimeoutMs?: number }
   );
   return opener;
 }
+
+/**
+ * `--signature auto`'s pad list read in the driver host child: node-hid's `devices()` and the
+ * sysfs descriptors never run in the station's process.
+ */
+export function remoteHidLister(host: DriverHost): HidLister {
+  return async () => {
+    const r = await host.request('hid.list', {});
+    return {
+      devices: r.devices,
+      readDescriptor: (path) => {
+        const b64 = r.descriptors[path];
+        return b64 ? new Uint8Array(Buffer.from(b64, 'base64')) : null;
+      },
+    };
+  };
+}
+
+export type HidLister = () => Promise<{
+  devices: HidDeviceInfo[];
+  readDescriptor: (path: string) => Uint8Array | null;
+}>;

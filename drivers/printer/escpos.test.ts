@@ -28,6 +28,37 @@ describe('ESC/POS codec', () => {
     expect(hex(encode([{ kind: 'text', text: 'é€' }]))).toBe('653f');
   });
 
+  it('selects a code page with ESC t and maps accented letters into it', () => {
+    const text = { kind: 'text' as const, text: 'é ü ñ € ½' };
+    expect(hex(encode([{ kind: 'codepage', page: 'pc437' }, text]))).toBe(
+      '1b7400' + '82 20 81 20 a4 20 3f 20 ab'.replace(/ /g, ''),
+    );
+    expect(hex(encode([{ kind: 'codepage', page: 'wpc1252' }, text]))).toBe(
+      '1b7410' + 'e9 20 fc 20 f1 20 80 20 bd'.replace(/ /g, ''),
+    );
+    // Decomposed input (e + combining acute) is the same letter.
+    expect(
+      hex(
+        encode([
+          { kind: 'codepage', page: 'wpc1252' },
+          { kind: 'text', text: 'e\u0301' },
+        ]),
+      ),
+    ).toBe('1b7410e9');
+    for (const page of ['pc437', 'wpc1252'] as const) {
+      const cmds = [
+        { kind: 'codepage' as const, page },
+        { kind: 'text' as const, text: 'Café Müller ½\n' },
+      ];
+      expect(decode(encode(cmds)).commands).toEqual(cmds);
+    }
+    // An unknown table is kept as bytes, and its high bytes are not guessed.
+    expect(decode(Uint8Array.of(0x1b, 0x74, 99, 0xe9)).commands).toEqual([
+      { kind: 'unknown', bytes: [0x1b, 0x74, 99] },
+      { kind: 'unknown', bytes: [0xe9] },
+    ]);
+  });
+
   it('decodes what it encodes, across chunk boundaries', () => {
     const cmds = [
       { kind: 'init' as const },

@@ -1,6 +1,8 @@
 // ESC/POS, the command language of receipt printers (Epson TM and the many 58/80 mm clones).
 // Pure bytes: `encode` builds a job from commands, `decode` reads a byte stream back into
 // commands (what the simulated printer does, and what tests compare).
+import { CODE_PAGE_NUMBER, charOf, codePageOfNumber, textBytes } from './code-pages';
+import type { CodePage } from './code-pages';
 
 export type EscPosCommand =
   | { kind: 'init' }
@@ -8,6 +10,8 @@ export type EscPosCommand =
   | { kind: 'bold'; on: boolean }
   /** Character magnification 1–8 in each direction (GS !). */
   | { kind: 'size'; width: number; height: number }
+  /** Selects the character table for the text that follows (ESC t n). */
+  | { kind: 'codepage'; page: Exclude<CodePage, 'ascii'> }
   /** Printable text; a newline prints the line (LF). */
   | { kind: 'text'; text: string }
   | { kind: 'feed'; lines: number }
@@ -39,8 +43,13 @@ export function asciiBytes(text: string): number[] {
 
 export function encode(commands: readonly EscPosCommand[]): Uint8Array {
   const out: number[] = [];
+  let page: CodePage = 'ascii';
   for (const c of commands) {
     switch (c.kind) {
+      case 'codepage':
+        out.push(ESC, 0x74, CODE_PAGE_NUMBER[c.page]);
+        page = c.page;
+        break;
       case 'init':
         out.push(ESC, 0x40);
         break;
@@ -57,7 +66,7 @@ export function encode(commands: readonly EscPosCommand[]): Uint8Array {
         break;
       }
       case 'text':
-        out.push(...asciiBytes(c.text));
+        out.push(...textBytes(c.text, page));
         break;
       case 'feed':
         out.push(ESC, 0x64, Math.min(255, Math.max(0, c.lines)));
@@ -106,6 +115,7 @@ export function decode(bytes: Uint8Array): DecodeResult {
     ecc: 'M',
   };
   let i = 0;
+  let page: Exclude<CodePage, 'ascii'> | null = null;
   const need = (n: number) => i + n <= bytes.length;
   const pushText = (s: string) => {
     const last = commands[commands.length - 1];
@@ -117,12 +127,22 @@ export function decode(bytes: Uint8Array): DecodeResult {
     if (b === LF || (b >= 0x20 && b < 0x7f)) {
       pushText(String.fromCharCode(b));
       i++;
+    } else if (b >= 0x80 && page && charOf(b, page)) {
+      pushText(charOf(b, page)!);
+      i++;
     } else if (b === ESC) {
       if (!need(2)) break;
       const op = bytes[i + 1]!;
       if (op === 0x40) {
         commands.push({ kind: 'init' });
         i += 2;
+      } else if (op === 0x74) {
+        if (!need(3)) break;
+        const known = codePageOfNumber(bytes[i + 2]!);
+        if (known) commands.push({ kind: 'codepage', page: known });
+        else commands.push({ kind: 'unknown', bytes: [b, op, bytes[i + 2]!] });
+        page = known;
+        i += 3;
       } else if (op === 0x61 || op === 0x45 || op === 0x64) {
         if (!need(3)) break;
         const n = bytes[i + 2]!;

@@ -41,6 +41,10 @@ export const capacitySettingsSchema = z.strictObject({
 });
 export type CapacitySettings = z.infer<typeof capacitySettingsSchema>;
 
+/** ESC/POS character tables the technician can choose (drivers/printer/code-pages.ts). */
+export const PRINTER_CODE_PAGES = ['ascii', 'pc437', 'wpc1252'] as const;
+export type PrinterCodePage = (typeof PRINTER_CODE_PAGES)[number];
+
 export const queueMethods = {
   // ---- Capacity --------------------------------------------------------------------------
   'queue.capacity': { access: 'any', input: z.strictObject({}) },
@@ -109,8 +113,14 @@ export const queueMethods = {
       baud: z.number().int().min(1200).max(921600).optional(),
       /** Characters per line: 32 (58 mm paper) or 48 (80 mm). */
       width: z.union([z.literal(32), z.literal(48)]).optional(),
+      /** ESC/POS character table: `ascii` (accents dropped, any printer), PC437 or WPC1252. */
+      codePage: z.enum(PRINTER_CODE_PAGES).optional(),
     }),
   },
+  /** The serial ports the driver host sees, for the technician's printer choice. */
+  'queue.printerPorts': { access: ['technician', 'supervisor'], input: z.strictObject({}) },
+  /** A test page on the configured printer: ruler for the width, accented letters for the table. */
+  'queue.testPrint': { access: ['technician', 'supervisor'], input: z.strictObject({}) },
 
   // ---- Calling ---------------------------------------------------------------------------
   /**
@@ -300,11 +310,18 @@ export interface QueueBoard {
   waiting: number;
 }
 
+export interface PrinterPort {
+  path: string;
+  /** Manufacturer and USB ids when the OS knows them. */
+  label: string | null;
+}
+
 export interface PrinterInfo {
   configured: boolean;
   path: string | null;
   baud: number;
   width: 32 | 48;
+  codePage: PrinterCodePage;
   /** Result of the last print, for the technician. */
   lastError: string | null;
 }
@@ -420,6 +437,8 @@ export interface QueueOutputs {
   'queue.print': { printed: true; bytes: number };
   'queue.printer': PrinterInfo;
   'queue.setPrinter': PrinterInfo;
+  'queue.printerPorts': PrinterPort[];
+  'queue.testPrint': { printed: true; bytes: number };
   'queue.callNext': CallResult | null;
   'queue.recall': CallResult;
   'queue.skip': QueueCard;

@@ -70,6 +70,7 @@ export type AuditAction =
   | 'queue.linked'
   | 'queue.printed'
   | 'queue.printer'
+  | 'queue.test-printed'
   | 'queue.list-imported'
   | 'outreach.created'
   | 'outreach.started'

@@ -5,11 +5,12 @@
 import { DriverHost } from '../../drivers/device-manager/host-supervisor';
 import type { HostSpawner } from '../../drivers/device-manager/host-supervisor';
 import { DeviceManager } from '../../drivers/device-manager/manager';
-import { remoteHidOpener } from '../../drivers/device-manager/remote-hid';
-import type { HidOpener } from '../../drivers/device-manager/remote-hid';
+import { remoteHidLister, remoteHidOpener } from '../../drivers/device-manager/remote-hid';
+import type { HidLister, HidOpener } from '../../drivers/device-manager/remote-hid';
 import { remoteSerialOpener } from '../../drivers/device-manager/remote-serial';
 import { TrafficRegistry, tapHid } from '../../drivers/device-manager/traffic';
 import type { HidLike } from '../../drivers/device-manager/traffic';
+import type { PrinterPort } from '../api/contract-queue';
 import type { DevicesStationOptions } from './devices';
 import { fingerprintArgFromChoice, readDeviceChoice } from './devices';
 import type { SignatureTestPort } from './device-self-test';
@@ -43,6 +44,8 @@ export interface StartedDevices {
    * (undefined without a driver host: node-hid then runs in this process).
    */
   openHid: HidOpener | undefined;
+  /** Pass as `createSignatureDevice(…, { listHid })`: `--signature auto`'s list, in the child. */
+  listHid: HidLister | undefined;
   close(): Promise<void>;
 }
 
@@ -60,6 +63,7 @@ export function applyFingerprintChoice(
 export function startDevices(opts: DeviceStartupOptions): StartedDevices {
   const traffic = new TrafficRegistry();
   const host = opts.spawn ? new DriverHost({ spawn: opts.spawn, log: opts.log }).start() : null;
+  const openSerial = host ? remoteSerialOpener(host) : undefined;
   const fingerprint = createFingerprintDevice(
     applyFingerprintChoice(opts.fingerprint, opts.dataDir),
     {
@@ -67,7 +71,7 @@ export function startDevices(opts: DeviceStartupOptions): StartedDevices {
       tap: (t) => traffic.tap('fingerprint', t),
       // The scanner's serial ports are opened in the driver host child: a crash in native
       // serial code then costs a reconnect, not the recording session.
-      ...(host ? { openSerial: remoteSerialOpener(host) } : {}),
+      ...(openSerial ? { openSerial } : {}),
     },
   );
   const manager = host
@@ -96,6 +100,10 @@ export function startDevices(opts: DeviceStartupOptions): StartedDevices {
       manager,
       traffic,
       signature: () => signature?.() ?? null,
+      // The queue's thermal printer: its port opens in the child like the scanner's, at each
+      // print, so a port chosen on the technician screen is used by the next print.
+      ...(openSerial ? { openSerial } : {}),
+      ...(host ? { listSerialPorts: () => serialPorts(host) } : {}),
     },
     setSignature(port) {
       signature = port;
@@ -103,6 +111,7 @@ export function startDevices(opts: DeviceStartupOptions): StartedDevices {
     tapSignature: (device) => tapHid(device, traffic.ring('signature')),
     // Like the scanner's ports: a crash in node-hid costs the pad a reconnect, not the session.
     openHid: host ? remoteHidOpener(host) : undefined,
+    listHid: host ? remoteHidLister(host) : undefined,
     async close() {
       stopped = true;
       manager?.stop();
@@ -112,3 +121,20 @@ export function startDevices(opts: DeviceStartupOptions): StartedDevices {
     },
   };
 }
+
+/** Serial ports as the driver host child enumerates them (serialport's list runs there). */
+async function serialPorts(host: DriverHost): Promise<PrinterPort[]> {
+  const { devices } = await host.request('enumerate', {});
+  return devices
+    .filter((d) => d.kind === 'serial')
+    .map((d) => {
+      const ids =
+        d.vendorId !== null && d.productId !== null
+          ? `${hex4(d.vendorId)}:${hex4(d.productId)}`
+          : null;
+      const label = [d.manufacturer, ids].filter(Boolean).join(' ');
+      return { path: d.path, label: label || null };
+    });
+}
+
+const hex4 = (n: number) => n.toString(16).padStart(4, '0');

@@ -12,9 +12,11 @@ import type {
   SelfTestResult,
   StatusEvent,
 } from '../api/contract';
+import type { PrinterPort } from '../api/contract-queue';
 import { fail, ok } from '../api/reply';
 import type { Reply } from '../api/reply';
 import type { DeviceManager, ManagedDevice } from '../../drivers/device-manager/manager';
+import type { ByteTransport } from '../../drivers/fingerprint/transport';
 import { TrafficRegistry } from '../../drivers/device-manager/traffic';
 import { getSetting, setSetting } from '../store/settings-repo';
 import type { Actor, Audit } from './audit';
@@ -48,6 +50,10 @@ export interface DevicesStationOptions {
   traffic?: TrafficRegistry;
   /** The signature pad as the self-test sees it. */
   signature?: () => SignatureTestPort | null;
+  /** Opens serial ports in the driver host child (the queue's thermal printer). */
+  openSerial?: (path: string, baud: number) => Promise<ByteTransport>;
+  /** The serial ports the driver host enumerates (the technician's printer choice). */
+  listSerialPorts?: () => Promise<PrinterPort[]>;
   fingerprintFingerTimeoutMs?: number;
   signatureDrawMs?: number;
 }

@@ -11,6 +11,7 @@ import type { SignaturePadErrorCode } from '../../drivers/signature-pad/errors';
 import { SIMULATED_GENERIC_PROFILE } from '../../drivers/signature-pad/profiles';
 import { SimulatedDigitizerPad, SimulatedStuPad } from '../../drivers/signature-pad/simulator';
 import type { AnySimulatedPad } from '../../drivers/signature-pad/simulator';
+import type { HidLister } from '../../drivers/device-manager/remote-hid';
 import type { HidDevice } from '../../drivers/signature-pad/hid-device';
 import { garbageReports, shortScript, signatureScript } from '../../drivers/signature-pad/strokes';
 import type { Logger } from './log';
@@ -56,6 +57,11 @@ export function createSignatureDevice(
      * the driver host's opener so node-hid's native I/O runs in the child.
      */
     openHid?: (path: string) => Promise<HidDevice>;
+    /**
+     * Lists the HID devices to pick the pad from. Default: node-hid in this process; startDevices
+     * passes the driver host's lister so `devices()` runs in the child too.
+     */
+    listHid?: HidLister;
   },
 ): SignatureDevice {
   const { log } = deps;
@@ -115,7 +121,10 @@ export function createSignatureDevice(
     const { listHidDevices, openHidDevice, readSysfsDescriptor } = await import(
       '../../drivers/transport/hid'
     );
-    const found = choosePad(await listHidDevices(), readSysfsDescriptor);
+    const listed = deps.listHid
+      ? await deps.listHid()
+      : { devices: await listHidDevices(), readDescriptor: readSysfsDescriptor };
+    const found = choosePad(listed.devices, listed.readDescriptor);
     if (!found) throw new SignaturePadError('DEVICE_NOT_FOUND');
     const open = deps.openHid ?? openHidDevice;
     return { device: tap(await open(found.path)), target: found.target };

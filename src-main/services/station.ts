@@ -324,7 +324,16 @@ export function openStation(opts: StationOptions): Station {
   });
 
   // Issue 8: queue cards, calling, pre-registration lists, outreach sessions.
-  const queue = createQueue({ db, now, locale: L, audit, log, emit });
+  const queue = createQueue({
+    db,
+    now,
+    locale: L,
+    audit,
+    log,
+    emit,
+    ...(opts.devices?.openSerial ? { openPrinter: opts.devices.openSerial } : {}),
+    ...(opts.devices?.listSerialPorts ? { listSerialPorts: opts.devices.listSerialPorts } : {}),
+  });
 
   const session = new DeskSession({
     now,

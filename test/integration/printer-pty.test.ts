@@ -104,6 +104,38 @@ describe('thermal printer over a pty pair', () => {
     expect(r3.ok).toBe(true);
   });
 
+  it("prints the technician's test page in the chosen character table", async () => {
+    await loginAs(station, 'sari', 'rahasia-sari-1');
+    await must(station, 'queue.setPrinter', { path: pair.a, codePage: 'wpc1252', width: 48 });
+    expect(await must(station, 'queue.printer', {})).toMatchObject({
+      codePage: 'wpc1252',
+      width: 48,
+      baud: BAUD,
+    });
+    const job = printer.nextJob();
+    await must(station, 'queue.testPrint', {});
+    const commands = await job;
+    // ESC @ resets the table, so ESC t 16 follows it.
+    expect(commands.slice(0, 2)).toEqual([{ kind: 'init' }, { kind: 'codepage', page: 'wpc1252' }]);
+    const text = commands.map((c) => (c.kind === 'text' ? c.text : '')).join('');
+    expect(text).toContain('Huruf: é è ü ö ñ ç à É Ü Ñ');
+    expect(text).toContain('123456789012345678901234567890123456789012345678\n');
+    expect(text).toContain(`Port: ${pair.a}`);
+
+    // ascii: no table selected, the letters without their accents (any printer shows them).
+    await must(station, 'queue.setPrinter', { path: pair.a, codePage: 'ascii', width: 32 });
+    const job2 = printer.nextJob();
+    await must(station, 'queue.testPrint', {});
+    const plain = await job2;
+    expect(plain.some((c) => c.kind === 'codepage')).toBe(false);
+    expect(plain.map((c) => (c.kind === 'text' ? c.text : '')).join('')).toContain(
+      'Huruf: e e u o n c a E U N',
+    );
+    // No driver host in this station: the port list is empty, not an error.
+    expect(await must(station, 'queue.printerPorts', {})).toEqual([]);
+    await loginAs(station, 'ani');
+  });
+
   it('fails with a clear message when no printer is set up', async () => {
     await loginAs(station, 'sari', 'rahasia-sari-1');
     await must(station, 'queue.setPrinter', { path: null });

@@ -53,6 +53,7 @@ async function main(): Promise<number> {
     log: logger,
     tap: (d) => devices.tapSignature(d),
     ...(devices.openHid ? { openHid: devices.openHid } : {}),
+    ...(devices.listHid ? { listHid: devices.listHid } : {}),
   });
   devices.setSignature(() =>
     padTestPort({

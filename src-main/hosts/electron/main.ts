@@ -8,6 +8,7 @@ import {
   app,
   dialog,
   ipcMain,
+  protocol,
   safeStorage,
   session,
   utilityProcess,
@@ -24,7 +25,8 @@ import { createSignatureDevice, signatureConfigFromArgs } from '../../services/s
 import { padTestPort } from '../../services/signature-test-port';
 import { openStation } from '../../services/station';
 import type { Station, StationOptions } from '../../services/station';
-import { createAppUrlMatcher } from '../shared/app-url';
+import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from '../shared/app-protocol';
+import { APP_INDEX_URL, APP_SCHEME, createAppUrlMatcher } from '../shared/app-url';
 import { PERMISSIONS_POLICY, contentSecurityPolicy } from '../shared/csp';
 import { checkIpcCall } from '../shared/ipc-guard';
 import { chooseKeyProvider } from '../shared/keystore-key-provider';
@@ -34,10 +36,12 @@ import { TV_EVENTS, TV_METHODS, isTvWindowUrl } from '../shared/tv-window';
 // Built to out/main/index.js; preload and renderer sit beside it in out/.
 const here = path.dirname(fileURLToPath(import.meta.url));
 const preloadFile = path.join(here, '..', 'preload', 'preload.cjs');
-const indexFile = path.join(here, '..', 'renderer', 'index.html');
+// out/ sits at the app root: the repo for `electron .`, resources/app.asar when packaged.
+const rendererDir = path.join(app.getAppPath(), 'out', 'renderer');
 // Dev server only when unpackaged: a packaged app must never load a URL from the environment.
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
-const isAppUrl = createAppUrlMatcher(devServerUrl ? { devServerUrl } : { indexFile });
+// The renderer is app://rekam/index.html (never file://): a real origin for the checks below.
+const isAppUrl = createAppUrlMatcher(devServerUrl ? { devServerUrl } : {});
 const devServerOrigin = devServerUrl ? new URL(devServerUrl).origin : undefined;
 
 const log = (line: string) => console.log(`[rekam] ${line}`);
@@ -50,6 +54,14 @@ let devices: StartedDevices | null = null;
 
 // Every renderer sandboxed, including any we did not create on purpose.
 app.enableSandbox();
+// Before 'ready': app:// as a standard, secure origin (see app-protocol.ts for each privilege).
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME_PRIVILEGES.scheme, privileges: { ...APP_SCHEME_PRIVILEGES.privileges } },
+]);
+// Crash dumps: crashReporter is deliberately never started. A minidump holds raw stack and heap
+// memory of the crashed process (NIKs, names, fingerprint images), and Crashpad only collects
+// once crashReporter.start() is called. Crashes are logged by reason only (render-process-gone,
+// child-process-gone, the driver host's exit code); see README "Crash dumps".
 
 if (!app.requestSingleInstanceLock()) {
   // One desk, one database writer: a second copy would fight over the SQLite file and session.
@@ -61,6 +73,10 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
   app.on('web-contents-created', (_e: unknown, contents: WebContents) => guardContents(contents));
+  app.on('child-process-gone', (_e, details) => {
+    // Reason and kind only: no dump is written (see above), nothing personal is logged.
+    log(`child process gone (${details.type}: ${details.reason})`);
+  });
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', (e: { preventDefault(): void }) => {
     station?.close();
@@ -84,6 +100,7 @@ function start(): void {
     return;
   }
   installSessionPolicy();
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
   installIpc(station);
   Menu.setApplicationMenu(buildMenu());
   mainWindow = createWindow();
@@ -179,6 +196,7 @@ function signatureDevice(started: StartedDevices, logger: ReturnType<typeof crea
     log: logger,
     tap: (d) => started.tapSignature(d),
     ...(started.openHid ? { openHid: started.openHid } : {}),
+    ...(started.listHid ? { listHid: started.listHid } : {}),
   });
   started.setSignature(() =>
     padTestPort({
@@ -250,6 +268,8 @@ function createWindow(tv = false): BrowserWindow {
       webviewTag: false,
       spellcheck: false,
       navigateOnDragDrop: false,
+      // Middle-click (auxclick) would open links in a new window; window.open is denied anyway.
+      disableBlinkFeatures: 'Auxclick',
       devTools: !app.isPackaged,
     },
   });
@@ -263,9 +283,8 @@ function createWindow(tv = false): BrowserWindow {
     log(`renderer gone (${details.reason ?? 'unknown'}); reloading`);
     if (details.reason !== 'clean-exit' && !win.isDestroyed()) win.webContents.reload();
   });
-  const loading = devServerUrl
-    ? win.loadURL(tv ? `${devServerUrl}#/tv` : devServerUrl)
-    : win.loadFile(indexFile, tv ? { hash: '/tv' } : undefined);
+  const base = devServerUrl ?? APP_INDEX_URL;
+  const loading = win.loadURL(tv ? `${base}#/tv` : base);
   loading.catch((err: unknown) => log(`failed to load renderer: ${(err as Error).message}`));
   return win;
 }
@@ -306,8 +325,8 @@ function openTvWindow(): void {
 function installSessionPolicy(): void {
   const ses = session.defaultSession;
   const csp = contentSecurityPolicy(devServerOrigin ? { devServerOrigin } : {});
-  // file:// responses carry no headers, so the renderer's <meta> CSP covers packaged loads;
-  // this covers the dev server and anything else fetched over http(s).
+  // app:// responses carry the CSP themselves (app-protocol.ts); this covers the dev server
+  // and anything else fetched over http(s). Neither has a ws: source outside the dev server.
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: {
@@ -323,7 +342,8 @@ function installSessionPolicy(): void {
       {
         permission,
         url: details.requestingUrl ?? wc.getURL(),
-        mediaTypes: details.mediaTypes,
+        // Only a media request carries mediaTypes (the typings' union says so; the shim did not).
+        mediaTypes: 'mediaTypes' in details ? details.mediaTypes : undefined,
         fromAppWindow: isAppWindowContents(wc) && details.isMainFrame !== false,
       },
       isAppUrl,

@@ -28,17 +28,18 @@ describe('contentSecurityPolicy', () => {
 });
 
 describe('createAppUrlMatcher', () => {
-  const index = path.join(tmp(), 'out', 'renderer', 'index.html');
-  const isApp = createAppUrlMatcher({ indexFile: index });
-  it('accepts our index with any hash or query', () => {
-    const url = pathToFileURL(index).href;
-    expect(isApp(url)).toBe(true);
-    expect(isApp(url + '#/operator/record')).toBe(true);
-    expect(isApp(url + '?x=1')).toBe(true);
+  const isApp = createAppUrlMatcher();
+  it('accepts our app:// index with any hash or query', () => {
+    expect(isApp('app://rekam/index.html')).toBe(true);
+    expect(isApp('app://rekam/')).toBe(true);
+    expect(isApp('app://rekam/index.html#/operator/record')).toBe(true);
+    expect(isApp('app://rekam/index.html?x=1')).toBe(true);
   });
-  it('rejects other files, hosts and schemes', () => {
-    expect(isApp(pathToFileURL(path.join(path.dirname(index), 'other.html')).href)).toBe(false);
-    expect(isApp('file://evil-host/index.html')).toBe(false);
+  it('rejects other documents, hosts, schemes and file:// (the old way of loading)', () => {
+    expect(isApp('app://rekam/other.html')).toBe(false);
+    expect(isApp('app://evil/index.html')).toBe(false);
+    expect(isApp('app://user:pw@rekam/index.html')).toBe(false);
+    expect(isApp(pathToFileURL(path.join(tmp(), 'index.html')).href)).toBe(false);
     expect(isApp('https://example.com/')).toBe(false);
     expect(isApp('not a url')).toBe(false);
     expect(isApp('')).toBe(false);
@@ -47,7 +48,7 @@ describe('createAppUrlMatcher', () => {
     const dev = createAppUrlMatcher({ devServerUrl: 'http://localhost:5173' });
     expect(dev('http://localhost:5173/#/x')).toBe(true);
     expect(dev('http://localhost:5174/')).toBe(false);
-    expect(dev(pathToFileURL(index).href)).toBe(false);
+    expect(dev('app://rekam/index.html')).toBe(false);
   });
 });
 

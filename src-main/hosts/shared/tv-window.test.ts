@@ -3,11 +3,13 @@ import { createAppUrlMatcher } from './app-url';
 import { TV_METHODS, isTvWindowUrl } from './tv-window';
 
 describe('TV window policy', () => {
-  const isAppUrl = createAppUrlMatcher({ indexFile: '/opt/rekam/out/renderer/index.html' });
+  const isAppUrl = createAppUrlMatcher();
   it('opens only the app page at #/tv', () => {
-    expect(isTvWindowUrl('file:///opt/rekam/out/renderer/index.html#/tv', isAppUrl)).toBe(true);
-    expect(isTvWindowUrl('file:///opt/rekam/out/renderer/index.html', isAppUrl)).toBe(false);
-    expect(isTvWindowUrl('file:///opt/rekam/out/renderer/index.html#/tvx', isAppUrl)).toBe(false);
+    expect(isTvWindowUrl('app://rekam/index.html#/tv', isAppUrl)).toBe(true);
+    expect(isTvWindowUrl('app://rekam/index.html', isAppUrl)).toBe(false);
+    expect(isTvWindowUrl('app://rekam/index.html#/tvx', isAppUrl)).toBe(false);
+    expect(isTvWindowUrl('app://evil/index.html#/tv', isAppUrl)).toBe(false);
+    expect(isTvWindowUrl('file:///opt/rekam/out/renderer/index.html#/tv', isAppUrl)).toBe(false);
     expect(isTvWindowUrl('https://evil.example/#/tv', isAppUrl)).toBe(false);
     expect(isTvWindowUrl('file:///etc/passwd#/tv', isAppUrl)).toBe(false);
     expect(isTvWindowUrl('not a url', isAppUrl)).toBe(false);

@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import type { EscPosCommand } from '../../../drivers/printer/escpos';
-import type { QueueCard } from '../../api/contract-queue';
+import type { PrinterCodePage, QueueCard } from '../../api/contract-queue';
 import { formatServiceDate } from './messages';
 
 /**
@@ -94,3 +94,54 @@ export function cardEscPos(d: CardPrintData, columns: 32 | 48): EscPosCommand[] 
     { kind: 'cut' },
   ];
 }
+
+/** Selects the technician's character table right after ESC @ (which resets it). */
+export function withCodePage(
+  commands: EscPosCommand[],
+  codePage: PrinterCodePage,
+): EscPosCommand[] {
+  if (codePage === 'ascii') return commands;
+  const at = commands.findIndex((c) => c.kind === 'init') + 1;
+  return [...commands.slice(0, at), { kind: 'codepage', page: codePage }, ...commands.slice(at)];
+}
+
+export interface TestPageData {
+  stationName: string;
+  printedAt: string;
+  path: string;
+  baud: number;
+  columns: 32 | 48;
+  codePage: PrinterCodePage;
+}
+
+/**
+ * The technician's test page: the settings it was printed with, a ruler as wide as the chosen
+ * paper (a line that wraps means the width is wrong), and accented letters that come out right
+ * only when the character table matches the printer's.
+ */
+export function testPageEscPos(d: TestPageData): EscPosCommand[] {
+  const ruler = Array.from({ length: d.columns }, (_, i) => String((i + 1) % 10)).join('');
+  return withCodePage(
+    [
+      { kind: 'init' },
+      { kind: 'align', align: 'center' },
+      { kind: 'bold', on: true },
+      { kind: 'text', text: 'TES PRINTER / PRINTER TEST\n' },
+      { kind: 'bold', on: false },
+      { kind: 'text', text: `${d.stationName.slice(0, d.columns)}\n${d.printedAt}\n` },
+      { kind: 'align', align: 'left' },
+      { kind: 'text', text: `${ruler}\n` },
+      {
+        kind: 'text',
+        text: `Port: ${d.path}\nBaud: ${d.baud}\nLebar/width: ${d.columns}\nTabel/code page: ${d.codePage}\n`,
+      },
+      { kind: 'text', text: `${TEST_LETTERS}\n` },
+      { kind: 'feed', lines: 3 },
+      { kind: 'cut' },
+    ],
+    d.codePage,
+  );
+}
+
+/** What a matching table prints as written; with `ascii` the accents are dropped. */
+export const TEST_LETTERS = 'Huruf: é è ü ö ñ ç à É Ü Ñ';

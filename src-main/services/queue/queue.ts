@@ -9,7 +9,9 @@ import type {
   OutreachSession,
   PreregEntry,
   PreregList,
+  PrinterCodePage,
   PrinterInfo,
+  PrinterPort,
   QueueCard,
   QueueEvents,
   QueueOutputs,
@@ -33,6 +35,7 @@ import {
 } from '../../domain/scheduling';
 import type { Lane } from '../../domain/scheduling';
 import { encode } from '../../../drivers/printer/escpos';
+import type { EscPosCommand } from '../../../drivers/printer/escpos';
 import { PrintError, printJob } from '../../../drivers/printer/driver';
 import type { ByteTransport } from '../../../drivers/fingerprint/transport';
 import { findRecording } from '../../store/recordings-repo';
@@ -66,7 +69,7 @@ import type { Actor, Audit } from '../audit';
 import { newId } from '../ids';
 import type { Logger } from '../log';
 import type { Locale } from '../messages';
-import { cardEscPos, renderCardPdf } from './card-print';
+import { cardEscPos, renderCardPdf, testPageEscPos, withCodePage } from './card-print';
 import { ListFormatError, parseListFile } from './list-import';
 import { formatServiceDate, nikProblem, normalizePhone, qmsg, statusLabel } from './messages';
 
@@ -86,8 +89,13 @@ export interface QueueDeps {
   audit: Audit;
   log: Logger;
   emit: <E extends keyof QueueEvents>(event: E, payload: EventPayloads[E]) => void;
-  /** Opens the thermal printer's port; tests and the simulator pass their own. */
+  /**
+   * Opens the thermal printer's port at each print; the hosts pass the driver host's opener so
+   * the native serial I/O runs in the child. Default: serialport in this process.
+   */
   openPrinter?: (path: string, baud: number) => Promise<ByteTransport>;
+  /** The serial ports the driver host sees (technician's printer choice). */
+  listSerialPorts?: () => Promise<PrinterPort[]>;
 }
 
 export interface Queue {
@@ -107,6 +115,7 @@ interface PrinterSetting {
   path: string | null;
   baud: number;
   width: 32 | 48;
+  codePage: PrinterCodePage;
 }
 
 const toCard = (r: CardRow): QueueCard => ({
@@ -178,12 +187,33 @@ export function createQueue(deps: QueueDeps): Queue {
 
   function printer(): PrinterSetting {
     const raw = getSetting(db, SETTING_PRINTER);
-    const base: PrinterSetting = { path: null, baud: 9600, width: 32 };
+    const base: PrinterSetting = { path: null, baud: 9600, width: 32, codePage: 'ascii' };
     if (!raw) return base;
     try {
       return { ...base, ...(JSON.parse(raw) as Partial<PrinterSetting>) };
     } catch {
       return base;
+    }
+  }
+
+  /** One job to the configured printer, the outcome kept for the technician's screen. */
+  async function sendToPrinter(
+    p: PrinterSetting,
+    commands: EscPosCommand[],
+  ): Promise<Reply<{ printed: true; bytes: number }>> {
+    const locale = deps.locale();
+    const path = p.path;
+    if (!path) return fail('DEVICE', qmsg(locale, 'printerNone'));
+    const open = deps.openPrinter ?? defaultOpenPrinter;
+    try {
+      const bytes = await printJob(encode(commands), { open: () => open(path, p.baud) });
+      printerError = null;
+      return ok({ printed: true as const, bytes });
+    } catch (err) {
+      const detail = printErrorText(err, locale);
+      printerError = detail;
+      log.warn('queue print failed', { code: err instanceof PrintError ? err.code : 'unknown' });
+      return fail('DEVICE', qmsg(locale, 'printerFailed', { detail }));
     }
   }
 
@@ -194,6 +224,7 @@ export function createQueue(deps: QueueDeps): Queue {
       path: p.path,
       baud: p.baud,
       width: p.width,
+      codePage: p.codePage,
       lastError: printerError,
     };
   };
@@ -578,27 +609,39 @@ export function createQueue(deps: QueueDeps): Queue {
     },
 
     'queue.print': async (input, { actor }) => {
-      const locale = deps.locale();
       const c = findCard(db, input.id);
       if (!c) return notFound();
       const p = printer();
-      if (!p.path) return fail('DEVICE', qmsg(locale, 'printerNone'));
-      const job = encode(
-        cardEscPos({ card: toCard(c), stationName: getStation(db)?.name ?? '' }, p.width),
+      const card = cardEscPos(
+        { card: toCard(c), stationName: getStation(db)?.name ?? '' },
+        p.width,
       );
-      const open = deps.openPrinter ?? defaultOpenPrinter;
+      const r = await sendToPrinter(p, withCodePage(card, p.codePage));
+      if (r.ok) audit.record(actor, 'queue.printed', c.id);
+      return r;
+    },
+
+    'queue.testPrint': async (_input, { actor }) => {
+      const p = printer();
+      const page = testPageEscPos({
+        stationName: getStation(db)?.name ?? '',
+        printedAt: now().toISOString().slice(0, 16).replace('T', ' '),
+        path: p.path ?? '',
+        baud: p.baud,
+        columns: p.width,
+        codePage: p.codePage,
+      });
+      const r = await sendToPrinter(p, page);
+      if (r.ok) audit.record(actor, 'queue.test-printed', null);
+      return r;
+    },
+
+    'queue.printerPorts': async () => {
       try {
-        const bytes = await printJob(job, { open: () => open(p.path!, p.baud) });
-        printerError = null;
-        audit.record(actor, 'queue.printed', c.id);
-        return ok({ printed: true as const, bytes });
+        return ok(deps.listSerialPorts ? await deps.listSerialPorts() : []);
       } catch (err) {
-        const detail = printErrorText(err, locale);
-        printerError = detail;
-        log.warn('queue card print failed', {
-          code: err instanceof PrintError ? err.code : 'unknown',
-        });
-        return fail('DEVICE', qmsg(locale, 'printerFailed', { detail }));
+        log.warn('serial port list failed', { error: (err as Error).name });
+        return ok([]);
       }
     },
 
@@ -610,6 +653,7 @@ export function createQueue(deps: QueueDeps): Queue {
         path: input.path,
         baud: input.baud ?? cur.baud,
         width: input.width ?? cur.width,
+        codePage: input.codePage ?? cur.codePage,
       };
       db.transaction(() => {
         setSetting(db, SETTING_PRINTER, JSON.stringify(next));

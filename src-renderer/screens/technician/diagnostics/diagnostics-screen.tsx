@@ -7,6 +7,7 @@ import { DeviceCards } from './device-cards';
 import { sortDevices } from './diagnostics-model';
 import { ExportButton } from './export-button';
 import { NetworkPanel, StoragePanel } from './network-storage';
+import { PrinterPanel } from './printer-panel';
 import { FingerprintTest, IDLE_TEST, SignatureTest } from './self-tests';
 import type { TestModality, TestState } from './self-tests';
 import { registerDiagnosticsStrings } from './strings';
@@ -165,6 +166,10 @@ export function DiagnosticsScreen() {
       <div className="diag__section diag__pair">
         <NetworkPanel />
         <StoragePanel />
+      </div>
+
+      <div className="diag__section">
+        <PrinterPanel />
       </div>
     </section>
   );
