@@ -32,6 +32,30 @@ export function defineFuzzTarget<T>(target: FuzzTarget<T>): FuzzTarget<T> {
   return target;
 }
 
+export interface FuzzRunOptions {
+  /** Called every `progressEvery` cases (the runner's watchdog listens: no call means a hang). */
+  onProgress?: (casesDone: number) => void;
+  progressEvery?: number;
+}
+
+class CaseTimeout extends Error {}
+
+/** An async case that never settles fails at 10× its bound instead of stalling the run. */
+async function withTimeout(work: void | Promise<void>, ms: number): Promise<void> {
+  if (!(work instanceof Promise)) return;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    await Promise.race([
+      work,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new CaseTimeout(`case did not finish in ${ms} ms`)), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * Runs one target for `cases` inputs. Fails a case when `run` throws anything but the expected
  * error or takes longer than the per-case bound; fails the target when the heap grew past its
@@ -41,8 +65,11 @@ export async function runFuzzTarget<T>(
   target: FuzzTarget<T>,
   cases: number,
   seed?: number,
+  opts: FuzzRunOptions = {},
 ): Promise<FuzzResult> {
   const bound = target.maxMsPerCase ?? 200;
+  const every = opts.progressEvery ?? 1000;
+  let done = 0;
   let maxMs = 0;
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
@@ -52,10 +79,12 @@ export async function runFuzzTarget<T>(
   const property = fc.asyncProperty(target.arbitrary, async (input) => {
     const started = performance.now();
     try {
-      await target.run(input);
+      await withTimeout(target.run(input), bound * 10);
     } catch (error) {
-      if (!target.isExpectedError(error)) throw error;
+      if (error instanceof CaseTimeout || !target.isExpectedError(error)) throw error;
     }
+    done += 1;
+    if (opts.onProgress && done % every === 0) opts.onProgress(done);
     const ms = performance.now() - started;
     if (ms > maxMs) maxMs = ms;
     if (ms > bound) throw new Error(`case took ${ms.toFixed(1)} ms (bound ${bound} ms)`);
