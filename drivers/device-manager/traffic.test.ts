@@ -1,5 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
+import { PID, buildAck, buildDataPackets, command, encodePacket } from '../fingerprint/codec';
+import { fingerprintTrafficRedactor } from '../fingerprint/traffic-redactor';
 import { createMemoryPair } from '../fingerprint/transport';
 import { TrafficRegistry, TrafficRing, tapHid, tapTransport, toHex } from './traffic';
 import type { HidLike } from './traffic';
@@ -51,7 +53,7 @@ describe('tapping a byte transport', () => {
   it('records what the driver writes and what the device answers, and changes nothing else', async () => {
     const [host, device] = createMemoryPair();
     const reg = new TrafficRegistry();
-    const tapped = reg.tap('fingerprint', host);
+    const tapped = reg.tap('fingerprint', host, fingerprintTrafficRedactor());
     const got: string[] = [];
     tapped.on('data', (b) => got.push(toHex(b)));
     device.on('data', () => void device.write(Uint8Array.from([0x07, 0x00])));
@@ -73,7 +75,7 @@ describe('tapping a byte transport', () => {
     const [host] = createMemoryPair();
     let baud = 0;
     const withBaud = Object.assign(host, { setBaud: async (b: number) => void (baud = b) });
-    const tapped = tapTransport(withBaud, new TrafficRing());
+    const tapped = tapTransport(withBaud, new TrafficRing(), fingerprintTrafficRedactor());
     await tapped.setBaud(115200);
     expect(baud).toBe(115200);
   });
@@ -95,18 +97,54 @@ describe('tapping a HID device', () => {
     close() {}
   }
 
-  it('records output, feature reports and input reports', () => {
+  it('records output and feature reports, and input reports without their pen data', () => {
     const ring = new TrafficRing();
     const hid = tapHid(new FakeHid(), ring);
     hid.sendFeatureReport([0x20, 0x00]);
     expect(hid.getFeatureReport(0x09, 3)).toEqual([0x09, 0x11, 0x11]);
     hid.emit('data', Buffer.from([0x01, 0x80, 0x10]));
     hid.write([0x02]);
-    expect(ring.after(0).map((e) => `${e.dir}:${e.hex}`)).toEqual([
-      'tx:2000',
-      'rx:091111',
-      'rx:018010',
-      'tx:02',
-    ]);
+    expect(
+      ring.after(0).map((e) => `${e.dir}:${e.hex}${e.withheld ? `+${e.withheld}` : ''}`),
+    ).toEqual(['tx:2000', 'rx:091111', 'rx:01', 'rx:+2', 'tx:02']);
+    expect(ring.after(0)[3]).toMatchObject({ what: 'pen-report' });
+  });
+});
+
+describe('fingerprint traffic without biometrics', () => {
+  it('keeps commands, acks, headers, lengths and checksums; withholds data payloads', () => {
+    const ring = new TrafficRing({ lineBytes: 64 });
+    const redact = fingerprintTrafficRedactor();
+    const image = new Uint8Array(300).map((_, i) => (i * 7) & 0xff);
+    const packets = buildDataPackets(image, 128);
+    const cmd = command(0x0a);
+    const ack = buildAck(0);
+    const stream = Buffer.concat([ack, ...packets].map((p) => Buffer.from(p)));
+    // Chunks cut anywhere, as a serial port delivers them.
+    ring.pushSegments('tx', redact('tx', cmd));
+    for (let i = 0; i < stream.length; i += 37) {
+      ring.pushSegments('rx', redact('rx', stream.subarray(i, i + 37)));
+    }
+    const rows = ring.after(0, 10_000);
+    const shown = Buffer.from(rows.map((r) => r.hex).join(''), 'hex');
+    const withheld = rows.reduce((n, r) => n + (r.withheld ?? 0), 0);
+    expect(withheld).toBe(image.length);
+    expect(shown.length + withheld).toBe(cmd.length + stream.length);
+    expect(rows[0]).toMatchObject({ dir: 'tx', hex: toHex(cmd) });
+    // No run of the image survives: its bytes never appear in what is shown.
+    expect(shown.includes(Buffer.from(image.subarray(0, 8)))).toBe(false);
+    expect(shown.includes(Buffer.from(image.subarray(200, 208)))).toBe(false);
+    // Every packet's 9-byte prefix (EF 01, address, PID, length) and its checksum are kept.
+    for (const p of packets) expect(shown.includes(Buffer.from(p.subarray(0, 9)))).toBe(true);
+    expect(rows.filter((r) => r.withheld).every((r) => r.what === 'fingerprint-data')).toBe(true);
+  });
+
+  it('withholds a template the host sends down, and resyncs after noise', () => {
+    const redact = fingerprintTrafficRedactor();
+    const template = new Uint8Array(64).fill(0x5a);
+    const noise = Uint8Array.of(0xef, 0x02, 0x00, 0xef);
+    const out = redact('tx', Uint8Array.from([...noise, ...encodePacket(PID.END_DATA, template)]));
+    const withheld = out.reduce((n, s) => n + ('withheld' in s ? s.withheld : 0), 0);
+    expect(withheld).toBe(64);
   });
 });

@@ -664,6 +664,9 @@ export interface TrafficEntry {
   t: number;
   dir: 'tx' | 'rx';
   hex: string;
+  /** Biometric bytes left out (fingerprint image/template payload, pen coordinates): count only. */
+  withheld?: number;
+  what?: 'fingerprint-data' | 'pen-report';
 }
 
 export interface NetworkDiagnostics {

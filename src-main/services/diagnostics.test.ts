@@ -104,6 +104,7 @@ describe('diagnostics on a station that holds residents', () => {
       'self-tests.json',
       'storage.json',
       'summary.json',
+      'traffic.json',
     ]);
     const text = Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strFromU8(v)]));
     const all = Object.values(text).join('\n');

@@ -89,7 +89,7 @@ const id = {
   },
   traffic: {
     title: '3. Lalu lintas data mentah',
-    hint: 'Byte yang dikirim ke (→) dan diterima dari (←) perangkat. Hanya di layar, tidak disimpan.',
+    hint: 'Byte yang dikirim ke (→) dan diterima dari (←) perangkat. Hanya di layar, tidak disimpan. Isi gambar/templat sidik jari dan koordinat pena disembunyikan (data biometrik); header, panjang dan kode perintah tetap tampil.',
     device: 'Perangkat',
     pick: 'Pilih perangkat…',
     pause: 'Jeda',
@@ -105,6 +105,8 @@ const id = {
     tx: '→ ke perangkat',
     rx: '← dari perangkat',
     more: '+{{count}} byte lagi',
+    withheldFingerprint: '[{{count}} byte gambar/templat sidik jari disembunyikan]',
+    withheldPen: '[{{count}} byte data pena disembunyikan: posisi, tekanan]',
     shown: 'Menampilkan {{count}} baris terakhir (maks. {{max}}).',
   },
   network: {
@@ -235,7 +237,7 @@ const en: Strings = {
   },
   traffic: {
     title: '3. Raw data traffic',
-    hint: 'Bytes sent to (→) and received from (←) the device. On screen only, never stored.',
+    hint: 'Bytes sent to (→) and received from (←) the device. On screen only, never stored. Fingerprint image/template contents and pen coordinates are hidden (biometric data); headers, lengths and command codes are shown.',
     device: 'Device',
     pick: 'Choose a device…',
     pause: 'Pause',
@@ -251,6 +253,8 @@ const en: Strings = {
     tx: '→ to device',
     rx: '← from device',
     more: '+{{count}} more bytes',
+    withheldFingerprint: '[{{count}} bytes of fingerprint image/template hidden]',
+    withheldPen: '[{{count}} bytes of pen data hidden: position, pressure]',
     shown: 'Showing the last {{count}} rows (max {{max}}).',
   },
   network: {
