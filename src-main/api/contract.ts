@@ -122,6 +122,11 @@ export const methods = {
     access: ['operator', 'supervisor'],
     input: z.strictObject({ query: z.string().max(64).optional() }),
   },
+  'recordings.openDrafts': { access: ['supervisor'], input: z.strictObject({}) },
+  'recordings.reassign': {
+    access: ['supervisor'],
+    input: z.strictObject({ recordingId: id, operatorId: id }),
+  },
   'audit.list': {
     access: ['supervisor'],
     input: z.strictObject({ limit: z.number().int().min(1).max(500).optional() }),
@@ -412,6 +417,8 @@ export interface MethodOutputs extends SupervisorOutputs, ExportOutputs, QueueOu
   'recordings.saveDraft': Recording;
   'recordings.get': Recording;
   'recordings.today': RecordingSummary[];
+  'recordings.openDrafts': RecordingSummary[];
+  'recordings.reassign': RecordingSummary;
   'audit.list': AuditEntry[];
   'station.info': StationInfo;
   'prefs.setLocale': null;
