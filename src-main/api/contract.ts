@@ -689,6 +689,33 @@ export interface StorageDiagnostics {
   databaseBytes: number;
   freeBytes: number;
   totalBytes: number;
+  /** The audit log's hash chain (absent when the check could not run). */
+  auditChain?: AuditChainStatus;
+}
+
+/**
+ * The audit log's hash chain, checked incrementally: 'checking' while a long log is still being
+ * walked (each check reads a bounded number of rows), 'broken' with the first row that fails.
+ */
+export interface AuditChainStatus {
+  state: 'intact' | 'checking' | 'broken';
+  rows: number;
+  verifiedRows: number;
+  /** 'content': the row was changed; 'link': a row before it is missing or was reordered;
+   *  'changed'/'missing': a row already verified was rewritten or removed; 'checkpoint': the
+   *  log does not match the last signed checkpoint (or its signature is bad). */
+  brokenAt: {
+    id: number;
+    at: string | null;
+    reason: 'content' | 'link' | 'changed' | 'missing' | 'checkpoint';
+  } | null;
+  lastCheckpoint: {
+    at: string;
+    reason: string;
+    rows: number;
+    signatureOk: boolean;
+    matches: boolean;
+  } | null;
 }
 
 export interface DiagnosticsExport {

@@ -191,6 +191,10 @@ describe('diagnostics on a station that holds residents', () => {
     expect(s.totalBytes).toBeGreaterThan(0);
     expect(s.freeBytes).toBeGreaterThan(0);
     expect(s.freeBytes).toBeLessThanOrEqual(s.totalBytes);
+    // The station's audit log (setup, users, logins, drafts) is chained and signed daily.
+    expect(s.auditChain).toMatchObject({ state: 'intact', brokenAt: null });
+    expect(s.auditChain!.rows).toBeGreaterThan(5);
+    expect(s.auditChain!.lastCheckpoint).toMatchObject({ signatureOk: true, matches: true });
   });
 });
 

@@ -311,12 +311,19 @@ export function createDiagnostics(deps: DiagnosticsDeps): { handlers: Diagnostic
     } catch {
       // statfs is missing on very old Node builds; the figures then read 0 (unknown).
     }
+    let auditChain: StorageDiagnostics['auditChain'];
+    try {
+      auditChain = deps.audit.verify();
+    } catch (err) {
+      log.warn('audit chain check failed', { error: err instanceof Error ? err.name : 'unknown' });
+    }
     return {
       dataDir: deps.dataDir,
       integrity,
       databaseBytes: fileSize(path) + fileSize(`${path}-wal`),
       freeBytes,
       totalBytes,
+      ...(auditChain ? { auditChain } : {}),
     };
   }
 

@@ -178,7 +178,8 @@ export function openStation(opts: StationOptions): Station {
     return regionIndex;
   }
 
-  const audit = createAudit(db, now);
+  // Checkpoints of the audit chain are signed with the station key (created at first open).
+  const audit = createAudit(db, now, { stationKeys: () => ensureStationKeys(db, now) });
   const accounts = createAccounts({
     db,
     now,

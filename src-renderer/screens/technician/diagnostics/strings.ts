@@ -139,6 +139,20 @@ const id = {
     freeOf: '{{free}} dari {{total}}',
     low: 'Ruang disk hampir habis — kosongkan disk atau hubungi kantor.',
     dataDir: 'Folder data',
+    audit: 'Log audit',
+    auditIntact: 'Rantai audit utuh ({{rows}} baris)',
+    auditChecking:
+      'Rantai audit sedang diperiksa: {{verified}} dari {{rows}} baris — tekan Periksa lagi',
+    auditBroken:
+      'Rantai audit PUTUS di baris #{{id}}{{at}}: {{reason}}. Jangan ubah apa pun; laporkan ke kantor.',
+    auditReason: {
+      content: 'isi baris diubah',
+      link: 'ada baris sebelumnya yang dihapus atau ditukar',
+      changed: 'baris yang sudah diperiksa telah diubah',
+      missing: 'baris yang sudah diperiksa telah dihapus',
+      checkpoint: 'log tidak cocok dengan titik periksa bertanda tangan terakhir',
+    },
+    auditCheckpoint: 'Titik periksa bertanda tangan terakhir: {{at}} ({{rows}} baris)',
   },
   export: {
     title: 'Ekspor diagnostik',
@@ -287,6 +301,19 @@ const en: Strings = {
     freeOf: '{{free}} of {{total}}',
     low: 'The disk is almost full — free some space or call the office.',
     dataDir: 'Data folder',
+    audit: 'Audit log',
+    auditIntact: 'Audit chain intact ({{rows}} rows)',
+    auditChecking: 'Audit chain being checked: {{verified}} of {{rows}} rows — press Check again',
+    auditBroken:
+      'Audit chain BROKEN at row #{{id}}{{at}}: {{reason}}. Change nothing; report it to the office.',
+    auditReason: {
+      content: 'the row was changed',
+      link: 'a row before it was removed or reordered',
+      changed: 'a row already checked was changed',
+      missing: 'a row already checked was removed',
+      checkpoint: 'the log does not match the last signed checkpoint',
+    },
+    auditCheckpoint: 'Last signed checkpoint: {{at}} ({{rows}} rows)',
   },
   export: {
     title: 'Export diagnostics',
