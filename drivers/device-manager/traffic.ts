@@ -55,25 +55,23 @@ export class TrafficRing {
     this.pushSegments(dir, [{ bytes: data }]);
   }
 
-  /** Records kept bytes as hex lines and a withheld run as one line with its length. */
+  /** Records shown bytes as hex lines; a withheld count goes on the last line of its segment. */
   pushSegments(dir: 'tx' | 'rx', segments: readonly RedactedSegment[]): void {
     const t = this.now();
     for (const seg of segments) {
-      if ('withheld' in seg) {
+      const data = seg.bytes;
+      for (let off = 0; off < data.length || (off === 0 && seg.withheld); off += this.lineBytes) {
+        const part = data.subarray(off, Math.min(data.length, off + this.lineBytes));
+        const last = off + this.lineBytes >= data.length;
         this.entries.push({
           seq: ++this.seq,
           t,
           dir,
-          hex: '',
-          withheld: seg.withheld,
-          what: seg.what,
+          hex: toHex(part),
+          ...(last && seg.withheld
+            ? { withheld: seg.withheld, what: seg.what ?? 'fingerprint-data' }
+            : {}),
         });
-        continue;
-      }
-      const data = seg.bytes;
-      for (let off = 0; off < data.length; off += this.lineBytes) {
-        const part = data.subarray(off, Math.min(data.length, off + this.lineBytes));
-        this.entries.push({ seq: ++this.seq, t, dir, hex: toHex(part) });
         this.bytes += part.length;
       }
     }
@@ -187,7 +185,7 @@ const asBytes = (d: unknown): Uint8Array | null =>
  */
 export function redactPenReport(b: Uint8Array): RedactedSegment[] {
   if (b.length <= 1) return [{ bytes: b }];
-  return [{ bytes: b.slice(0, 1) }, { withheld: b.length - 1, what: 'pen-report' }];
+  return [{ bytes: b.slice(0, 1), withheld: b.length - 1, what: 'pen-report' }];
 }
 
 /**
