@@ -45,6 +45,17 @@ describe('matching devices to drivers by USB ids', () => {
     });
   });
 
+  it('lists a pen tablet that reports only on a vendor page, for diagnostics, not as a pad', () => {
+    const m = matchDevice(
+      dev({ kind: 'hid', vendorId: 0x28bd, productId: 0x0914, usagePage: 0xff0a, product: 'Deco' }),
+    );
+    expect(m).toMatchObject({ modality: 'signature', driver: 'vendor-pen', name: 'XP-Pen Deco' });
+    // The same maker's device on a standard page is not a vendor-only pen.
+    expect(
+      matchDevice(dev({ kind: 'hid', vendorId: 0x28bd, productId: 0x0914, usagePage: 0x01 })),
+    ).toBeNull();
+  });
+
   it('treats the common USB-serial bridges as fingerprint candidates', () => {
     for (const [v, p, chip] of [
       [0x10c4, 0xea60, 'CP210x'],

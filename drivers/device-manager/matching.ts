@@ -48,9 +48,24 @@ export const SERIAL_BRIDGES: readonly { vendorId: number; productId: number; chi
 /** HID usage page of digitizers (pens, tablets); a generic pad reports its pen there. */
 export const DIGITIZER_USAGE_PAGE = 0x0d;
 
+/**
+ * Makers of pen tablets whose pens often report only on a vendor-defined usage page
+ * (0xFF00–0xFFFF) until a vendor driver switches them: Wacom (other than the STU), Huion/Gaomon,
+ * UGEE/XP-Pen. Their pen protocol is not decoded yet; diagnostics says so instead of staying silent.
+ */
+export const PEN_TABLET_VENDORS: Readonly<Record<number, string>> = {
+  0x056a: 'Wacom',
+  0x256c: 'Huion',
+  0x28bd: 'XP-Pen',
+};
+export const isVendorUsagePage = (page: number | null | undefined) =>
+  page != null && page >= 0xff00 && page <= 0xffff;
+
 export const ZFM_DRIVER = 'zfm-uart';
 export const STU_DRIVER = 'wacom-stu';
 export const HID_DIGITIZER_DRIVER = 'hid-digitizer';
+/** Listed so the technician sees the pen, never opened: its protocol is not supported yet. */
+export const VENDOR_PEN_DRIVER = 'vendor-pen';
 
 export function matchDevice(d: RawDevice): DriverMatch | null {
   if (d.kind === 'hid') {
@@ -68,6 +83,15 @@ export function matchDevice(d: RawDevice): DriverMatch | null {
         driver: HID_DIGITIZER_DRIVER,
         name: [d.manufacturer, d.product].filter(Boolean).join(' ') || 'HID digitizer',
         certainty: 'candidate',
+      };
+    }
+    const maker = d.vendorId === null ? undefined : PEN_TABLET_VENDORS[d.vendorId];
+    if (maker && isVendorUsagePage(d.usagePage)) {
+      return {
+        modality: 'signature',
+        driver: VENDOR_PEN_DRIVER,
+        name: [d.manufacturer ?? maker, d.product].filter(Boolean).join(' '),
+        certainty: 'id',
       };
     }
     return null;

@@ -1,5 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
+import { PID, buildAck, buildDataPackets, command, encodePacket } from '../fingerprint/codec';
+import { fingerprintTrafficRedactor } from '../fingerprint/traffic-redactor';
 import { createMemoryPair } from '../fingerprint/transport';
 import { TrafficRegistry, TrafficRing, tapHid, tapTransport, toHex } from './traffic';
 import type { HidLike } from './traffic';
@@ -51,7 +53,7 @@ describe('tapping a byte transport', () => {
   it('records what the driver writes and what the device answers, and changes nothing else', async () => {
     const [host, device] = createMemoryPair();
     const reg = new TrafficRegistry();
-    const tapped = reg.tap('fingerprint', host);
+    const tapped = reg.tap('fingerprint', host, fingerprintTrafficRedactor());
     const got: string[] = [];
     tapped.on('data', (b) => got.push(toHex(b)));
     device.on('data', () => void device.write(Uint8Array.from([0x07, 0x00])));
@@ -73,7 +75,7 @@ describe('tapping a byte transport', () => {
     const [host] = createMemoryPair();
     let baud = 0;
     const withBaud = Object.assign(host, { setBaud: async (b: number) => void (baud = b) });
-    const tapped = tapTransport(withBaud, new TrafficRing());
+    const tapped = tapTransport(withBaud, new TrafficRing(), fingerprintTrafficRedactor());
     await tapped.setBaud(115200);
     expect(baud).toBe(115200);
   });
@@ -95,18 +97,65 @@ describe('tapping a HID device', () => {
     close() {}
   }
 
-  it('records output, feature reports and input reports', () => {
+  it('records output and feature reports, and input reports without their pen data', () => {
     const ring = new TrafficRing();
     const hid = tapHid(new FakeHid(), ring);
     hid.sendFeatureReport([0x20, 0x00]);
     expect(hid.getFeatureReport(0x09, 3)).toEqual([0x09, 0x11, 0x11]);
     hid.emit('data', Buffer.from([0x01, 0x80, 0x10]));
     hid.write([0x02]);
-    expect(ring.after(0).map((e) => `${e.dir}:${e.hex}`)).toEqual([
-      'tx:2000',
-      'rx:091111',
-      'rx:018010',
-      'tx:02',
-    ]);
+    expect(
+      ring.after(0).map((e) => `${e.dir}:${e.hex}${e.withheld ? `+${e.withheld}` : ''}`),
+    ).toEqual(['tx:2000', 'rx:091111', 'rx:01+2', 'tx:02']);
+    expect(ring.after(0)[2]).toMatchObject({ what: 'pen-report' });
+  });
+});
+
+describe('fingerprint traffic without biometrics', () => {
+  it('keeps commands and acks; a data transfer is one line: first header and a count', () => {
+    const ring = new TrafficRing({ lineBytes: 64 });
+    const redact = fingerprintTrafficRedactor();
+    const image = new Uint8Array(300).map((_, i) => (i * 7) & 0xff);
+    const packets = buildDataPackets(image, 128);
+    const cmd = command(0x0a);
+    const ack = buildAck(0);
+    const after = command(0x01);
+    const stream = Buffer.concat([ack, ...packets, buildAck(0)].map((p) => Buffer.from(p)));
+    // Chunks cut anywhere, as a serial port delivers them.
+    ring.pushSegments('tx', redact('tx', cmd));
+    for (let i = 0; i < stream.length; i += 37) {
+      ring.pushSegments('rx', redact('rx', stream.subarray(i, i + 37)));
+    }
+    ring.pushSegments('tx', redact('tx', after));
+    const rows = ring.after(0, 10_000);
+    const shown = Buffer.from(rows.map((r) => r.hex).join(''), 'hex');
+    const withheld = rows.filter((r) => r.withheld);
+    expect(withheld).toHaveLength(1);
+    expect(withheld[0]).toMatchObject({ dir: 'rx', what: 'fingerprint-data' });
+    // Everything after the first data header: payloads, checksums, the later headers.
+    const dataBytes = packets.reduce((n, p) => n + p.length, 0);
+    expect(withheld[0]!.withheld).toBe(dataBytes - 9);
+    // The first data packet's header (EF 01, address, PID 02, length) is shown.
+    expect(shown.includes(Buffer.from(packets[0]!.subarray(0, 9)))).toBe(true);
+    expect(shown.length + withheld[0]!.withheld!).toBe(cmd.length + stream.length + after.length);
+    // Commands and acks in full, in order.
+    expect(rows[0]).toMatchObject({ dir: 'tx', hex: toHex(cmd) });
+    expect(rows.at(-1)).toMatchObject({ dir: 'tx', hex: toHex(after) });
+    expect(shown.includes(Buffer.from(ack))).toBe(true);
+    // No run of the image survives.
+    for (let i = 0; i + 8 <= image.length; i += 8) {
+      expect(shown.includes(Buffer.from(image.subarray(i, i + 8)))).toBe(false);
+    }
+  });
+
+  it('withholds a template the host sends down, and resyncs after noise', () => {
+    const redact = fingerprintTrafficRedactor();
+    const template = new Uint8Array(64).fill(0x5a);
+    const noise = Uint8Array.of(0xef, 0x02, 0x00, 0xef);
+    const out = redact('tx', Uint8Array.from([...noise, ...encodePacket(PID.END_DATA, template)]));
+    const shown = Buffer.concat(out.map((o) => Buffer.from(o.bytes)));
+    expect(shown.subarray(0, 3)).toEqual(Buffer.of(0xef, 0x02, 0x00));
+    expect(out.reduce((n, o) => n + (o.withheld ?? 0), 0)).toBe(66);
+    expect(shown.includes(Buffer.from(template.subarray(0, 4)))).toBe(false);
   });
 });

@@ -1,7 +1,12 @@
 // Raw bytes to and from a device, for the technician's traffic view. Kept in memory only and
-// bounded (entries and bytes): fingerprint images and pen reports are biometric data, so they
-// never go to a log or a file, and they age out by themselves.
+// bounded (entries and bytes). Biometric data never enters the ring: fingerprint image and
+// template packets keep their header, length and checksum but not their payload, and pen
+// reports keep their report id and length but not coordinates or pressure (redacted at push
+// time, so neither the view nor the diagnostics bundle can show them).
+import type { RedactedSegment } from '../fingerprint/traffic-redactor';
 import type { ByteTransport } from '../fingerprint/transport';
+
+export type { RedactedSegment } from '../fingerprint/traffic-redactor';
 
 export interface TrafficRecord {
   seq: number;
@@ -9,7 +14,13 @@ export interface TrafficRecord {
   t: number;
   dir: 'tx' | 'rx';
   hex: string;
+  /** Bytes left out as biometric data (their count only), with what they were. */
+  withheld?: number;
+  what?: 'fingerprint-data' | 'pen-report';
 }
+
+/** Splits a chunk into what may be shown and what is withheld. */
+export type TrafficRedactor = (dir: 'tx' | 'rx', data: Uint8Array) => RedactedSegment[];
 
 export interface TrafficRingOptions {
   maxEntries?: number;
@@ -41,11 +52,28 @@ export class TrafficRing {
   }
 
   push(dir: 'tx' | 'rx', data: Uint8Array): void {
+    this.pushSegments(dir, [{ bytes: data }]);
+  }
+
+  /** Records shown bytes as hex lines; a withheld count goes on the last line of its segment. */
+  pushSegments(dir: 'tx' | 'rx', segments: readonly RedactedSegment[]): void {
     const t = this.now();
-    for (let off = 0; off < data.length; off += this.lineBytes) {
-      const part = data.subarray(off, Math.min(data.length, off + this.lineBytes));
-      this.entries.push({ seq: ++this.seq, t, dir, hex: toHex(part) });
-      this.bytes += part.length;
+    for (const seg of segments) {
+      const data = seg.bytes;
+      for (let off = 0; off < data.length || (off === 0 && seg.withheld); off += this.lineBytes) {
+        const part = data.subarray(off, Math.min(data.length, off + this.lineBytes));
+        const last = off + this.lineBytes >= data.length;
+        this.entries.push({
+          seq: ++this.seq,
+          t,
+          dir,
+          hex: toHex(part),
+          ...(last && seg.withheld
+            ? { withheld: seg.withheld, what: seg.what ?? 'fingerprint-data' }
+            : {}),
+        });
+        this.bytes += part.length;
+      }
     }
     // Evict from the front; the array is compacted now and then, not on every push.
     while (
@@ -101,9 +129,9 @@ export class TrafficRegistry {
     return this.rings.has(key);
   }
 
-  /** Wraps a transport so its bytes are recorded under `key`. */
-  tap<T extends ByteTransport>(key: string, transport: T): T {
-    return tapTransport(transport, this.ring(key));
+  /** Wraps a transport so its bytes are recorded, redacted, under `key`. */
+  tap<T extends ByteTransport>(key: string, transport: T, redact: TrafficRedactor): T {
+    return tapTransport(transport, this.ring(key), redact);
   }
 }
 
@@ -112,13 +140,17 @@ export class TrafficRegistry {
  * and received chunks recorded. Received bytes are seen through a listener of our own, so the
  * order in which the driver subscribes does not matter.
  */
-export function tapTransport<T extends ByteTransport>(inner: T, ring: TrafficRing): T {
-  inner.on('data', (b) => ring.push('rx', b));
+export function tapTransport<T extends ByteTransport>(
+  inner: T,
+  ring: TrafficRing,
+  redact: TrafficRedactor,
+): T {
+  inner.on('data', (b) => ring.pushSegments('rx', redact('rx', b)));
   const proxy: T = new Proxy(inner, {
     get(target, prop, receiver) {
       if (prop === 'write') {
         return (bytes: Uint8Array) => {
-          ring.push('tx', bytes);
+          ring.pushSegments('tx', redact('tx', bytes));
           return target.write(bytes);
         };
       }
@@ -147,9 +179,21 @@ export interface HidLike {
 const asBytes = (d: unknown): Uint8Array | null =>
   d instanceof Uint8Array ? d : Array.isArray(d) ? Uint8Array.from(d as number[]) : null;
 
-/** Records a HID device's output and feature reports (tx) and input and feature reads (rx). */
+/**
+ * An input report of a pen pad is pen data (coordinates, pressure): only its first byte (the
+ * report id) and its length are kept.
+ */
+export function redactPenReport(b: Uint8Array): RedactedSegment[] {
+  if (b.length <= 1) return [{ bytes: b }];
+  return [{ bytes: b.slice(0, 1), withheld: b.length - 1, what: 'pen-report' }];
+}
+
+/**
+ * Records a HID device's output and feature reports (tx) and feature reads (rx) as they are, and
+ * its input reports (rx) redacted to their report id and length.
+ */
 export function tapHid<T extends HidLike>(inner: T, ring: TrafficRing): T {
-  inner.on('data', (b: Buffer) => ring.push('rx', b));
+  inner.on('data', (b: Buffer) => ring.pushSegments('rx', redactPenReport(b)));
   const record = (dir: 'tx' | 'rx', d: unknown) => {
     const b = asBytes(d);
     if (b) ring.push(dir, b);

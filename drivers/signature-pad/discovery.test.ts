@@ -2,7 +2,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GXTP_27C6_0113 } from '../../test/fixtures/hid/descriptors';
+import {
+  DIGITIZER_TOP_LEVEL_TABLET,
+  GXTP_27C6_0113,
+  hex,
+} from '../../test/fixtures/hid/descriptors';
 import { readSysfsDescriptor } from '../transport/hid';
 import { choosePad } from './discovery';
 import { SIMULATED_GENERIC_PROFILE } from './profiles';
@@ -46,10 +50,30 @@ describe('signature pad discovery', () => {
       [listed({ usagePage: 0x0d, usage: 0x02, vendorId: p.vendorId, productId: p.productId })],
       () => null,
     );
-    expect(b?.target).toMatchObject({ kind: 'generic', descriptor: p.descriptor, widthMm: 100 });
+    expect(b?.target).toMatchObject({
+      kind: 'generic',
+      descriptor: p.descriptor,
+      widthMm: 100,
+      sizeFromProfile: true,
+    });
     // A pen without descriptor or profile cannot be decoded: not chosen.
     expect(choosePad([listed({ usagePage: 0x0d, usage: 0x02 })], () => null)).toBeNull();
     expect(choosePad([touch], () => GXTP_27C6_0113)).toBeNull();
+  });
+
+  it('takes a tablet whose top-level usage is Digitizer, and passes over pens it cannot use', () => {
+    const tablet = listed({ path: '/dev/hidraw7', usagePage: 0x0d, usage: 0x01, vendorId: 0x2d1f });
+    const found = choosePad([tablet], () => DIGITIZER_TOP_LEVEL_TABLET);
+    expect(found).toMatchObject({
+      path: '/dev/hidraw7',
+      target: { kind: 'generic', descriptor: DIGITIZER_TOP_LEVEL_TABLET, sizeFromProfile: false },
+    });
+    // A Digitizer without a pen report with pressure, or with a corrupt descriptor: not chosen.
+    const noPressure = hex(
+      '05 0d 09 01 a1 01 09 20 a1 00 09 42 15 00 25 01 75 01 95 08 81 02 05 01 09 30 26 ff 0f 75 10 95 01 81 02 09 31 81 02 c0 c0',
+    );
+    expect(choosePad([tablet], () => noPressure)).toBeNull();
+    expect(choosePad([tablet], () => hex('05 0d 09 01 a1 01 97 ff ff ff ff'))).toBeNull();
   });
 
   it('reads a hidraw report descriptor from sysfs', () => {

@@ -191,4 +191,38 @@ describe('signature pad driver with the simulated generic HID pen pad', () => {
     // No screen to drive on a generic pad.
     expect(pad.received).toHaveLength(0);
   });
+
+  it("takes a profile's measured size over the descriptor's physical range", async () => {
+    const p = SIMULATED_GENERIC_PROFILE;
+    const pad = new SimulatedDigitizerPad(p, FAST);
+    const driver = new SignaturePadDriver({
+      open: async () => ({
+        device: pad,
+        target: {
+          kind: 'generic',
+          name: p.name,
+          vendorId: p.vendorId,
+          productId: p.productId,
+          descriptor: p.descriptor,
+          widthMm: 200,
+          heightMm: 120,
+          sizeFromProfile: true,
+          reportRate: 200,
+        },
+      }),
+    });
+    drivers.push(driver);
+    const desc = await driver.open();
+    expect(desc.widthMm).toBe(200);
+    expect(desc.heightMm).toBe(120);
+    const samples: PadSample[] = [];
+    driver.on('sample', (s: PadSample) => samples.push(s));
+    await driver.beginSession();
+    const script = shortScript(pad.size);
+    await pad.play(script);
+    const i = script.findIndex((s) => s.tip);
+    // The simulator draws in the descriptor's 100 × 60 mm; the profile says the pad is twice that.
+    expect(samples[i]!.x).toBeCloseTo(script[i]!.x * 2, 1);
+    expect(samples[i]!.y).toBeCloseTo(script[i]!.y * 2, 1);
+  });
 });

@@ -31,6 +31,8 @@ export type PadTarget =
       descriptor: Uint8Array;
       widthMm: number;
       heightMm: number;
+      /** The size comes from a shipped profile and wins over the descriptor's physical range. */
+      sizeFromProfile?: boolean;
       reportRate: number;
     };
 
@@ -231,7 +233,9 @@ export class SignaturePadDriver extends EventEmitter {
       };
       return { desc, decode: stuDecoder(cap, model, this.now) };
     }
-    const layout = findPenLayout(parseReportDescriptor(target.descriptor));
+    const parsed = findPenLayout(parseReportDescriptor(target.descriptor));
+    // Some descriptors declare a wrong physical size (see profiles.ts); a profile is measured.
+    const layout = target.sizeFromProfile ? { ...parsed, xMm: null, yMm: null } : parsed;
     const fx = layout.x.field;
     const fy = layout.y.field;
     const widthMm =

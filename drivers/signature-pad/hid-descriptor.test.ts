@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   ATMEL_03EB_840B,
+  DIGITIZER_TOP_LEVEL_TABLET,
   GXTP_27C6_0113,
   NTRIG_1B96_0C03,
   hex,
 } from '../../test/fixtures/hid/descriptors';
 import { isSignaturePadError } from './errors';
 import {
+  HID_LIMITS,
   USAGE,
   mmPerUnit,
   parseItems,
@@ -225,5 +227,108 @@ describe('real digitizers (Linux HID selftests)', () => {
     });
     expect([...bytes]).toEqual([0x02, 0x03, 0x10, 0x27, 0x70, 0x17, 0xff, 0x0f]);
     expect(decodePenReport(layout, bytes)).toMatchObject({ x: 50, y: 30, p: 1 });
+  });
+});
+
+const refusal = (bytes: Uint8Array): unknown => {
+  try {
+    findPenLayout(parseReportDescriptor(bytes));
+  } catch (e) {
+    return e;
+  }
+  return null;
+};
+
+const repeat = (unit: string, times: number) => hex(Array(times).fill(unit).join(' '));
+
+describe('descriptors the Linux HID core refuses are refused at parse time', () => {
+  const pen = (body: string) => hex(`05 0d 09 02 a1 01 09 20 a1 00 ${body} c0 c0`);
+  const cases: [string, Uint8Array][] = [
+    // The issue's cases: each hung, misread or exhausted the heap before.
+    ['report count 0xFFFFFFFF', pen('09 42 75 01 97 ff ff ff ff 81 02')],
+    ['a huge count on padding', pen('75 08 97 00 00 01 00 81 03')],
+    ['12288 × 32-bit padding: a report over 16 KiB', pen('75 20 96 00 30 81 03')],
+    ['64 KiB of nesting', repeat('a1 00', 32768)],
+    ['nesting within 4 KiB but 40 deep', hex(`${'a1 00 '.repeat(40)}${'c0 '.repeat(40)}`)],
+    ['64 KiB of usage ranges', repeat('19 00 2a ff ff', 13107)],
+    ['one usage range of 65536', pen('19 00 2a ff ff 75 01 95 01 81 02')],
+    [
+      'many wide ranges within 4 KiB',
+      repeat('19 01 2a e0 2e 75 01 95 01 81 02', Math.floor(4000 / 11)),
+    ],
+    ['a 33-bit field', pen('09 30 75 21 95 01 81 02')],
+    ['a 4097-byte descriptor', new Uint8Array(4097)],
+    ['five pushes', pen('a4 a4 a4 a4 a4')],
+    ['nested delimiters', pen('a9 01 a9 01 09 42 a9 00 a9 00 81 02')],
+  ];
+  for (const [name, bytes] of cases) {
+    it(`refuses ${name} with BAD_DESCRIPTOR, quickly`, () => {
+      const started = performance.now();
+      const err = refusal(bytes);
+      // A generous bound on a loaded machine; the refusals take well under a millisecond.
+      expect(performance.now() - started).toBeLessThan(1000);
+      expect(isSignaturePadError(err, 'BAD_DESCRIPTOR'), String(err)).toBe(true);
+    });
+  }
+
+  it('keeps to the limits themselves', () => {
+    expect(HID_LIMITS).toMatchObject({ descriptorBytes: 4096, usages: 12288, fieldBits: 32 });
+    // 12288 usages and a 32-bit field are still fine.
+    const d = parseReportDescriptor(
+      hex('05 09 19 01 2a 00 30 75 01 96 00 30 81 02 75 20 95 01 81 03'),
+    );
+    expect(d.fields[0]!.usages).toHaveLength(12288);
+    expect(d.fields[1]!.bitSize).toBe(32);
+  });
+
+  it('reads a short pen report as long as it holds the pen fields (padding declared longer)', () => {
+    const layout = findPenLayout(parseReportDescriptor(SIMULATED_GENERIC_PROFILE.descriptor));
+    const bytes = encodePenReport(layout, { tip: true, inRange: true, x: 2, y: 4, pressure: 9 });
+    expect(layout.neededBytes).toBe(layout.reportBytes);
+    expect(() => decodePenReport(layout, bytes.subarray(0, 7))).toThrow(
+      expect.objectContaining({ code: 'BAD_REPORT' }),
+    );
+    expect(decodePenReport(layout, Uint8Array.of(...bytes, 0, 0))).toMatchObject({ rawX: 2 });
+  });
+});
+
+describe('usage pages scoped as the Linux HID core scopes them', () => {
+  it('applies a Usage Page item written after its usages to them', () => {
+    const d = parseReportDescriptor(hex('05 0d 09 30 05 01 15 00 26 ff 0f 75 10 95 01 81 02'));
+    expect(d.fields[0]!.usages).toEqual([USAGE.X]);
+  });
+
+  it('moves only the trailing usages that are on another page', () => {
+    const d = parseReportDescriptor(hex('05 0d 09 42 05 01 09 30 05 0d 75 08 95 02 81 02'));
+    expect(d.fields[0]!.usages).toEqual([USAGE.TIP_SWITCH, USAGE.TIP_PRESSURE]);
+    // A 4-byte usage carries its own page and is never moved.
+    const e = parseReportDescriptor(hex('0b 30 00 01 00 05 0d 75 08 95 01 81 02'));
+    expect(e.fields[0]!.usages).toEqual([USAGE.X]);
+  });
+
+  it('counts only the first usage of a delimited set', () => {
+    const d = parseReportDescriptor(
+      hex('05 0d a9 01 09 42 a9 00 a9 01 09 45 a9 00 75 01 95 01 81 02'),
+    );
+    expect(d.fields[0]!.usages).toEqual([USAGE.TIP_SWITCH]);
+  });
+});
+
+describe('a tablet whose pen is under a top-level Digitizer application', () => {
+  it('has a pen layout with tip, in range, X, Y and pressure, in inches', () => {
+    const layout = findPenLayout(parseReportDescriptor(DIGITIZER_TOP_LEVEL_TABLET));
+    expect(layout.reportId).toBe(16);
+    expect(layout.pressure?.field.logicalMax).toBe(8191);
+    expect(layout.inRange).not.toBeNull();
+    expect((layout.x.field.logicalMax * layout.xMm!) / 25.4).toBeCloseTo(12.5, 6);
+    const bytes = encodePenReport(layout, {
+      tip: true,
+      inRange: true,
+      x: 15875,
+      y: 9550,
+      pressure: 8191,
+    });
+    expect(decodePenReport(layout, bytes)).toMatchObject({ tip: true, p: 1 });
+    expect(decodePenReport(layout, bytes)!.x).toBeCloseTo((12.5 * 25.4) / 2, 6);
   });
 });

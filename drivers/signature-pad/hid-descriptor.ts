@@ -125,6 +125,28 @@ export function parseItems(bytes: Uint8Array): HidItem[] {
   return items;
 }
 
+/**
+ * Limits of the Linux HID core (drivers/hid/hid-core.c, include/linux/hid.h), so a descriptor
+ * the kernel refuses is refused here too, at parse time, in time linear in its length and with
+ * bounded memory — a device is outside input until proven otherwise.
+ */
+export const HID_LIMITS = {
+  /** HID_MAX_DESCRIPTOR_SIZE */
+  descriptorBytes: 4096,
+  /** HID_MAX_USAGES: per Report Count and per main item's usages. */
+  usages: 12288,
+  /** Largest field element we can read as one number (the kernel's extract limit). */
+  fieldBits: 32,
+  /** HID_MAX_BUFFER_SIZE: one report, including its report-id byte. */
+  reportBytes: 16384,
+  /** HID_GLOBAL_STACK_SIZE: Push depth. */
+  globalStack: 4,
+  /** Collection nesting; real digitizers nest 2–4 deep. */
+  collectionDepth: 32,
+  /** Usages kept over the whole descriptor (memory bound: ranges can be wide on every field). */
+  totalUsages: 65536,
+} as const;
+
 interface GlobalState {
   usagePage: number;
   logicalMin: number;
@@ -170,38 +192,60 @@ function unitExponentOf(item: HidItem): number {
   return item.signed;
 }
 
-/** A 1–2 byte usage takes the current page; a 4-byte usage carries its own page. */
-function extendedUsage(item: HidItem, page: number): number {
-  return item.data.length === 4 ? item.unsigned >>> 0 : usage(page, item.unsigned & 0xffff);
+const withPage = (u: number, page: number) => usage(page, u & 0xffff);
+
+/**
+ * The local usages of one main item, completed with usage pages as the Linux HID core does
+ * (hid_add_usage + hid_concatenate_last_usage_page): a 1–2 byte usage takes the page current
+ * when it is declared, and at the main item the trailing usages are moved to the page current
+ * then — so a Usage Page item written after its usages still applies to them.
+ */
+class LocalUsages {
+  readonly list: number[] = [];
+  private readonly extended: boolean[] = [];
+
+  add(raw: number, size: number, page: number, offset: number): void {
+    if (this.list.length >= HID_LIMITS.usages) throw bad(offset, 'more than 12288 usages');
+    this.list.push(size === 4 ? raw >>> 0 : withPage(raw, page));
+    this.extended.push(size === 4);
+  }
+
+  /** hid_concatenate_last_usage_page */
+  complete(page: number): void {
+    for (let i = this.list.length - 1; i >= 0; i--) {
+      if (this.extended[i]) continue;
+      if (this.list[i]! >>> 16 === page) break;
+      this.list[i] = withPage(this.list[i]!, page);
+    }
+  }
 }
 
 /** Parses a report descriptor into fields. Throws BAD_DESCRIPTOR on malformed input. */
 export function parseReportDescriptor(bytes: Uint8Array): ReportDescriptor {
+  if (bytes.length > HID_LIMITS.descriptorBytes) {
+    throw bad(HID_LIMITS.descriptorBytes, `descriptor of ${bytes.length} bytes (limit 4096)`);
+  }
   const items = parseItems(bytes);
   let g = initialGlobal();
   const stack: GlobalState[] = [];
-  let usages: number[] = [];
-  let usageMin: number | null = null;
-  let usageMax: number | null = null;
+  let local = new LocalUsages();
+  let usageMin = 0;
   let delimiterDepth = 0;
+  let delimiterBranch = 0;
   const collections: HidCollection[] = [];
+  // Fields share one frozen copy of the open collections until the nesting changes.
+  let openCollections: readonly HidCollection[] = [];
   const fields: HidField[] = [];
   const bitCursor = new Map<string, number>();
   let usesReportIds = false;
+  let usagesKept = 0;
+  const maxReportBits = (HID_LIMITS.reportBytes - 1) * 8;
 
   const resetLocal = () => {
-    usages = [];
-    usageMin = null;
-    usageMax = null;
-  };
-  const localUsages = (): number[] => {
-    const out = [...usages];
-    if (usageMin !== null && usageMax !== null) {
-      // A usage range adds its members after any single usages, up to a sane bound.
-      const span = Math.min(usageMax - usageMin, 0xffff);
-      for (let u = 0; u <= span; u++) out.push((usageMin + u) >>> 0);
-    }
-    return out;
+    local = new LocalUsages();
+    usageMin = 0;
+    delimiterDepth = 0;
+    delimiterBranch = 0;
   };
 
   for (const item of items) {
@@ -230,6 +274,9 @@ export function parseReportDescriptor(bytes: Uint8Array): ReportDescriptor {
           g.unit = item.unsigned;
           break;
         case 0x7:
+          if (item.unsigned > HID_LIMITS.fieldBits) {
+            throw bad(item.offset, `report size ${item.unsigned} bits (limit 32)`);
+          }
           g.reportSize = item.unsigned;
           break;
         case 0x8:
@@ -238,9 +285,13 @@ export function parseReportDescriptor(bytes: Uint8Array): ReportDescriptor {
           usesReportIds = true;
           break;
         case 0x9:
+          if (item.unsigned > HID_LIMITS.usages) {
+            throw bad(item.offset, `report count ${item.unsigned} (limit 12288)`);
+          }
           g.reportCount = item.unsigned;
           break;
         case 0xa:
+          if (stack.length >= HID_LIMITS.globalStack) throw bad(item.offset, 'push stack overflow');
           stack.push({ ...g });
           break;
         case 0xb: {
@@ -256,20 +307,35 @@ export function parseReportDescriptor(bytes: Uint8Array): ReportDescriptor {
       continue;
     }
     if (item.type === 'local') {
+      // In a delimited set only the first usage counts (hid-core ignores the alternatives).
+      const alternative = delimiterBranch > 1;
       switch (item.tag) {
         case 0x0:
-          usages.push(extendedUsage(item, g.usagePage));
+          if (!alternative) local.add(item.unsigned, item.data.length, g.usagePage, item.offset);
           break;
         case 0x1:
-          usageMin = extendedUsage(item, g.usagePage);
+          if (!alternative) usageMin = item.unsigned;
           break;
-        case 0x2:
-          usageMax = extendedUsage(item, g.usagePage);
+        case 0x2: {
+          if (alternative) break;
+          const count = item.unsigned - usageMin + 1;
+          if (count > 0 && local.list.length + count > HID_LIMITS.usages) {
+            throw bad(item.offset, 'usage range beyond 12288 usages');
+          }
+          for (let n = usageMin; n <= item.unsigned; n++) {
+            local.add(n, item.data.length, g.usagePage, item.offset);
+          }
           break;
+        }
         case 0xa:
-          // Delimiter: only the first usage of an alternate set counts.
-          delimiterDepth =
-            item.unsigned === 1 ? delimiterDepth + 1 : Math.max(0, delimiterDepth - 1);
+          if (item.unsigned !== 0) {
+            if (delimiterDepth !== 0) throw bad(item.offset, 'nested delimiters');
+            delimiterDepth = 1;
+            delimiterBranch += 1;
+          } else {
+            if (delimiterDepth < 1) throw bad(item.offset, 'close delimiter without open');
+            delimiterDepth = 0;
+          }
           break;
         default:
           // Designators and strings do not change the layout.
@@ -278,6 +344,7 @@ export function parseReportDescriptor(bytes: Uint8Array): ReportDescriptor {
       continue;
     }
     if (item.type === 'main') {
+      local.complete(g.usagePage);
       switch (item.tag) {
         case 0x8:
         case 0x9:
@@ -286,7 +353,10 @@ export function parseReportDescriptor(bytes: Uint8Array): ReportDescriptor {
             item.tag === 0x8 ? 'input' : item.tag === 0x9 ? 'output' : 'feature';
           const key = `${kind}:${g.reportId}`;
           const start = bitCursor.get(key) ?? 0;
-          const bits = g.reportSize * g.reportCount;
+          const end = start + g.reportSize * g.reportCount;
+          if (end > maxReportBits) throw bad(item.offset, 'report longer than 16384 bytes');
+          usagesKept += local.list.length;
+          if (usagesKept > HID_LIMITS.totalUsages) throw bad(item.offset, 'too many usages');
           const logicalMax = maxOf(g.logicalMaxItem, g.logicalMin);
           const physicalMax = maxOf(g.physicalMaxItem, g.physicalMin);
           const hasPhysical = g.physicalMin !== 0 || physicalMax !== 0;
@@ -297,7 +367,7 @@ export function parseReportDescriptor(bytes: Uint8Array): ReportDescriptor {
             bitSize: g.reportSize,
             count: g.reportCount,
             flags: item.unsigned,
-            usages: localUsages(),
+            usages: local.list,
             logicalMin: g.logicalMin,
             logicalMax,
             // Without a physical range the physical extent equals the logical one (HID 1.11 §6.2.2.7).
@@ -305,19 +375,22 @@ export function parseReportDescriptor(bytes: Uint8Array): ReportDescriptor {
             physicalMax: hasPhysical ? physicalMax : logicalMax,
             unitExponent: g.unitExponent,
             unit: g.unit,
-            collections: [...collections],
+            collections: openCollections as HidCollection[],
           });
-          bitCursor.set(key, start + bits);
+          bitCursor.set(key, end);
           break;
         }
-        case 0xa: {
-          const u = localUsages();
-          collections.push({ type: item.unsigned, usage: u[0] ?? 0 });
+        case 0xa:
+          if (collections.length >= HID_LIMITS.collectionDepth) {
+            throw bad(item.offset, 'collections nested too deep');
+          }
+          collections.push({ type: item.unsigned & 0xff, usage: local.list[0] ?? 0 });
+          openCollections = Object.freeze([...collections]);
           break;
-        }
         case 0xc:
           if (collections.length === 0) throw bad(item.offset, 'end collection without collection');
           collections.pop();
+          openCollections = Object.freeze([...collections]);
           break;
         default:
           throw bad(item.offset, `unknown main item 0x${item.tag.toString(16)}`);
@@ -326,6 +399,7 @@ export function parseReportDescriptor(bytes: Uint8Array): ReportDescriptor {
     }
   }
   if (collections.length > 0) throw bad(bytes.length, 'unclosed collection');
+  if (delimiterDepth !== 0) throw bad(bytes.length, 'unclosed delimiter');
 
   return {
     items,

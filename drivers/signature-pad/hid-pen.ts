@@ -12,7 +12,10 @@ export interface FieldRef {
 export interface PenLayout {
   reportId: number;
   usesReportIds: boolean;
+  /** The whole report as the descriptor declares it (what the simulator sends). */
   reportBytes: number;
+  /** The bytes that hold the pen's fields: a shorter report is refused, a longer one read. */
+  neededBytes: number;
   tip: FieldRef;
   inRange: FieldRef | null;
   x: FieldRef;
@@ -38,41 +41,60 @@ export interface PenReport {
 
 const isVariable = (f: HidField) => (f.flags & 0x02) !== 0 && (f.flags & 0x01) === 0;
 
+/** Element i uses usages[i], the last usage repeating: only the first `usages.length` differ. */
 function findUsage(fields: HidField[], u: number): FieldRef | null {
   for (const field of fields) {
     if (!isVariable(field)) continue;
-    for (let i = 0; i < field.count; i++) {
-      const fu = field.usages[Math.min(i, field.usages.length - 1)];
-      if (fu === u) return { field, index: i };
+    const n = Math.min(field.count, field.usages.length);
+    for (let i = 0; i < n; i++) {
+      if (field.usages[i] === u) return { field, index: i };
     }
   }
   return null;
 }
 
-/** Inside a Pen application or a Stylus collection (not a touch screen's finger). */
+/**
+ * Inside a pen: a Pen application or a Stylus collection, or a Digitizer application (a third of
+ * tablets and pen displays declare their pen so) — never a touch screen's finger.
+ */
 const isPenField = (f: HidField) =>
-  f.collections.some((c) => c.usage === USAGE.PEN || c.usage === USAGE.STYLUS) &&
-  !f.collections.some((c) => c.usage === USAGE.FINGER);
+  f.collections.some(
+    (c, depth) =>
+      c.usage === USAGE.PEN ||
+      c.usage === USAGE.STYLUS ||
+      (depth === 0 && c.usage === USAGE.DIGITIZER),
+  ) && !f.collections.some((c) => c.usage === USAGE.FINGER || c.usage === USAGE.TOUCH_SCREEN);
+
+const endByte = (r: FieldRef | null, ids: boolean): number =>
+  r ? Math.ceil((r.field.bitOffset + (r.index + 1) * r.field.bitSize) / 8) + (ids ? 1 : 0) : 0;
 
 /** The first input report with tip switch, X and Y in a pen collection. */
 export function findPenLayout(desc: ReportDescriptor): PenLayout {
-  const inputs = desc.fields.filter((f) => f.kind === 'input' && isPenField(f));
-  const ids = [...new Set(inputs.map((f) => f.reportId))];
-  for (const id of ids) {
-    const fields = inputs.filter((f) => f.reportId === id);
+  const byId = new Map<number, HidField[]>();
+  for (const f of desc.fields) {
+    if (f.kind !== 'input' || !isPenField(f)) continue;
+    const list = byId.get(f.reportId);
+    if (list) list.push(f);
+    else byId.set(f.reportId, [f]);
+  }
+  for (const [id, fields] of byId) {
     const tip = findUsage(fields, USAGE.TIP_SWITCH);
     const x = findUsage(fields, USAGE.X);
     const y = findUsage(fields, USAGE.Y);
     if (!tip || !x || !y) continue;
+    const inRange = findUsage(fields, USAGE.IN_RANGE);
+    const pressure = findUsage(fields, USAGE.TIP_PRESSURE);
+    const ids = desc.usesReportIds;
     return {
       reportId: id,
-      usesReportIds: desc.usesReportIds,
+      usesReportIds: ids,
       reportBytes: desc.reportBytes('input', id),
+      neededBytes: Math.max(...[tip, inRange, x, y, pressure].map((r) => endByte(r, ids))),
       tip,
-      inRange: findUsage(fields, USAGE.IN_RANGE),
+      inRange,
       x,
       y,
-      pressure: findUsage(fields, USAGE.TIP_PRESSURE),
+      pressure,
       xMm: mmPerUnit(x.field),
       yMm: mmPerUnit(y.field),
     };
@@ -93,7 +115,7 @@ export function decodePenReport(
   size?: { widthMm: number; heightMm: number },
 ): PenReport | null {
   if (layout.usesReportIds && report[0] !== layout.reportId) return null;
-  if (report.length < layout.reportBytes) {
+  if (report.length < layout.neededBytes) {
     throw new SignaturePadError('BAD_REPORT', `pen report of ${report.length} bytes`);
   }
   const ids = layout.usesReportIds;

@@ -1,15 +1,20 @@
 // Shipped profiles for generic HID pen pads: used where the OS does not hand out the report
 // descriptor (node-hid 3 does not expose it; only Linux has it in sysfs), and for the simulator.
+// A profile's size is measured on the pad, so it wins over the descriptor's physical range:
+// some firmwares declare a wrong one (the Linux hid-uclogic driver rewrites the descriptors of
+// whole tablet families for that reason). A profile added for such a pad says so in `sizeNote`.
 
 export interface PadProfile {
   name: string;
   vendorId: number;
   productId: number;
   descriptor: Uint8Array;
-  /** Active area when the descriptor carries no length units. */
+  /** Active area, measured: wins over the descriptor's physical range. */
   widthMm: number;
   heightMm: number;
   reportRate: number;
+  /** Why the descriptor's own size is not trusted for this pad (known-wrong firmware). */
+  sizeNote?: string;
 }
 
 /**

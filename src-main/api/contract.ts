@@ -122,6 +122,11 @@ export const methods = {
     access: ['operator', 'supervisor'],
     input: z.strictObject({ query: z.string().max(64).optional() }),
   },
+  'recordings.openDrafts': { access: ['supervisor'], input: z.strictObject({}) },
+  'recordings.reassign': {
+    access: ['supervisor'],
+    input: z.strictObject({ recordingId: id, operatorId: id }),
+  },
   'audit.list': {
     access: ['supervisor'],
     input: z.strictObject({ limit: z.number().int().min(1).max(500).optional() }),
@@ -412,6 +417,8 @@ export interface MethodOutputs extends SupervisorOutputs, ExportOutputs, QueueOu
   'recordings.saveDraft': Recording;
   'recordings.get': Recording;
   'recordings.today': RecordingSummary[];
+  'recordings.openDrafts': RecordingSummary[];
+  'recordings.reassign': RecordingSummary;
   'audit.list': AuditEntry[];
   'station.info': StationInfo;
   'prefs.setLocale': null;
@@ -664,6 +671,9 @@ export interface TrafficEntry {
   t: number;
   dir: 'tx' | 'rx';
   hex: string;
+  /** Biometric bytes left out (fingerprint image/template payload, pen coordinates): count only. */
+  withheld?: number;
+  what?: 'fingerprint-data' | 'pen-report';
 }
 
 export interface NetworkDiagnostics {
@@ -679,6 +689,33 @@ export interface StorageDiagnostics {
   databaseBytes: number;
   freeBytes: number;
   totalBytes: number;
+  /** The audit log's hash chain (absent when the check could not run). */
+  auditChain?: AuditChainStatus;
+}
+
+/**
+ * The audit log's hash chain, checked incrementally: 'checking' while a long log is still being
+ * walked (each check reads a bounded number of rows), 'broken' with the first row that fails.
+ */
+export interface AuditChainStatus {
+  state: 'intact' | 'checking' | 'broken';
+  rows: number;
+  verifiedRows: number;
+  /** 'content': the row was changed; 'link': a row before it is missing or was reordered;
+   *  'changed'/'missing': a row already verified was rewritten or removed; 'checkpoint': the
+   *  log does not match the last signed checkpoint (or its signature is bad). */
+  brokenAt: {
+    id: number;
+    at: string | null;
+    reason: 'content' | 'link' | 'changed' | 'missing' | 'checkpoint';
+  } | null;
+  lastCheckpoint: {
+    at: string;
+    reason: string;
+    rows: number;
+    signatureOk: boolean;
+    matches: boolean;
+  } | null;
 }
 
 export interface DiagnosticsExport {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { decodeHash } from './passwords';
 import { SUPERVISOR, addUser, dumpStore, loginAs, must } from './testing';
 import { useTestStation } from './testing-hooks';
 
@@ -183,5 +184,62 @@ describe('users', () => {
       next: 'sandi-baru-sari-9',
     });
     expect(await login('sari', 'sandi-baru-sari-9')).toMatchObject({ ok: true });
+  });
+
+  it('counts wrong current passwords toward lockout and ends the session when it locks', async () => {
+    await addUser(ctx.station, 'opa', 'operator');
+    await loginAs(ctx.station, 'opa');
+    for (let i = 0; i < 2; i++) {
+      expect(
+        await ctx.station.call('auth.changePassword', {
+          current: 'tebak-1234',
+          next: 'baru-opa-999',
+        }),
+      ).toMatchObject({
+        ok: false,
+        error: { code: 'BAD_CREDENTIALS', fields: { current: expect.any(String) } },
+      });
+    }
+    // Failed logins and failed changes share one count.
+    await ctx.station.call('auth.logout', {});
+    for (let i = 0; i < 2; i++) await login('opa', 'salah-salah');
+    await loginAs(ctx.station, 'opa');
+    // The successful login reset the count; four more wrong guesses, then the fifth locks.
+    for (let i = 0; i < 4; i++) {
+      await ctx.station.call('auth.changePassword', {
+        current: 'tebak-1234',
+        next: 'baru-opa-999',
+      });
+    }
+    expect(
+      await ctx.station.call('auth.changePassword', {
+        current: 'tebak-1234',
+        next: 'baru-opa-999',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'ACCOUNT_LOCKED' } });
+    expect(await must(ctx.station, 'auth.session', {})).toBeNull();
+    expect(await login('opa', 'sandi-opa-123')).toMatchObject({
+      ok: false,
+      error: { code: 'ACCOUNT_LOCKED' },
+    });
+    const actions = dumpStore(ctx.dir).audit_log?.map((e) => (e as { action: string }).action);
+    expect(actions?.filter((a) => a === 'password.change-failed')).toHaveLength(7);
+    expect(actions).toContain('account.locked');
+  });
+});
+
+describe('password hashing cost', () => {
+  it('hashes at scrypt N=2^17 by default and redoes a cheaper hash at the next login', async () => {
+    await addUser(ctx.station, 'opa', 'operator');
+    const hashOf = () =>
+      (dumpStore(ctx.dir).users as { username: string; password_hash: string }[]).find(
+        (u) => u.username === 'opa',
+      )!.password_hash;
+    // The test station hashes cheaply, as only tests may; a real station is opened without it.
+    expect(decodeHash(hashOf())?.params.ln).toBe(10);
+    ctx.reopen({ passwordHashing: undefined });
+    expect(await login('opa', 'sandi-opa-123')).toMatchObject({ ok: true });
+    expect(decodeHash(hashOf())?.params).toEqual({ ln: 17, r: 8, p: 1 });
+    expect(await login('opa', 'sandi-opa-123')).toMatchObject({ ok: true });
   });
 });

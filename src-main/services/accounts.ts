@@ -19,7 +19,14 @@ import type { Actor, Audit } from './audit';
 import { newId } from './ids';
 import { msg } from './messages';
 import type { Locale } from './messages';
-import { checkPasswordPolicy, hashPassword, needsRehash, verifyPassword } from './passwords';
+import {
+  CURRENT_PARAMS,
+  checkPasswordPolicy,
+  hashPassword,
+  needsRehash,
+  verifyPassword,
+} from './passwords';
+import type { ScryptParams } from './passwords';
 
 export const MAX_FAILED_ATTEMPTS = 5;
 export const LOCKOUT_MINUTES = 5;
@@ -29,6 +36,8 @@ export interface AccountsDeps {
   now: () => Date;
   locale: () => Locale;
   audit: Audit;
+  /** Password hashing cost; only tests lower it, explicitly (see TEST_ONLY_PARAMS). */
+  hashing?: ScryptParams;
 }
 
 export const toSessionUser = (u: UserRow): SessionUser => ({
@@ -74,11 +83,15 @@ export interface Accounts {
   setActive(actor: Actor, userId: string, active: boolean): Reply<UserSummary>;
   resetPassword(actor: Actor, userId: string, password: string): Promise<Reply<null>>;
   changePassword(actor: Actor, current: string, next: string): Promise<Reply<null>>;
+  /** A new password hash at this station's cost (the first supervisor at setup). */
+  hash(password: string): Promise<string>;
 }
 
 export function createAccounts(deps: AccountsDeps): Accounts {
   const { db, now, audit } = deps;
   const L = () => deps.locale();
+  const cost = deps.hashing ?? CURRENT_PARAMS;
+  const hash = (password: string) => hashPassword(password, cost);
 
   /*
    * Unknown usernames get the same lockout as real ones (in memory), so "locked after 5 tries"
@@ -86,7 +99,7 @@ export function createAccounts(deps: AccountsDeps): Accounts {
    */
   const unknown = new Map<string, { failed: number; lockedUntil: number }>();
   let dummyHash: Promise<string> | null = null;
-  const dummy = () => (dummyHash ??= hashPassword('rekam-dummy-password'));
+  const dummy = () => (dummyHash ??= hash('rekam-dummy-password'));
 
   const lockedReply = (until: Date) =>
     fail('ACCOUNT_LOCKED', msg(L(), 'accountLocked', { time: hhmm(until) }));
@@ -118,7 +131,7 @@ export function createAccounts(deps: AccountsDeps): Accounts {
   async function checkPassword(
     user: UserRow,
     password: string,
-    failAction: 'login.failed' | 'unlock.failed',
+    failAction: 'login.failed' | 'unlock.failed' | 'password.change-failed',
   ): Promise<Reply<UserRow>> {
     const actor = { id: user.id, username: user.username };
     if (user.lockedUntil && Date.parse(user.lockedUntil) > now().getTime()) {
@@ -134,17 +147,20 @@ export function createAccounts(deps: AccountsDeps): Accounts {
         audit.record(actor, 'account.locked', user.username);
         return lockedReply(until);
       }
+      if (failAction === 'login.failed') return fail('BAD_CREDENTIALS', msg(L(), 'badCredentials'));
+      const text = msg(L(), 'wrongPassword');
       return fail(
         'BAD_CREDENTIALS',
-        msg(L(), failAction === 'login.failed' ? 'badCredentials' : 'wrongPassword'),
+        text,
+        failAction === 'password.change-failed' ? { current: text } : undefined,
       );
     }
     if (!user.active) {
       audit.record(actor, 'login.refused-disabled', user.username);
       return fail('ACCOUNT_DISABLED', msg(L(), 'accountDisabled'));
     }
-    if (needsRehash(user.passwordHash)) {
-      setPasswordHash(db, user.id, await hashPassword(password));
+    if (needsRehash(user.passwordHash, cost)) {
+      setPasswordHash(db, user.id, await hash(password));
     }
     return ok(user);
   }
@@ -176,7 +192,7 @@ export function createAccounts(deps: AccountsDeps): Accounts {
         const text = msg(L(), 'usernameTaken', { username: input.username });
         return fail('CONFLICT', text, { username: text });
       }
-      const passwordHash = await hashPassword(input.password);
+      const passwordHash = await hash(input.password);
       const at = now();
       const id = newId('U', at);
       try {
@@ -230,10 +246,10 @@ export function createAccounts(deps: AccountsDeps): Accounts {
       if (!user) return fail('NOT_FOUND', msg(L(), 'userNotFound'));
       const weak = passwordPolicyReply(L(), password, user.username);
       if (weak) return weak;
-      const hash = await hashPassword(password);
+      const hashed = await hash(password);
       db.transaction(() => {
         // Also clears a lockout: the supervisor vouches for the person at the desk.
-        setPasswordHash(db, user.id, hash);
+        setPasswordHash(db, user.id, hashed);
         audit.record(actor, 'user.password-reset', user.username);
       })();
       return ok(null);
@@ -242,18 +258,20 @@ export function createAccounts(deps: AccountsDeps): Accounts {
     async changePassword(actor, current, next) {
       const user = findUserById(db, actor.id);
       if (!user) return fail('UNAUTHENTICATED', msg(L(), 'unauthenticated'));
-      if (!(await verifyPassword(current, user.passwordHash))) {
-        const text = msg(L(), 'wrongPassword');
-        return fail('BAD_CREDENTIALS', text, { current: text });
-      }
+      // Wrong current passwords count toward lockout like failed logins: an unattended
+      // unlocked desk must not become a place to guess a colleague's password.
+      const checked = await checkPassword(user, current, 'password.change-failed');
+      if (!checked.ok) return checked;
       const weak = passwordPolicyReply(L(), next, user.username, 'next');
       if (weak) return weak;
-      const hash = await hashPassword(next);
+      const hashed = await hash(next);
       db.transaction(() => {
-        setPasswordHash(db, user.id, hash);
+        setPasswordHash(db, user.id, hashed);
         audit.record(actor, 'password.changed', user.username);
       })();
       return ok(null);
     },
+
+    hash,
   };
 }

@@ -17,6 +17,7 @@ import type { SignatureTestPort } from './device-self-test';
 import { createFingerprintDevice } from './fingerprint-device';
 import type { FingerprintDevice, FingerprintDeviceConfig } from './fingerprint-device';
 import type { Logger } from './log';
+import { fingerprintTrafficRedactor } from '../../drivers/fingerprint/traffic-redactor';
 
 export interface DeviceStartupOptions {
   dataDir: string;
@@ -68,7 +69,7 @@ export function startDevices(opts: DeviceStartupOptions): StartedDevices {
     applyFingerprintChoice(opts.fingerprint, opts.dataDir),
     {
       log: opts.log,
-      tap: (t) => traffic.tap('fingerprint', t),
+      tap: (t) => traffic.tap('fingerprint', t, fingerprintTrafficRedactor()),
       // The scanner's serial ports are opened in the driver host child: a crash in native
       // serial code then costs a reconnect, not the recording session.
       ...(openSerial ? { openSerial } : {}),

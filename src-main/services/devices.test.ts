@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeviceEntry, StatusEvent } from '../api/contract';
+import { strFromU8, unzipSync } from 'fflate';
 import { TrafficRegistry, tapHid } from '../../drivers/device-manager/traffic';
 import { SignaturePadDriver } from '../../drivers/signature-pad/driver';
 import { SimulatedStuPad } from '../../drivers/signature-pad/simulator';
@@ -18,6 +19,7 @@ import type { FingerprintDevice } from './fingerprint-device';
 import { padTestPort } from './signature-test-port';
 import type { Station } from './station';
 import { addUser, loginAs, must, openTestStation, setUpStation, tempDir } from './testing';
+import { fingerprintTrafficRedactor } from '../../drivers/fingerprint/traffic-redactor';
 
 const silent = { info: () => undefined, warn: () => undefined };
 
@@ -32,7 +34,7 @@ async function open(): Promise<void> {
   traffic = new TrafficRegistry();
   fp = createFingerprintDevice(
     { mode: 'simulated', simTransport: 'memory', simSpeed: 50 },
-    { log: silent, tap: (t) => traffic.tap('fingerprint', t) },
+    { log: silent, tap: (t) => traffic.tap('fingerprint', t, fingerprintTrafficRedactor()) },
   );
   await fp.ready();
   pad = new SimulatedStuPad({ productId: 0x00a5, speed: 8 });
@@ -210,6 +212,29 @@ describe('devices service', () => {
       .join('\n');
     expect(logs).toContain('device self-test');
     for (const e of entries.filter((x) => x.hex.length >= 24)) expect(logs).not.toContain(e.hex);
+
+    // The test image came up in data packets: their headers are shown, their pixels are not.
+    const everything = await must(station, 'devices.traffic', {
+      deviceId: 'fingerprint',
+      after: 0,
+    });
+    const withheld = everything.filter((e) => e.withheld);
+    expect(withheld.length).toBeGreaterThan(0);
+    expect(withheld.every((e) => e.what === 'fingerprint-data')).toBe(true);
+    expect(everything.map((e) => e.hex).join('')).toContain('ef01ffffffff02');
+
+    // The diagnostics bundle carries the same redacted traffic.
+    const bundle = await must(station, 'diagnostics.export', {});
+    const files = unzipSync(new Uint8Array(Buffer.from(bundle.zipBase64, 'base64')));
+    const traffic = JSON.parse(strFromU8(files['traffic.json']!)) as {
+      deviceId: string;
+      entries: { hex: string; withheld?: number }[];
+    }[];
+    const fp = traffic.find((t) => t.deviceId === SIM_FINGERPRINT_ID)!;
+    expect(fp.entries.some((e) => (e.withheld ?? 0) > 0)).toBe(true);
+    const shownBytes = fp.entries.reduce((n, e) => n + e.hex.length / 2, 0);
+    // A 256×288 image is 36,864 bytes; what is shown is headers and acks, a small fraction.
+    expect(shownBytes).toBeLessThan(4096);
   });
 
   it('self-tests the pad: capability and a live draw with reports/second and pressure range', async () => {
@@ -234,6 +259,10 @@ describe('devices service', () => {
     expect(drawn.some((e) => e.dir === 'tx' && e.hex.startsWith('21'))).toBe(true);
     expect(drawn.some((e) => e.dir === 'rx' && e.hex.startsWith('34'))).toBe(true);
     expect(drawn.length).toBeLessThanOrEqual(500);
+    // Pen reports show their id and length only: coordinates and pressure are withheld.
+    const pen = drawn.filter((e) => e.dir === 'rx' && e.hex.startsWith('34'));
+    expect(pen.every((e) => e.hex === '34')).toBe(true);
+    expect(drawn.some((e) => e.what === 'pen-report' && e.withheld === 10)).toBe(true);
   });
 
   it('is for technicians only', async () => {

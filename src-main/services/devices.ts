@@ -17,6 +17,7 @@ import { fail, ok } from '../api/reply';
 import type { Reply } from '../api/reply';
 import type { DeviceManager, ManagedDevice } from '../../drivers/device-manager/manager';
 import type { ByteTransport } from '../../drivers/fingerprint/transport';
+import { VENDOR_PEN_DRIVER } from '../../drivers/device-manager/matching';
 import { TrafficRegistry } from '../../drivers/device-manager/traffic';
 import { getSetting, setSetting } from '../store/settings-repo';
 import type { Actor, Audit } from './audit';
@@ -139,6 +140,10 @@ const TEXT = {
     en: 'Port present, but no fingerprint module answered: {e}',
   },
   inUse: { id: 'Dipakai oleh pemindai aktif', en: 'In use by the active scanner' },
+  vendorPen: {
+    id: 'Pena ini hanya mengirim data di halaman vendor (bukan HID Digitizer standar): belum didukung. Pakai Wacom STU atau pad pena HID standar.',
+    en: 'This pen sends its data only on a vendor-specific page (not standard HID Digitizer): not supported yet. Use a Wacom STU or a standard HID pen pad.',
+  },
   hostDown: {
     id: 'Proses driver perangkat berhenti; sedang dimulai ulang.',
     en: 'The device driver process stopped; restarting it.',
@@ -253,6 +258,10 @@ export function createDevices(deps: DevicesDeps): Devices {
         break;
       default:
     }
+    if (d.match.driver === VENDOR_PEN_DRIVER) {
+      state = 'error';
+      lastError = t(L(), 'vendorPen');
+    }
     if (manager?.hostState === 'down') lastError = t(L(), 'hostDown');
     return {
       id: d.id,
@@ -358,6 +367,7 @@ export function createDevices(deps: DevicesDeps): Devices {
       if (e.modality !== input.modality) {
         return fail('VALIDATION', t(L(), 'wrongModality', { m: t(L(), input.modality) }));
       }
+      if (e.driver === VENDOR_PEN_DRIVER) return fail('VALIDATION', t(L(), 'vendorPen'));
       db.transaction(() => {
         setSetting(db, SETTING_CHOSEN(input.modality), e.id);
         audit.record(actor, 'devices.chosen', `${input.modality}:${e.driver}`);

@@ -104,6 +104,7 @@ describe('diagnostics on a station that holds residents', () => {
       'self-tests.json',
       'storage.json',
       'summary.json',
+      'traffic.json',
     ]);
     const text = Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strFromU8(v)]));
     const all = Object.values(text).join('\n');
@@ -190,6 +191,10 @@ describe('diagnostics on a station that holds residents', () => {
     expect(s.totalBytes).toBeGreaterThan(0);
     expect(s.freeBytes).toBeGreaterThan(0);
     expect(s.freeBytes).toBeLessThanOrEqual(s.totalBytes);
+    // The station's audit log (setup, users, logins, drafts) is chained and signed daily.
+    expect(s.auditChain).toMatchObject({ state: 'intact', brokenAt: null });
+    expect(s.auditChain!.rows).toBeGreaterThan(5);
+    expect(s.auditChain!.lastCheckpoint).toMatchObject({ signatureOk: true, matches: true });
   });
 });
 

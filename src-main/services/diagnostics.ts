@@ -17,6 +17,7 @@ import type {
   NetworkDiagnostics,
   SelfTestResult,
   StorageDiagnostics,
+  TrafficEntry,
 } from '../api/contract';
 import { fail, ok } from '../api/reply';
 import type { Reply } from '../api/reply';
@@ -310,12 +311,19 @@ export function createDiagnostics(deps: DiagnosticsDeps): { handlers: Diagnostic
     } catch {
       // statfs is missing on very old Node builds; the figures then read 0 (unknown).
     }
+    let auditChain: StorageDiagnostics['auditChain'];
+    try {
+      auditChain = deps.audit.verify();
+    } catch (err) {
+      log.warn('audit chain check failed', { error: err instanceof Error ? err.name : 'unknown' });
+    }
     return {
       dataDir: deps.dataDir,
       integrity,
       databaseBytes: fileSize(path) + fileSize(`${path}-wal`),
       freeBytes,
       totalBytes,
+      ...(auditChain ? { auditChain } : {}),
     };
   }
 
@@ -439,6 +447,13 @@ export function createDiagnostics(deps: DiagnosticsDeps): { handlers: Diagnostic
     await progress(20, 'stepDevices');
     const devices = await internal('devices.list', {}, ctx);
     const selfTests = deps.lastSelfTests?.() ?? [];
+    // The traffic rings hold no biometrics (redacted when recorded): headers, lengths, codes.
+    const traffic: { deviceId: string; entries: TrafficEntry[] }[] = [];
+    for (const d of devices ?? []) {
+      if (d.modality === 'camera') continue;
+      const entries = await internal('devices.traffic', { deviceId: d.id, after: 0 }, ctx);
+      if (entries && entries.length > 0) traffic.push({ deviceId: d.id, entries });
+    }
 
     await progress(35, 'stepConfig');
     const [central, sync] = await Promise.all([
@@ -496,6 +511,7 @@ export function createDiagnostics(deps: DiagnosticsDeps): { handlers: Diagnostic
       'app.json': json(app),
       'devices.json': json(scrubJson(devices ?? { unavailable: true }, matcher)),
       'self-tests.json': json(scrubJson(selfTests, matcher)),
+      'traffic.json': json(traffic),
       'config.json': json(scrubJson(config, matcher)),
       'network.json': json(net),
       'storage.json': json(store),
@@ -564,6 +580,7 @@ function readme(generatedAt: string, stationName: string | null): string {
     '  app.json         versi aplikasi, runtime dan sistem operasi / app, runtime and OS versions',
     '  devices.json     daftar perangkat / device inventory',
     '  self-tests.json  hasil uji perangkat terakhir (tanpa gambar) / last self-tests (no images)',
+    '  traffic.json     lalu lintas data perangkat tanpa data biometrik / device traffic, biometric bytes withheld',
     '  config.json      konfigurasi tanpa rahasia / configuration without secrets',
     '  network.json     jangkauan server pusat / central server reachability',
     '  storage.json     pemeriksaan basis data dan disk / database and disk checks',

@@ -73,6 +73,14 @@ const MESSAGES = {
   },
   regionNotFound: { id: 'Kode wilayah tidak ditemukan.', en: 'Region code not found.' },
   recordingNotFound: { id: 'Perekaman tidak ditemukan.', en: 'Recording not found.' },
+  draftNotOwner: {
+    id: 'Draf ini dipegang operator {operator}. Hanya dia yang dapat mengubah dan menyegelnya; minta supervisor memindahkan draf bila perlu.',
+    en: 'This draft is held by operator {operator}. Only they can edit and seal it; ask a supervisor to reassign it if needed.',
+  },
+  reassignNotOperator: {
+    id: 'Draf hanya dapat dipindahkan ke operator yang aktif.',
+    en: 'A draft can only be reassigned to an active operator.',
+  },
   recordingNotDraft: {
     id: 'Perekaman ini sudah tidak berstatus draf dan tidak dapat diubah.',
     en: 'This recording is no longer a draft and cannot be changed.',

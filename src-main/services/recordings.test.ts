@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { addUser, dumpStore, loginAs, must, validResident } from './testing';
+import { SUPERVISOR, addUser, dumpStore, loginAs, must, validResident } from './testing';
 import { useTestStation } from './testing-hooks';
 
 const ctx = useTestStation();
@@ -139,5 +139,54 @@ describe('recordings', () => {
     expect(audit).toContain(saved.id);
     expect(audit).not.toContain('3201011205900001');
     expect(audit).not.toContain('BUDI');
+  });
+});
+
+describe('draft ownership', () => {
+  it('lets only the holding operator edit and seal a draft; a supervisor reassigns it, audited', async () => {
+    await loginAs(ctx.station, SUPERVISOR.username, SUPERVISOR.password);
+    await addUser(ctx.station, 'opb', 'operator');
+    await loginAs(ctx.station, 'opa');
+    const draft = await must(ctx.station, 'recordings.saveDraft', { resident: validResident() });
+    await loginAs(ctx.station, 'opb');
+    expect(
+      await ctx.station.call('recordings.saveDraft', { id: draft.id, resident: validResident() }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: expect.stringContaining('opa') },
+    });
+    expect(
+      await ctx.station.call('recordings.finish', { id: draft.id, password: 'sandi-opb-123' }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+
+    await loginAs(ctx.station, SUPERVISOR.username, SUPERVISOR.password);
+    const open = await must(ctx.station, 'recordings.openDrafts', {});
+    expect(open.map((d) => [d.id, d.operator])).toEqual([[draft.id, 'opa']]);
+    const users = await must(ctx.station, 'users.list', {});
+    const opb = users.find((u) => u.username === 'opb')!;
+    const sup = users.find((u) => u.username === SUPERVISOR.username)!;
+    // Only to an active operator.
+    expect(
+      await ctx.station.call('recordings.reassign', { recordingId: draft.id, operatorId: sup.id }),
+    ).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(
+      await must(ctx.station, 'recordings.reassign', { recordingId: draft.id, operatorId: opb.id }),
+    ).toMatchObject({ id: draft.id, operator: 'opb', status: 'draft' });
+
+    await loginAs(ctx.station, 'opb');
+    await must(ctx.station, 'recordings.saveDraft', { id: draft.id, resident: validResident() });
+    await loginAs(ctx.station, 'opa');
+    expect(
+      await ctx.station.call('recordings.saveDraft', { id: draft.id, resident: validResident() }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+
+    const audit = dumpStore(ctx.dir).audit_log as { action: string; target: string | null }[];
+    expect(audit).toContainEqual(
+      expect.objectContaining({ action: 'recording.reassigned', target: `${draft.id}:opa>opb` }),
+    );
+    // Operators cannot reassign.
+    expect(
+      await ctx.station.call('recordings.reassign', { recordingId: draft.id, operatorId: opb.id }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });

@@ -8,9 +8,12 @@ import {
   findOpenDraftByNik,
   findRecording,
   insertRecording,
+  listOpenDrafts,
   listRecordingsBetween,
+  setDraftOperator,
   updateDraft,
 } from '../store/recordings-repo';
+import { findUserById } from '../store/users-repo';
 import type { RecordingRow } from '../store/recordings-repo';
 import type { Actor, Audit } from './audit';
 import { newId } from './ids';
@@ -30,6 +33,10 @@ export interface Recordings {
   saveDraft(actor: Actor, input: { id?: string; resident: ResidentData }): Reply<Recording>;
   get(id: string): Reply<Recording>;
   today(query?: string): RecordingSummary[];
+  /** Open drafts with their operators, for the supervisor. */
+  openDrafts(): RecordingSummary[];
+  /** Hands a draft to another active operator (audited); only its operator may edit or seal it. */
+  reassign(actor: Actor, recordingId: string, operatorId: string): Reply<RecordingSummary>;
 }
 
 const toSummary = (r: RecordingRow): RecordingSummary => ({
@@ -92,6 +99,10 @@ export function createRecordings(deps: RecordingsDeps): Recordings {
         if (existing && existing.status !== 'draft') {
           return fail('CONFLICT', msg(locale, 'recordingNotDraft'));
         }
+        // A draft is edited and sealed by the operator who holds it (a supervisor reassigns).
+        if (existing && existing.operatorId !== actor.id) {
+          return fail('FORBIDDEN', msg(locale, 'draftNotOwner', { operator: existing.operator }));
+        }
         const twin = findOpenDraftByNik(db, resident.nik, existing?.id ?? null);
         if (twin) {
           const [todayStart, todayEnd] = localDayRange(at);
@@ -141,6 +152,27 @@ export function createRecordings(deps: RecordingsDeps): Recordings {
       // A NIK read aloud gets typed in groups ("3201 0112"); search the digits.
       if (q && /^[\d\s]+$/.test(q)) q = q.replace(/\s+/g, '');
       return listRecordingsBetween(db, from, to, q).map(toSummary);
+    },
+
+    openDrafts: () => listOpenDrafts(db).map(toSummary),
+
+    reassign(actor, recordingId, operatorId) {
+      const locale = deps.locale();
+      return db.transaction((): Reply<RecordingSummary> => {
+        const rec = findRecording(db, recordingId);
+        if (!rec) return fail('NOT_FOUND', msg(locale, 'recordingNotFound'));
+        if (rec.status !== 'draft') return fail('CONFLICT', msg(locale, 'recordingNotDraft'));
+        const to = findUserById(db, operatorId);
+        if (!to || !to.active || to.role !== 'operator') {
+          const text = msg(locale, 'reassignNotOperator');
+          return fail('VALIDATION', text, { operatorId: text });
+        }
+        if (to.id !== rec.operatorId) {
+          setDraftOperator(db, rec.id, to.id, now().toISOString());
+          audit.record(actor, 'recording.reassigned', `${rec.id}:${rec.operator}>${to.username}`);
+        }
+        return ok(toSummary(findRecording(db, rec.id)!));
+      })();
     },
   };
 }

@@ -47,7 +47,7 @@ import { createLogger } from './log';
 import type { Logger } from './log';
 import { msg } from './messages';
 import type { Locale } from './messages';
-import { hashPassword } from './passwords';
+import type { ScryptParams } from './passwords';
 import { createRecordings } from './recordings';
 import { loadRegions } from './regions';
 import type { RegionIndex } from './regions';
@@ -76,6 +76,11 @@ export interface StationOptions {
   devices?: DevicesStationOptions;
   /** Sync runner tuning (tests shorten the timings). */
   sync?: Partial<SyncOptions>;
+  /**
+   * Password hashing cost. Leave unset (scrypt N=2^17); only test suites set a lower one
+   * (TEST_ONLY_PARAMS) so they stay fast.
+   */
+  passwordHashing?: ScryptParams;
 }
 
 export interface Station {
@@ -173,8 +178,15 @@ export function openStation(opts: StationOptions): Station {
     return regionIndex;
   }
 
-  const audit = createAudit(db, now);
-  const accounts = createAccounts({ db, now, locale: L, audit });
+  // Checkpoints of the audit chain are signed with the station key (created at first open).
+  const audit = createAudit(db, now, { stationKeys: () => ensureStationKeys(db, now) });
+  const accounts = createAccounts({
+    db,
+    now,
+    locale: L,
+    audit,
+    ...(opts.passwordHashing ? { hashing: opts.passwordHashing } : {}),
+  });
   const recordings = createRecordings({
     db,
     now,
@@ -393,7 +405,7 @@ export function openStation(opts: StationOptions): Station {
       const { username, fullName, password } = input.supervisor;
       const weak = passwordPolicyReply(locale, password, username);
       if (weak) return weak;
-      const passwordHash = await hashPassword(password);
+      const passwordHash = await accounts.hash(password);
       const at = now();
       const user = { id: newId('U', at), username, fullName, role: 'supervisor' as const };
       const done = db.transaction(() => {
@@ -455,8 +467,12 @@ export function openStation(opts: StationOptions): Station {
 
     'auth.ping': () => ok(null),
 
-    'auth.changePassword': (input, { actor }) =>
-      accounts.changePassword(actor!, input.current, input.next),
+    'auth.changePassword': async (input, { actor }) => {
+      const r = await accounts.changePassword(actor!, input.current, input.next);
+      // Guessing the current password locks the account, and the desk's session with it.
+      if (!r.ok && r.error.code === 'ACCOUNT_LOCKED') endSession('logout');
+      return r;
+    },
 
     'users.list': () => ok(accounts.list()),
     'users.create': (input, { actor }) => accounts.createUser(actor, input),
@@ -483,6 +499,9 @@ export function openStation(opts: StationOptions): Station {
     },
     'recordings.get': (input) => recordings.get(input.id),
     'recordings.today': (input) => ok(recordings.today(input.query)),
+    'recordings.openDrafts': () => ok(recordings.openDrafts()),
+    'recordings.reassign': (input, { actor }) =>
+      recordings.reassign(actor!, input.recordingId, input.operatorId),
 
     'audit.list': (input) => ok(audit.list(input.limit ?? 100)),
 

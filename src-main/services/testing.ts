@@ -13,6 +13,7 @@ import { CIPHER, databasePath } from '../store/db';
 import { fileKeyProvider } from '../store/key-file';
 import { openStation } from './station';
 import type { Station, StationOptions } from './station';
+import { TEST_ONLY_PARAMS } from './passwords';
 
 export const RESOURCES_DIR = fileURLToPath(new URL('../../resources', import.meta.url));
 
@@ -39,6 +40,8 @@ export function openTestStation(dataDir: string, extra: Partial<StationOptions> 
     host: 'browser',
     version: '0.0.0-test',
     keyProvider: fileKeyProvider,
+    // Tests hash passwords cheaply, explicitly; stations never do (see TEST_ONLY_PARAMS).
+    passwordHashing: TEST_ONLY_PARAMS,
     ...extra,
   });
 }

@@ -77,6 +77,29 @@ export function updateDraft(
   ).run(r.nik, r.name, r.residentJson, r.warningsJson, r.updatedAt, r.id);
 }
 
+/** Open drafts of every day, most recently touched first (the supervisor's reassign list). */
+export function listOpenDrafts(db: Database, limit = 200): RecordingRow[] {
+  return db
+    .prepare(`${SELECT} WHERE r.status = 'draft' ORDER BY r.updated_at DESC, r.id DESC LIMIT ?`)
+    .all(limit) as RecordingRow[];
+}
+
+/** Hands a draft to another operator; false when it is no longer a draft. */
+export function setDraftOperator(
+  db: Database,
+  id: string,
+  operatorId: string,
+  updatedAt: string,
+): boolean {
+  return (
+    db
+      .prepare(
+        `UPDATE recordings SET operator_id = ?, updated_at = ? WHERE id = ? AND status = 'draft'`,
+      )
+      .run(operatorId, updatedAt, id).changes === 1
+  );
+}
+
 /** Escapes LIKE wildcards so a search for "50%" means the characters, not a pattern. */
 function likeLiteral(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -113,6 +113,8 @@ test('technician: devices, self-tests, traffic, network, storage, diagnostics ex
   await expect(traffic.locator('tr[data-dir="rx"]').first()).toBeVisible();
   // The handshake goes out as a ZFM command packet: EF 01, address, PID 01.
   await expect(traffic.locator('tr[data-dir="tx"]').first()).toContainText('EF 01');
+  // The test image's data packets show their headers; the pixels are withheld.
+  await expect(traffic.getByTestId('traffic-withheld').first()).toContainText('disembunyikan');
   await page.getByTestId('traffic-pause').click();
   await expect(page.getByTestId('traffic-state')).toHaveText('DIJEDA');
   await shot(page, 'traffic-paused', page.getByTestId('traffic-table'));
@@ -142,6 +144,7 @@ test('technician: devices, self-tests, traffic, network, storage, diagnostics ex
   await page.getByTestId('storage-check').click();
   await expect(page.getByTestId('storage-integrity')).toContainText('Baik');
   await expect(page.getByTestId('storage-free')).toContainText(' dari ');
+  await expect(page.getByTestId('storage-audit')).toContainText(/Rantai audit utuh \(\d+ baris\)/);
   await shot(page, 'network-storage', page.getByTestId('storage-result'));
 
   // ---- the diagnostics bundle ----------------------------------------------------------------
@@ -169,6 +172,7 @@ test('technician: devices, self-tests, traffic, network, storage, diagnostics ex
     'self-tests.json',
     'storage.json',
     'summary.json',
+    'traffic.json',
   ]) {
     expect(names).toContain(expected);
   }

@@ -37,6 +37,7 @@ export function startBrowserHost(
       '--port',
       '0',
       '--no-open',
+      '--test-fast-passwords',
       ...(opts.extraArgs ?? []),
     ],
     { cwd: repo, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] },

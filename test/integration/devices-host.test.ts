@@ -15,6 +15,7 @@ import {
   setUpStation,
   tempDir,
 } from '../../src-main/services/testing';
+import { fingerprintTrafficRedactor } from '../../drivers/fingerprint/traffic-redactor';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -75,7 +76,7 @@ describe('driver host supervision', () => {
       { mode: 'simulated', simTransport: 'memory', simSpeed: 50 },
       {
         log: { info: () => undefined, warn: () => undefined },
-        tap: (t) => traffic.tap('fingerprint', t),
+        tap: (t) => traffic.tap('fingerprint', t, fingerprintTrafficRedactor()),
       },
     );
     const station: Station = openTestStation(tmp.dir, {

@@ -9,11 +9,22 @@ describe('parseBrowserHostArgs', () => {
     expect(a.port).toBe(0);
     expect(a.open).toBe(true);
     expect(a.help).toBe(false);
+    expect(a.testFastPasswords).toBe(false);
     expect(a.rendererDir).toBe(path.join(repo, 'out', 'renderer'));
   });
   it('reads every option', () => {
     const a = parseBrowserHostArgs(
-      ['--data-dir', 'd', '--port', '8123', '--renderer-dir', 'r', '--no-open', '--help'],
+      [
+        '--data-dir',
+        'd',
+        '--port',
+        '8123',
+        '--renderer-dir',
+        'r',
+        '--no-open',
+        '--help',
+        '--test-fast-passwords',
+      ],
       repo,
     );
     expect(a).toMatchObject({
@@ -22,6 +33,7 @@ describe('parseBrowserHostArgs', () => {
       rendererDir: path.resolve('r'),
       open: false,
       help: true,
+      testFastPasswords: true,
     });
   });
   it('rejects bad ports and unknown options', () => {

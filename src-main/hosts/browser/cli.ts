@@ -14,6 +14,8 @@ export interface BrowserHostArgs {
   help: boolean;
   fingerprint: FingerprintDeviceConfig;
   signature: SignatureDeviceConfig;
+  /** End-to-end test runs only: cheap password hashing (never for a real desk). */
+  testFastPasswords: boolean;
 }
 
 export const USAGE = `Rekam — host peramban (browser host)
@@ -29,6 +31,7 @@ Penggunaan / usage: npx tsx src-main/hosts/browser/main.ts [opsi]
   --signature MODE     bantalan tanda tangan: auto (default; cari Wacom STU / pena HID, jika tidak
                        ada → simulasi), simulated, simulated-generic, none
   --sim-speed N        percepat simulasi N kali (default 1 ≈ 7 detik per gambar, seperti modul asli)
+  --test-fast-passwords  HANYA untuk uji otomatis: hash kata sandi murah (jangan di meja nyata)
   --help               tampilkan bantuan ini
 `;
 
@@ -73,6 +76,7 @@ export function parseBrowserHostArgs(argv: string[], repoRoot: string): BrowserH
         fingerprint: { type: 'string' },
         'sim-speed': { type: 'string' },
         signature: { type: 'string' },
+        'test-fast-passwords': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -100,6 +104,7 @@ export function parseBrowserHostArgs(argv: string[], repoRoot: string): BrowserH
     rendererDir: path.resolve(values['renderer-dir'] ?? path.join(repoRoot, 'out', 'renderer')),
     open: !values['no-open'],
     help: values.help ?? false,
+    testFastPasswords: values['test-fast-passwords'] ?? false,
   };
 }
 

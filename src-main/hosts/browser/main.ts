@@ -6,6 +6,7 @@ import { startDevices } from '../../services/device-startup';
 import { createLogger } from '../../services/log';
 import { createSignatureDevice } from '../../services/signature-device';
 import { padTestPort } from '../../services/signature-test-port';
+import { TEST_ONLY_PARAMS } from '../../services/passwords';
 import { openStation } from '../../services/station';
 import { fileKeyProvider } from '../../store/key-file';
 import { USAGE, UsageError, canOpenBrowser, parseBrowserHostArgs } from './cli';
@@ -74,6 +75,7 @@ async function main(): Promise<number> {
       fingerprint: { instance: fingerprint },
       signature: { instance: signature },
       devices: devices.stationOptions,
+      ...(args.testFastPasswords ? { passwordHashing: TEST_ONLY_PARAMS } : {}),
     });
   } catch (err) {
     await Promise.all([devices.close(), signature.close()]);

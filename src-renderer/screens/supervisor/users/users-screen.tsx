@@ -8,6 +8,7 @@ import { formatDateTime } from '../../../app/format';
 import { call } from '../../../app/station-client';
 import { Field } from '../../../components/field';
 import { AccountFields, type AccountValues } from '../../../components/account-fields';
+import { OpenDrafts } from './open-drafts';
 
 const EMPTY_ACCOUNT: AccountValues = { username: '', fullName: '', password: '' };
 
@@ -133,6 +134,7 @@ export function UsersScreen() {
               onCancel={() => setResetFor(null)}
             />
           ) : null}
+          {users ? <OpenDrafts users={users} onMessage={setBanner} /> : null}
         </div>
         <aside className="split__side">
           <CreateUser

@@ -1,6 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MethodInput, MethodOutput } from '../../../../src-main/api/contract';
+import type {
+  AuditChainStatus,
+  MethodInput,
+  MethodOutput,
+} from '../../../../src-main/api/contract';
 import { formatBytes, formatDateTime } from '../../../app/format';
 import { call } from '../../../app/station-client';
 import { diskLow } from './diagnostics-model';
@@ -161,11 +165,47 @@ export function StoragePanel() {
             </dd>
             <dt>{t('diag.storage.dataDir')}</dt>
             <dd className="mono">{st.dataDir}</dd>
+            {st.auditChain ? <AuditChainFact chain={st.auditChain} lang={lang} /> : null}
           </dl>
         </>
       ) : busy ? (
         <p className="muted">{t('diag.storage.checking')}</p>
       ) : null}
     </section>
+  );
+}
+
+function AuditChainFact({ chain, lang }: { chain: AuditChainStatus; lang: string }) {
+  const { t } = useTranslation();
+  const cp = chain.lastCheckpoint;
+  return (
+    <>
+      <dt>{t('diag.storage.audit')}</dt>
+      <dd data-testid="storage-audit">
+        {chain.state === 'intact' ? (
+          <strong className="diag__ok">
+            ✓ {t('diag.storage.auditIntact', { rows: chain.rows })}
+          </strong>
+        ) : chain.state === 'checking' ? (
+          <span>
+            {t('diag.storage.auditChecking', { verified: chain.verifiedRows, rows: chain.rows })}
+          </span>
+        ) : (
+          <strong className="diag__bad">
+            ✕{' '}
+            {t('diag.storage.auditBroken', {
+              id: chain.brokenAt?.id ?? '?',
+              at: chain.brokenAt?.at ? ` (${formatDateTime(chain.brokenAt.at, lang)})` : '',
+              reason: t(`diag.storage.auditReason.${chain.brokenAt?.reason ?? 'content'}`),
+            })}
+          </strong>
+        )}
+        {cp ? (
+          <div className="muted small">
+            {t('diag.storage.auditCheckpoint', { at: formatDateTime(cp.at, lang), rows: cp.rows })}
+          </div>
+        ) : null}
+      </dd>
+    </>
   );
 }

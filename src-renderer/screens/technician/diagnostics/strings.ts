@@ -89,7 +89,7 @@ const id = {
   },
   traffic: {
     title: '3. Lalu lintas data mentah',
-    hint: 'Byte yang dikirim ke (→) dan diterima dari (←) perangkat. Hanya di layar, tidak disimpan.',
+    hint: 'Byte yang dikirim ke (→) dan diterima dari (←) perangkat. Hanya di layar, tidak disimpan. Isi gambar/templat sidik jari dan koordinat pena disembunyikan (data biometrik); header, panjang dan kode perintah tetap tampil.',
     device: 'Perangkat',
     pick: 'Pilih perangkat…',
     pause: 'Jeda',
@@ -105,6 +105,8 @@ const id = {
     tx: '→ ke perangkat',
     rx: '← dari perangkat',
     more: '+{{count}} byte lagi',
+    withheldFingerprint: '[{{count}} byte gambar/templat sidik jari disembunyikan]',
+    withheldPen: '[{{count}} byte data pena disembunyikan: posisi, tekanan]',
     shown: 'Menampilkan {{count}} baris terakhir (maks. {{max}}).',
   },
   network: {
@@ -137,6 +139,20 @@ const id = {
     freeOf: '{{free}} dari {{total}}',
     low: 'Ruang disk hampir habis — kosongkan disk atau hubungi kantor.',
     dataDir: 'Folder data',
+    audit: 'Log audit',
+    auditIntact: 'Rantai audit utuh ({{rows}} baris)',
+    auditChecking:
+      'Rantai audit sedang diperiksa: {{verified}} dari {{rows}} baris — tekan Periksa lagi',
+    auditBroken:
+      'Rantai audit PUTUS di baris #{{id}}{{at}}: {{reason}}. Jangan ubah apa pun; laporkan ke kantor.',
+    auditReason: {
+      content: 'isi baris diubah',
+      link: 'ada baris sebelumnya yang dihapus atau ditukar',
+      changed: 'baris yang sudah diperiksa telah diubah',
+      missing: 'baris yang sudah diperiksa telah dihapus',
+      checkpoint: 'log tidak cocok dengan titik periksa bertanda tangan terakhir',
+    },
+    auditCheckpoint: 'Titik periksa bertanda tangan terakhir: {{at}} ({{rows}} baris)',
   },
   export: {
     title: 'Ekspor diagnostik',
@@ -235,7 +251,7 @@ const en: Strings = {
   },
   traffic: {
     title: '3. Raw data traffic',
-    hint: 'Bytes sent to (→) and received from (←) the device. On screen only, never stored.',
+    hint: 'Bytes sent to (→) and received from (←) the device. On screen only, never stored. Fingerprint image/template contents and pen coordinates are hidden (biometric data); headers, lengths and command codes are shown.',
     device: 'Device',
     pick: 'Choose a device…',
     pause: 'Pause',
@@ -251,6 +267,8 @@ const en: Strings = {
     tx: '→ to device',
     rx: '← from device',
     more: '+{{count}} more bytes',
+    withheldFingerprint: '[{{count}} bytes of fingerprint image/template hidden]',
+    withheldPen: '[{{count}} bytes of pen data hidden: position, pressure]',
     shown: 'Showing the last {{count}} rows (max {{max}}).',
   },
   network: {
@@ -283,6 +301,19 @@ const en: Strings = {
     freeOf: '{{free}} of {{total}}',
     low: 'The disk is almost full — free some space or call the office.',
     dataDir: 'Data folder',
+    audit: 'Audit log',
+    auditIntact: 'Audit chain intact ({{rows}} rows)',
+    auditChecking: 'Audit chain being checked: {{verified}} of {{rows}} rows — press Check again',
+    auditBroken:
+      'Audit chain BROKEN at row #{{id}}{{at}}: {{reason}}. Change nothing; report it to the office.',
+    auditReason: {
+      content: 'the row was changed',
+      link: 'a row before it was removed or reordered',
+      changed: 'a row already checked was changed',
+      missing: 'a row already checked was removed',
+      checkpoint: 'the log does not match the last signed checkpoint',
+    },
+    auditCheckpoint: 'Last signed checkpoint: {{at}} ({{rows}} rows)',
   },
   export: {
     title: 'Export diagnostics',

@@ -132,9 +132,19 @@ export function TrafficView({ devices, deviceId, onDevice }: Props) {
                       <tr key={r.seq} className={`diag__dir--${r.dir}`} data-dir={r.dir}>
                         <td className="mono">{formatClock(r.t)}</td>
                         <td className="diag__dir">{t(`diag.traffic.${r.dir}`)}</td>
-                        <td className="mono">{h.bytes}</td>
+                        <td className="mono">{h.bytes + (r.withheld ?? 0)}</td>
                         <td className="mono diag__hex">
                           {h.text}
+                          {r.withheld ? (
+                            <span className="muted" data-testid="traffic-withheld">
+                              {t(
+                                r.what === 'pen-report'
+                                  ? 'diag.traffic.withheldPen'
+                                  : 'diag.traffic.withheldFingerprint',
+                                { count: r.withheld },
+                              )}
+                            </span>
+                          ) : null}
                           {h.cut ? (
                             <span className="muted">
                               {' '}
