@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { methods } from '../api/contract';
 import type {
@@ -48,6 +49,7 @@ import type { Logger } from './log';
 import { msg } from './messages';
 import type { Locale } from './messages';
 import { hashPassword } from './passwords';
+import { setPdfFontDir } from './pdf-fonts';
 import { createRecordings } from './recordings';
 import { loadRegions } from './regions';
 import type { RegionIndex } from './regions';
@@ -173,6 +175,7 @@ export function openStation(opts: StationOptions): Station {
     return regionIndex;
   }
 
+  setPdfFontDir(join(opts.resourcesDir, 'fonts'));
   const audit = createAudit(db, now);
   const accounts = createAccounts({ db, now, locale: L, audit });
   const recordings = createRecordings({
