@@ -98,7 +98,7 @@ describe('list import: XLSX', () => {
 
   it('a damaged zip is a ListFormatError, never a crash', async () => {
     const zip = zipSync({ 'xl/workbook.xml': strToU8('<workbook/>') });
-    zip[zip.length - 30] ^= 0xff;
+    zip[zip.length - 30] = zip[zip.length - 30]! ^ 0xff;
     await expect(parseListFile(zip, 'id')).rejects.toBeInstanceOf(ListFormatError);
   });
 });
