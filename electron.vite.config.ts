@@ -42,6 +42,8 @@ export default defineConfig({
           index: path.join(root, 'src-main/hosts/electron/main.ts'),
           // The driver host runs in a utilityProcess, so a native crash spares the desk.
           'device-host': path.join(root, 'drivers/device-manager/host-child.ts'),
+          // List files are read in a worker thread (a hostile file must not freeze main).
+          'list-import-worker': path.join(root, 'src-main/services/queue/list-import-worker.ts'),
         },
         output: { format: 'es', entryFileNames: '[name].js' },
       },

@@ -40,6 +40,8 @@ export const exportMethods = {
       ...range,
       format: z.enum(['csv', 'xlsx']),
       fullNik: z.boolean().optional(),
+      /** CSV only: `;` (Indonesian-locale spreadsheets; the default in Bahasa Indonesia) or `,`. */
+      delimiter: z.enum([';', ',']).optional(),
     }),
   },
   /** Whether a folder exists and can be written to (for the bundle target field). */

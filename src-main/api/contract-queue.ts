@@ -146,7 +146,11 @@ export const queueMethods = {
   'queue.board': { access: 'public', input: z.strictObject({}) },
 
   // ---- Pre-registration lists --------------------------------------------------------------
-  /** CSV (`,` or `;`, header with NIK, NAMA, ALAMAT, TELEPON/HP) or XLSX (first sheet). */
+  /**
+   * CSV (`,` `;` or tab; UTF-8, UTF-16 or Windows-1252) or XLSX, header with NIK, NAMA and
+   * optionally ALAMAT, NO. HP/WA, NO. KK (common variants recognised). `sheet` picks the XLSX
+   * worksheet; without it the first sheet with such a header is read.
+   */
   'queue.importList': {
     access: ['supervisor', 'operator'],
     maxBodyBytes: Math.ceil(MAX_LIST_BYTES / 3) * 4 + 4096,
@@ -154,7 +158,14 @@ export const queueMethods = {
       name: text(80),
       fileName: text(200),
       contentBase64: base64(MAX_LIST_BYTES),
+      sheet: z.string().min(1).max(100).optional(),
     }),
+  },
+  /** What a list file holds before importing it: its worksheets and which has a list. */
+  'queue.inspectList': {
+    access: ['supervisor', 'operator'],
+    maxBodyBytes: Math.ceil(MAX_LIST_BYTES / 3) * 4 + 4096,
+    input: z.strictObject({ contentBase64: base64(MAX_LIST_BYTES) }),
   },
   'queue.lists': { access: ['operator', 'supervisor'], input: z.strictObject({}) },
   'queue.listEntries': {
@@ -367,6 +378,27 @@ export interface ImportListResult {
   list: PreregList;
   imported: number;
   rejected: RejectedRow[];
+  /** Header cells of the columns that were not imported, as the file names them. */
+  unusedColumns: string[];
+  /** The worksheet read (XLSX); null for CSV. */
+  sheet: string | null;
+  /** Every worksheet of the file (XLSX); empty for CSV. */
+  sheets: string[];
+}
+
+export interface ListSheetInfo {
+  name: string;
+  /** Rows with something in them. */
+  rows: number;
+  /** A header row with NIK and NAMA was found. */
+  hasHeader: boolean;
+}
+
+export interface ListInspection {
+  format: 'csv' | 'xlsx';
+  sheets: ListSheetInfo[];
+  /** The sheet an import without a choice reads; null for CSV. */
+  defaultSheet: string | null;
 }
 
 export interface QueueSearchResult {
@@ -446,6 +478,7 @@ export interface QueueOutputs {
   'queue.linkRecording': QueueCard;
   'queue.board': QueueBoard;
   'queue.importList': ImportListResult;
+  'queue.inspectList': ListInspection;
   'queue.lists': PreregList[];
   'queue.listEntries': PreregEntry[];
   'queue.search': QueueSearchResult;

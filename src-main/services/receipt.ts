@@ -6,6 +6,7 @@ import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { formatDateTime } from '../domain/format-date';
 import { maskNik } from '../domain/nik';
+import { FONT, registerPdfFonts } from './pdf-fonts';
 
 export interface ReceiptData {
   packetId: string;
@@ -40,6 +41,7 @@ export async function renderReceipt(r: ReceiptData): Promise<Buffer> {
       CreationDate: r.sealedAt,
     },
   });
+  registerPdfFonts(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -49,19 +51,19 @@ export async function renderReceipt(r: ReceiptData): Promise<Buffer> {
 
   const left = 22;
   const width = doc.page.width - 44;
-  doc.font('Helvetica-Bold').fontSize(13).text('BUKTI PEREKAMAN KTP-el', left, 22, {
+  doc.font(FONT.bold).fontSize(13).text('BUKTI PEREKAMAN KTP-el', left, 22, {
     width,
     align: 'center',
   });
-  doc.font('Helvetica').fontSize(7.5).fillColor('#555').text('Receipt of e-KTP recording', {
+  doc.font(FONT.regular).fontSize(7.5).fillColor('#555').text('Receipt of e-KTP recording', {
     width,
     align: 'center',
   });
   doc.moveDown(0.6).fillColor('#000');
 
   const row = (label: string, value: string) => {
-    doc.font('Helvetica').fontSize(7.5).fillColor('#555').text(label, { width });
-    doc.font('Helvetica-Bold').fontSize(10).fillColor('#000').text(value, { width });
+    doc.font(FONT.regular).fontSize(7.5).fillColor('#555').text(label, { width });
+    doc.font(FONT.bold).fontSize(10).fillColor('#000').text(value, { width });
     doc.moveDown(0.25);
   };
   row('Nama / Name', r.name);
@@ -77,17 +79,17 @@ export async function renderReceipt(r: ReceiptData): Promise<Buffer> {
   const y = doc.y + 2;
   doc.image(qr, left, y, { width: qrSize, height: qrSize });
   doc
-    .font('Helvetica')
+    .font(FONT.regular)
     .fontSize(7)
     .fillColor('#555')
     .text('Nomor paket / Packet no.', left + qrSize + 8, y + 8, { width: width - qrSize - 8 });
   doc
-    .font('Courier-Bold')
+    .font(FONT.bold)
     .fontSize(8)
     .fillColor('#000')
     .text(r.packetId, { width: width - qrSize - 8 });
   doc
-    .font('Helvetica')
+    .font(FONT.regular)
     .fontSize(6.5)
     .fillColor('#555')
     .text('Tunjukkan bukti ini saat mengambil KTP-el.', { width: width - qrSize - 8 });
@@ -95,12 +97,12 @@ export async function renderReceipt(r: ReceiptData): Promise<Buffer> {
   const boxY = y + qrSize + 10;
   doc.rect(left, boxY, width, 34).lineWidth(1.5).stroke('#000');
   doc
-    .font('Helvetica-Bold')
+    .font(FONT.bold)
     .fontSize(12)
     .fillColor('#000')
     .text('GRATIS — tidak dipungut biaya', left, boxY + 6, { width, align: 'center' });
   doc
-    .font('Helvetica')
+    .font(FONT.regular)
     .fontSize(7)
     .text('Free of charge — no fee may be asked', left, boxY + 21, { width, align: 'center' });
 

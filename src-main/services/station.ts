@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { methods } from '../api/contract';
 import type {
@@ -48,6 +49,7 @@ import type { Logger } from './log';
 import { msg } from './messages';
 import type { Locale } from './messages';
 import type { ScryptParams } from './passwords';
+import { setPdfFontDir } from './pdf-fonts';
 import { createRecordings } from './recordings';
 import { loadRegions } from './regions';
 import type { RegionIndex } from './regions';
@@ -178,6 +180,7 @@ export function openStation(opts: StationOptions): Station {
     return regionIndex;
   }
 
+  setPdfFontDir(join(opts.resourcesDir, 'fonts'));
   // Checkpoints of the audit chain are signed with the station key (created at first open).
   const audit = createAudit(db, now, { stationKeys: () => ensureStationKeys(db, now) });
   const accounts = createAccounts({

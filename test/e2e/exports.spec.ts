@@ -143,7 +143,8 @@ test('supervisor exports report, CSV and an offline bundle; the centre counts ea
     path.join(shots, `exports-${String(++shotNo).padStart(2, '0')}-report-pdf`),
   ]);
 
-  // ---- CSV ---------------------------------------------------------------------------------
+  // ---- CSV (`;` by default for Indonesian spreadsheets) ------------------------------------
+  await expect(page.getByTestId('exp-delimiter')).toHaveValue(';');
   const [csvDl] = await Promise.all([
     page.waitForEvent('download'),
     page.getByTestId('exp-table-run').click(),
@@ -151,6 +152,7 @@ test('supervisor exports report, CSV and an offline bundle; the centre counts ea
   const csvPath = path.join(work, csvDl.suggestedFilename());
   await csvDl.saveAs(csvPath);
   await expect(page.getByTestId('exp-table-done')).toContainText('3 baris diekspor');
+  expect(readFileSync(csvPath, 'utf8')).toMatch(/^\uFEFF"No";"ID Perekaman";"NIK";/);
   const rows = parseCsv(readFileSync(csvPath));
   expect(rows.length).toBe(4);
   expect(rows[0]!.join(' ')).not.toMatch(/foto|sidik|tanda tangan|photo|finger|signature/i);

@@ -118,7 +118,7 @@ describe('pre-registration list import', () => {
     expect(byName.cards[0]?.number).toBe('A-001');
   });
 
-  it('reads an XLSX (first sheet, shared strings and numbers)', async () => {
+  it('reads an XLSX (shared strings; a NIK stored as a number is refused, never imported)', async () => {
     await loginAs(station, 'sari', 'rahasia-sari-1');
     const file = xlsx([
       ['NIK', 'NAMA', 'ALAMAT', 'TELEPON'],
@@ -132,12 +132,13 @@ describe('pre-registration list import', () => {
       fileName: 'sekolah.xlsx',
       contentBase64: b64(file),
     });
-    expect(r.imported).toBe(2);
+    expect(r.imported).toBe(1);
     const entries = await must(station, 'queue.listEntries', { listId: r.list.id });
     expect(entries[0]).toMatchObject({ row: 2, name: 'RINA & RUDI', address: 'Jl. <Baru>' });
-    expect(r.rejected).toHaveLength(1);
-    expect(r.rejected[0]).toMatchObject({ row: 4 });
-    expect(r.rejected[0]!.reason).toMatch(/hanya boleh berisi angka/);
+    expect(r.rejected.map((x) => x.row)).toEqual([3, 4]);
+    expect(r.rejected[0]!.reason).toMatch(/kolom NIK diformat sebagai angka oleh Excel/);
+    expect(r.rejected[1]!.reason).toMatch(/hanya boleh berisi angka/);
+    expect(r).toMatchObject({ sheet: 'Data', sheets: ['Data'], unusedColumns: [] });
   });
 
   it('refuses a file it cannot read or without the needed columns, importing nothing', async () => {
@@ -147,13 +148,21 @@ describe('pre-registration list import', () => {
       fileName: 'x.csv',
       contentBase64: b64('a,b,c\n1,2,3\n'),
     });
-    expect(!noHeader.ok && noHeader.error.message).toMatch(/Kolom yang diperlukan: NIK, NAMA/);
+    expect(!noHeader.ok && noHeader.error.message).toMatch(
+      /Kolom yang diperlukan: NIK \(atau NO. KTP\), NAMA/,
+    );
     const broken = await station.call('queue.importList', {
       name: 'x',
       fileName: 'x.xlsx',
       contentBase64: b64(new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3])),
     });
     expect(!broken.ok && broken.error.message).toMatch(/tidak bisa dibaca/);
+    const binary = await station.call('queue.importList', {
+      name: 'x',
+      fileName: 'x.csv',
+      contentBase64: b64(new Uint8Array([0x4e, 0x49, 0x4b, 0, 0, 1, 2])),
+    });
+    expect(!binary.ok && binary.error.message).toMatch(/tidak bisa dibaca/);
     expect(await must(station, 'queue.lists', {})).toHaveLength(before);
   });
 });

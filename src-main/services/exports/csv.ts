@@ -1,49 +1,38 @@
-// CSV as spreadsheets open it: UTF-8 with a BOM, CRLF, every field quoted. A field starting
-// with = + - @ is prefixed with ' so a spreadsheet never runs it as a formula (CSV injection).
+// CSV as Indonesian spreadsheets open it: UTF-8 with a BOM, CRLF, every field quoted, `;` by
+// default (Excel and LibreOffice in the Indonesian locale split on `;`; a comma CSV lands in one
+// column there) or `,`. A field starting with = + - @ tab or CR is prefixed with ' so a
+// spreadsheet never runs it as a formula (CSV injection). Long digit strings in text columns (a
+// full NIK) start with a tab: a spreadsheet opening the file by double-click keeps them as text
+// with all 16 digits, where it would otherwise turn them into a number and round the last one.
+import { parse } from 'csv-parse/sync';
+
+export type CsvDelimiter = ';' | ',';
 
 const BOM = '\uFEFF';
 
-function field(v: string): string {
-  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+function field(v: string, text: boolean): string {
+  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : text && /^\d{12,}$/.test(v) ? `\t${v}` : v;
   return `"${safe.replace(/"/g, '""')}"`;
 }
 
-export function writeCsv(rows: string[][]): Buffer {
-  return Buffer.from(BOM + rows.map((r) => r.map(field).join(',')).join('\r\n') + '\r\n', 'utf8');
+export interface CsvOptions {
+  delimiter?: CsvDelimiter;
+  /** Columns whose digit strings must stay text (NIK, codes). */
+  textColumns?: readonly number[];
 }
 
-/** RFC 4180 reader (quoted fields, doubled quotes, CRLF or LF). */
+export function writeCsv(rows: string[][], opts: CsvOptions = {}): Buffer {
+  const d = opts.delimiter ?? ';';
+  const text = new Set(opts.textColumns ?? []);
+  const body = rows.map((r) => r.map((v, i) => field(v, text.has(i))).join(d)).join('\r\n');
+  return Buffer.from(`${BOM}${body}\r\n`, 'utf8');
+}
+
+/** Reads a CSV with csv-parse (`;` or `,`, BOM, quotes): the export's read-back check. */
 export function parseCsv(bytes: Uint8Array): string[][] {
-  let s = Buffer.from(bytes).toString('utf8');
-  if (s.startsWith(BOM)) s = s.slice(1);
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (s[i + 1] === '"') {
-          cur += '"';
-          i++;
-        } else quoted = false;
-      } else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cur);
-      cur = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && s[i + 1] === '\n') i++;
-      row.push(cur);
-      rows.push(row);
-      row = [];
-      cur = '';
-    } else cur += ch;
-  }
-  if (cur !== '' || row.length > 0) {
-    row.push(cur);
-    rows.push(row);
-  }
-  return rows;
+  return parse(Buffer.from(bytes), {
+    bom: true,
+    delimiter: [';', ','],
+    relax_column_count: true,
+  }) as string[][];
 }

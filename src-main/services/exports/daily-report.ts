@@ -1,11 +1,13 @@
 // "Laporan Harian Perekaman KTP-el": the day's work of one station on A4, for the supervisor
 // and the head of office to sign. Names appear with the NIK masked (the printout travels).
+// PDF/A-2b with an embedded Unicode font: it is kept, and every name must print as written.
 import { inflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import { formatClock, formatWeekdayDay, localDay } from '../../domain/format-date';
 import { maskNik } from '../../domain/nik';
 import type { HeadTitle } from '../../api/contract-exports';
 import type { ExportRow } from './data';
+import { FONT, registerPdfFonts } from '../pdf-fonts';
 import { CENTRAL_LABEL, STATUS_LABEL } from './messages';
 
 export interface DailyReportData {
@@ -56,6 +58,10 @@ export async function renderDailyReport(d: DailyReportData): Promise<Buffer> {
     size: 'A4',
     margin: M,
     bufferPages: true,
+    // An archival document: PDF/A-2b (embedded fonts, XMP metadata, an output intent).
+    subset: 'PDF/A-2b',
+    pdfVersion: '1.7',
+    lang: 'id-ID',
     info: {
       Title: 'Laporan Harian Perekaman KTP-el',
       Producer: 'Rekam',
@@ -63,6 +69,7 @@ export async function renderDailyReport(d: DailyReportData): Promise<Buffer> {
       CreationDate: d.generatedAt,
     },
   });
+  registerPdfFonts(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -72,8 +79,8 @@ export async function renderDailyReport(d: DailyReportData): Promise<Buffer> {
   const W = doc.page.width - 2 * M;
   const bottom = doc.page.height - M - 30;
 
-  doc.font('Helvetica-Bold').fontSize(15).text(REPORT_TITLE, M, M, { width: W, align: 'center' });
-  doc.font('Helvetica').fontSize(8).fillColor('#555');
+  doc.font(FONT.bold).fontSize(15).text(REPORT_TITLE, M, M, { width: W, align: 'center' });
+  doc.font(FONT.regular).fontSize(8).fillColor('#555');
   doc.text('Daily KTP-el recording report', { width: W, align: 'center' });
   doc.fillColor('#000').moveDown(0.8);
 
@@ -85,7 +92,7 @@ export async function renderDailyReport(d: DailyReportData): Promise<Buffer> {
   ];
   for (const [k, v] of meta) {
     const y = doc.y;
-    doc.font('Helvetica').fontSize(10).text(k, M, y, { width: 90 });
+    doc.font(FONT.regular).fontSize(10).text(k, M, y, { width: 90 });
     doc.text(`: ${v}`, M + 90, y, { width: W - 90 });
   }
   doc.moveDown(0.8);
@@ -94,7 +101,7 @@ export async function renderDailyReport(d: DailyReportData): Promise<Buffer> {
   const totals = operatorTotals(d.rows);
   const finished = totals.reduce((s, t) => s + t.finished, 0);
   const drafts = totals.reduce((s, t) => s + t.drafts, 0);
-  doc.font('Helvetica-Bold').fontSize(11).text('Rekap per operator', M);
+  doc.font(FONT.bold).fontSize(11).text('Rekap per operator', M);
   doc.moveDown(0.3);
   const tcols = [
     { h: 'Operator', w: W - 240 },
@@ -111,7 +118,7 @@ export async function renderDailyReport(d: DailyReportData): Promise<Buffer> {
         .fill('#eeeeee')
         .fillColor('#000');
     let x = M;
-    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9);
+    doc.font(bold ? FONT.bold : FONT.regular).fontSize(9);
     cells.forEach((c, i) => {
       doc.text(c, x + 3, y + 2, { width: cols[i]!.w - 6, lineBreak: false, ellipsis: true });
       x += cols[i]!.w;
@@ -146,14 +153,14 @@ export async function renderDailyReport(d: DailyReportData): Promise<Buffer> {
   );
   doc.moveDown(0.6);
   doc
-    .font('Helvetica')
+    .font(FONT.regular)
     .fontSize(10)
     .text(`Total perekaman selesai: ${finished}`, M)
     .text(`Total draf belum selesai: ${drafts}`, M);
   doc.moveDown(0.8);
 
   // The recordings.
-  doc.font('Helvetica-Bold').fontSize(11).text('Daftar perekaman', M);
+  doc.font(FONT.bold).fontSize(11).text('Daftar perekaman', M);
   doc.moveDown(0.3);
   const lcols = [
     { h: 'No', w: 28 },
@@ -188,7 +195,7 @@ export async function renderDailyReport(d: DailyReportData): Promise<Buffer> {
     );
   });
   if (d.rows.length === 0) {
-    doc.font('Helvetica-Oblique').fontSize(9).text('Tidak ada perekaman pada tanggal ini.', M);
+    doc.font(FONT.regular).fontSize(9).text('Tidak ada perekaman pada tanggal ini.', M);
   }
 
   // Signature lines, kept together on one page.
@@ -200,7 +207,7 @@ export async function renderDailyReport(d: DailyReportData): Promise<Buffer> {
   const y = doc.y;
   const colW = W / 2 - 20;
   const sig = (x: number, role: string, name: string | null) => {
-    doc.font('Helvetica').fontSize(10).text('Mengetahui,', x, y, { width: colW, align: 'center' });
+    doc.font(FONT.regular).fontSize(10).text('Mengetahui,', x, y, { width: colW, align: 'center' });
     doc.text(role, x, y + 14, { width: colW, align: 'center' });
     doc
       .moveTo(x + 20, y + 90)
@@ -215,7 +222,7 @@ export async function renderDailyReport(d: DailyReportData): Promise<Buffer> {
   for (let i = 0; i < range.count; i++) {
     doc.switchToPage(range.start + i);
     doc
-      .font('Helvetica')
+      .font(FONT.regular)
       .fontSize(8)
       .fillColor('#555')
       .text(

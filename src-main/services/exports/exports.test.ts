@@ -14,6 +14,7 @@ import {
   tempDir,
   validResident,
 } from '../testing';
+import ExcelJS from 'exceljs';
 import { parseCsv, writeCsv } from './csv';
 import { checkPdf } from './daily-report';
 import { readXlsx, writeXlsx } from './xlsx';
@@ -89,9 +90,12 @@ describe('exports', () => {
     expect(checkPdf(pdf.subarray(0, pdf.length - 200)).streamsOk).toBe(false);
   });
 
-  it('CSV: metadata only, NIKs masked by default', async () => {
+  it('CSV: metadata only, NIKs masked by default; `;` and a BOM for Indonesian spreadsheets', async () => {
     const r = await must(station, 'exports.table', { from: today, to: today, format: 'csv' });
-    const rows = parseCsv(Buffer.from(r.base64, 'base64'));
+    const raw = Buffer.from(r.base64, 'base64');
+    expect(raw.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(raw.toString('utf8', 3, 12)).toBe('"No";"ID ');
+    const rows = parseCsv(raw);
     expect(rows.length).toBe(4);
     const header = rows[0]!.join(' ').toLowerCase();
     for (const w of ['foto', 'sidik', 'tanda tangan', 'photo', 'finger', 'signature']) {
@@ -112,9 +116,19 @@ describe('exports', () => {
       format: 'xlsx',
       fullNik: true,
     });
-    const rows = readXlsx(Buffer.from(r.base64, 'base64'));
+    const bytes = Buffer.from(r.base64, 'base64');
+    const { rows, notDates, numbers } = await readXlsx(bytes);
+    expect({ notDates, numbers }).toEqual({ notDates: 0, numbers: 0 });
     const nikCol = rows[0]!.indexOf('NIK');
     expect(rows.slice(1).map((row) => row[nikCol])).toEqual(NIKS);
+    // Straight from exceljs: the NIK is a text cell, "Dibuat" a date cell with a date format.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const created = rows[0]!.indexOf('Dibuat') + 1;
+    expect(ws.getRow(2).getCell(nikCol + 1).type).toBe(ExcelJS.ValueType.String);
+    expect(ws.getRow(2).getCell(created).type).toBe(ExcelJS.ValueType.Date);
+    expect(ws.getRow(2).getCell(created).numFmt).toBe('yyyy-mm-dd hh:mm');
     const audit = await must(station, 'audit.list', { limit: 5 });
     expect(audit[0]).toMatchObject({ action: 'export.table-full-nik' });
     expect(JSON.stringify(audit)).not.toContain(NIKS[0]);
@@ -142,13 +156,31 @@ describe('exports', () => {
     if (!forbidden.ok) expect(forbidden.error.code).toBe('FORBIDDEN');
   });
 
-  it('CSV and XLSX writers round-trip awkward text; formulas are defused', () => {
+  it('CSV and XLSX writers round-trip awkward text; formulas are defused', async () => {
     const rows = [
       ['a', 'b'],
-      ['=1+1', 'koma, "kutip"\nbaris'],
+      ['=1+1', 'koma, "kutip"\nbaris; titik koma'],
       ['<&>', 'Ñandú'],
+      ['3201011205900001', 'ṢALIḤ BIN ʿUMAR'],
     ];
-    expect(parseCsv(writeCsv(rows))).toEqual([rows[0], ["'=1+1", rows[1]![1]], rows[2]]);
-    expect(readXlsx(writeXlsx('S', rows, new Date()))).toEqual(rows);
+    for (const delimiter of [';', ','] as const) {
+      expect(parseCsv(writeCsv(rows, { delimiter, textColumns: [0] }))).toEqual([
+        rows[0],
+        ["'=1+1", rows[1]![1]],
+        rows[2],
+        ['\t3201011205900001', rows[3]![1]],
+      ]);
+    }
+    expect((await readXlsx(await writeXlsx('S', rows, new Date()))).rows).toEqual(rows);
+  });
+
+  it('CSV with `,` when asked', async () => {
+    const r = await must(station, 'exports.table', {
+      from: today,
+      to: today,
+      format: 'csv',
+      delimiter: ',',
+    });
+    expect(Buffer.from(r.base64, 'base64').toString('utf8', 3, 12)).toBe('"No","ID ');
   });
 });

@@ -32,7 +32,7 @@ import {
 } from './data';
 import { checkPdf, renderDailyReport } from './daily-report';
 import { et } from './messages';
-import { checkTable, tableRows } from './table';
+import { TABLE_HEADER, checkTable, tableRows } from './table';
 import { readXlsx, writeXlsx } from './xlsx';
 import { packetBytes } from '../../store/outbox-repo';
 
@@ -177,7 +177,7 @@ export function createExports(deps: ExportsDeps): { handlers: ExportHandlers } {
       return ok(out);
     },
 
-    'exports.table': (input, { actor }) => {
+    'exports.table': async (input, { actor }) => {
       const b = rangeBounds(input.from, input.to);
       if (!b) return badRange();
       const station = getStation(db);
@@ -188,11 +188,23 @@ export function createExports(deps: ExportsDeps): { handlers: ExportHandlers } {
       const rows = listExportRows(db, b.start, b.end);
       const table = tableRows(rows, fullNik);
       progress(kind, 40, et(L(), 'stepRender'));
-      const bytes = kind === 'csv' ? writeCsv(table) : writeXlsx('Perekaman', table, now());
+      // Indonesian-locale spreadsheets split CSV on ';'.
+      const delimiter = input.delimiter ?? (L() === 'id' ? ';' : ',');
+      const bytes =
+        kind === 'csv'
+          ? writeCsv(table, { delimiter, textColumns: [TABLE_HEADER.indexOf('NIK')] })
+          : await writeXlsx('Perekaman', table, now());
       progress(kind, 80, et(L(), 'stepVerify'));
+      // Read back with the libraries (csv-parse, exceljs), not with the writers' own code.
       let problems: string[];
       try {
-        problems = checkTable(kind === 'csv' ? parseCsv(bytes) : readXlsx(bytes), table);
+        if (kind === 'csv') problems = checkTable(parseCsv(bytes), table);
+        else {
+          const back = await readXlsx(bytes);
+          problems = checkTable(back.rows, table);
+          if (back.notDates > 0) problems.push(`${back.notDates} date cells not dates`);
+          if (back.numbers > 0) problems.push(`${back.numbers} number cells`);
+        }
       } catch (e) {
         problems = [e instanceof Error ? e.message : 'unreadable'];
       }

@@ -63,7 +63,8 @@ export function checkTable(parsed: string[][], expected: string[][]): string[] {
     const got = parsed[i] ?? [];
     const want = expected[i]!;
     const same =
-      got.length === want.length && want.every((w, c) => got[c] === w || got[c] === `'${w}`);
+      got.length === want.length &&
+      want.every((w, c) => got[c] === w || got[c] === `'${w}` || got[c] === `\t${w}`);
     if (!same) {
       problems.push(`row ${i}`);
       break;

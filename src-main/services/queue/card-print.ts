@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import type { EscPosCommand } from '../../../drivers/printer/escpos';
 import type { PrinterCodePage, QueueCard } from '../../api/contract-queue';
+import { FONT, registerPdfFonts } from '../pdf-fonts';
 import { formatServiceDate } from './messages';
 
 /**
@@ -30,6 +31,7 @@ export async function renderCardPdf(d: CardPrintData): Promise<Buffer> {
     margin: mm(3),
     info: { Title: `Kartu Antrian ${d.card.number}`, Producer: 'Rekam', Creator: 'Rekam' },
   });
+  registerPdfFonts(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -39,24 +41,21 @@ export async function renderCardPdf(d: CardPrintData): Promise<Buffer> {
   const left = mm(3);
   const width = mm(52);
   const center = { width, align: 'center' as const };
-  doc
-    .font('Helvetica-Bold')
-    .fontSize(8)
-    .text('KARTU ANTRIAN PEREKAMAN KTP-el', left, mm(4), center);
-  doc.font('Helvetica').fontSize(6.5).text(d.stationName, center);
+  doc.font(FONT.bold).fontSize(7).text('KARTU ANTRIAN PEREKAMAN KTP-el', left, mm(4), center);
+  doc.font(FONT.regular).fontSize(6.5).text(d.stationName, center);
   doc.moveDown(0.4);
-  doc.font('Helvetica-Bold').fontSize(34).text(d.card.number, center);
-  if (d.card.lane === 'priority') doc.font('Helvetica-Bold').fontSize(7).text('PRIORITAS', center);
+  doc.font(FONT.bold).fontSize(34).text(d.card.number, center);
+  if (d.card.lane === 'priority') doc.font(FONT.bold).fontSize(7).text('PRIORITAS', center);
   doc.moveDown(0.3);
-  doc.font('Helvetica').fontSize(7).text('Jadwal pasti / Service date:', center);
-  doc.font('Helvetica-Bold').fontSize(9).text(formatServiceDate(d.card.date, 'id'), center);
+  doc.font(FONT.regular).fontSize(7).text('Jadwal pasti / Service date:', center);
+  doc.font(FONT.bold).fontSize(9).text(formatServiceDate(d.card.date, 'id'), center);
   doc.moveDown(0.3);
   const qrSize = mm(26);
   doc.image(qr, left + (width - qrSize) / 2, doc.y, { width: qrSize });
   doc.y += qrSize + mm(1.5);
-  doc.font('Helvetica-Bold').fontSize(12).text('GRATIS', left, doc.y, center);
-  doc.font('Helvetica').fontSize(6).text(`${FREE_ID} / ${FREE_EN}`, center);
-  doc.font('Helvetica').fontSize(5.5).fillColor('#444').text(`Kartu ${d.card.id}`, center);
+  doc.font(FONT.bold).fontSize(12).text('GRATIS', left, doc.y, center);
+  doc.font(FONT.regular).fontSize(6).text(`${FREE_ID} / ${FREE_EN}`, center);
+  doc.font(FONT.regular).fontSize(5.5).fillColor('#444').text(`Kartu ${d.card.id}`, center);
   doc.end();
   return done;
 }

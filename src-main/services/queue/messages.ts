@@ -59,8 +59,40 @@ const MESSAGES = {
     en: 'The file is empty or has no data rows.',
   },
   listHeader: {
-    id: 'Baris judul tidak dikenali. Kolom yang diperlukan: NIK, NAMA; boleh juga ALAMAT dan TELEPON/HP.',
-    en: 'Header row not recognised. Required columns: NIK, NAMA (name); optional ALAMAT (address) and TELEPON/HP (phone).',
+    id: 'Baris judul tidak dikenali. Kolom yang diperlukan: NIK (atau NO. KTP), NAMA (atau NAMA LENGKAP); boleh juga ALAMAT, NO. HP/WA (atau TELEPON) dan NO. KK.',
+    en: 'Header row not recognised. Required columns: NIK (or NO. KTP), NAMA (name, or NAMA LENGKAP); optional ALAMAT (address), NO. HP/WA (or TELEPON, phone) and NO. KK (family card).',
+  },
+  listTooBig: {
+    id: 'Berkas terlalu besar setelah dibuka (lebih dari 40 MB isi) atau rusak. Simpan ulang hanya lembar daftarnya, atau bagi menjadi beberapa berkas.',
+    en: 'The file is too large once unpacked (over 40 MB of content) or damaged. Save only the list sheet again, or split it into several files.',
+  },
+  listTooManyRows: {
+    id: 'Berkas berisi lebih dari 50.000 baris. Bagi menjadi beberapa berkas.',
+    en: 'The file has more than 50,000 rows. Split it into several files.',
+  },
+  listTimeout: {
+    id: 'Berkas terlalu lama dibaca dan dihentikan. Simpan ulang dari Excel/LibreOffice sebagai XLSX atau CSV biasa, lalu coba lagi.',
+    en: 'Reading the file took too long and was stopped. Save it again from Excel/LibreOffice as a plain XLSX or CSV, then try again.',
+  },
+  nikAsNumber: {
+    id: 'NIK tersimpan sebagai angka, angka terakhirnya bisa sudah berubah: kolom NIK diformat sebagai angka oleh Excel; format kolom sebagai Teks lalu ketik ulang dari KK.',
+    en: 'The NIK was stored as a number, so its last digits may already have changed: the NIK column was formatted as a number by Excel; format the column as Text, then type the NIKs again from the family card (KK).',
+  },
+  kkAsNumber: {
+    id: 'No. KK tersimpan sebagai angka, angka terakhirnya bisa sudah berubah: kolom No. KK diformat sebagai angka oleh Excel; format kolom sebagai Teks lalu ketik ulang dari KK.',
+    en: 'The family card number was stored as a number, so its last digits may already have changed: format the No. KK column as Text, then type the numbers again from the family card (KK).',
+  },
+  kkBad: {
+    id: 'No. KK harus 16 angka, yang diisi {length} tanda.',
+    en: 'The family card number (No. KK) must be 16 digits; {length} characters were entered.',
+  },
+  sheetMissing: {
+    id: 'Lembar "{sheet}" tidak ada di berkas. Lembar yang ada: {sheets}.',
+    en: 'Sheet "{sheet}" is not in the file. Sheets in the file: {sheets}.',
+  },
+  sheetRead: {
+    id: '(Lembar yang dibaca: "{sheet}". Berkas ini punya beberapa lembar: {sheets}; pilih lembar lain bila daftarnya ada di sana.)',
+    en: '(Sheet read: "{sheet}". This file has several sheets: {sheets}; choose another sheet if the list is there.)',
   },
   listUnreadable: {
     id: 'Berkas tidak bisa dibaca sebagai CSV atau XLSX ({detail}).',

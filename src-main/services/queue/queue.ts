@@ -70,7 +70,9 @@ import { newId } from '../ids';
 import type { Logger } from '../log';
 import type { Locale } from '../messages';
 import { cardEscPos, renderCardPdf, testPageEscPos, withCodePage } from './card-print';
-import { ListFormatError, parseListFile } from './list-import';
+import { ListFormatError } from './list-import';
+import { workerListImporter } from './list-import-run';
+import type { ListImporter } from './list-import-run';
 import { formatServiceDate, nikProblem, normalizePhone, qmsg, statusLabel } from './messages';
 
 export type QueueMethod = keyof QueueOutputs;
@@ -96,6 +98,8 @@ export interface QueueDeps {
   openPrinter?: (path: string, baud: number) => Promise<ByteTransport>;
   /** The serial ports the driver host sees (technician's printer choice). */
   listSerialPorts?: () => Promise<PrinterPort[]>;
+  /** Reads list files off the main thread; tests may pass their own limits. */
+  listImporter?: ListImporter;
 }
 
 export interface Queue {
@@ -159,6 +163,18 @@ const isLive = (s: string) => s === 'waiting' || s === 'called' || s === 'skippe
 export function createQueue(deps: QueueDeps): Queue {
   const { db, now, audit, log, emit } = deps;
   let printerError: string | null = null;
+  const listImporter = deps.listImporter ?? workerListImporter();
+
+  /** A list file that could not be read, as the operator's message. */
+  function listFailure(err: unknown, locale: Locale): Reply<never> {
+    if (!(err instanceof ListFormatError)) throw err;
+    const key = (
+      { tooBig: 'listTooBig', tooManyRows: 'listTooManyRows', timeout: 'listTimeout' } as const
+    )[err.message];
+    if (err.forOperator) return fail('VALIDATION', err.message);
+    if (key) return fail('VALIDATION', qmsg(locale, key));
+    return fail('VALIDATION', qmsg(locale, 'listUnreadable', { detail: err.message.slice(0, 80) }));
+  }
 
   const today = () => localIsoDate(now());
   const nowMinutes = () => {
@@ -777,22 +793,23 @@ export function createQueue(deps: QueueDeps): Queue {
       return ok({ today: t, calls, waiting });
     },
 
-    'queue.importList': (input, { actor }) => {
+    'queue.inspectList': async (input) => {
+      const bytes = Buffer.from(input.contentBase64, 'base64');
+      try {
+        return ok(await listImporter.inspect(bytes));
+      } catch (err) {
+        return listFailure(err, deps.locale());
+      }
+    },
+
+    'queue.importList': async (input, { actor }) => {
       const locale = deps.locale();
       const bytes = Buffer.from(input.contentBase64, 'base64');
       let parsed;
       try {
-        parsed = parseListFile(bytes, locale);
+        parsed = await listImporter.parse(bytes, locale, input.sheet ?? null);
       } catch (err) {
-        if (err instanceof ListFormatError) {
-          return fail(
-            'VALIDATION',
-            err.forOperator
-              ? err.message
-              : qmsg(locale, 'listUnreadable', { detail: err.message.slice(0, 80) }),
-          );
-        }
-        throw err;
+        return listFailure(err, locale);
       }
       const at = now();
       const listId = newId('L', at);
@@ -822,6 +839,9 @@ export function createQueue(deps: QueueDeps): Queue {
         list: listView(listId)!,
         imported: parsed.entries.length,
         rejected: parsed.rejected,
+        unusedColumns: parsed.unusedColumns,
+        sheet: parsed.sheet,
+        sheets: parsed.sheets,
       });
     },
 

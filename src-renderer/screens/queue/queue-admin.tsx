@@ -6,6 +6,7 @@ import type {
   CapacityView,
   DayPlan,
   ImportListResult,
+  ListInspection,
   OutreachKind,
   OutreachReport,
   OutreachSession,
@@ -364,6 +365,8 @@ function ListsPanel() {
   const [lists, setLists] = useState<PreregList[]>([]);
   const [name, setName] = useState('');
   const [file, setFile] = useState<File | null>(null);
+  const [inspection, setInspection] = useState<ListInspection | null>(null);
+  const [sheet, setSheet] = useState('');
   const [result, setResult] = useState<ImportListResult | null>(null);
   const [banner, setBanner] = useState<Banner>(null);
   const [busy, setBusy] = useState(false);
@@ -378,6 +381,21 @@ function ListsPanel() {
       live = false;
     };
   }, [reloads]);
+
+  /** A chosen file is looked into first: an XLSX with several sheets asks which one to read. */
+  const choose = async (f: File | null) => {
+    setFile(f);
+    setInspection(null);
+    setSheet('');
+    if (!f) return;
+    setBusy(true);
+    setBanner(null);
+    const r = await call('queue.inspectList', { contentBase64: await fileToBase64(f) });
+    setBusy(false);
+    if (!r.ok) return setBanner({ kind: 'error', text: r.error.message });
+    setInspection(r.value);
+    setSheet(r.value.defaultSheet ?? '');
+  };
 
   const upload = async (e: FormEvent) => {
     e.preventDefault();
@@ -394,6 +412,7 @@ function ListsPanel() {
       name: name.trim(),
       fileName: file.name.slice(0, 200),
       contentBase64: await fileToBase64(file),
+      ...(sheet ? { sheet } : {}),
     });
     setBusy(false);
     if (!r.ok) return setBanner({ kind: 'error', text: r.error.message });
@@ -468,8 +487,8 @@ function ListsPanel() {
           <h2>{tx('Impor daftar (CSV/XLSX)', 'Import a list (CSV/XLSX)')}</h2>
           <p className="muted small">
             {tx(
-              'Kolom: NIK, NAMA, ALAMAT, TELEPON — seperti dikirim desa atau Dukcapil.',
-              'Columns: NIK, NAMA, ALAMAT, TELEPON — as the village or Dukcapil sends it.',
+              'Kolom: NIK (atau NO. KTP), NAMA, ALAMAT, NO. HP/WA, NO. KK — seperti dikirim desa atau Dukcapil. Kolom NIK harus berformat Teks.',
+              'Columns: NIK (or NO. KTP), NAMA, ALAMAT, NO. HP/WA, NO. KK — as the village or Dukcapil sends it. The NIK column must be formatted as Text.',
             )}
           </p>
           <Field id="list-name" label={tx('Nama daftar', 'List name')}>
@@ -490,10 +509,45 @@ function ListsPanel() {
                 type="file"
                 data-testid="list-file"
                 accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+                onChange={(e) => void choose(e.target.files?.[0] ?? null)}
               />
             )}
           </Field>
+          {inspection && inspection.sheets.length > 1 ? (
+            <Field
+              id="list-sheet"
+              label={tx('Lembar yang diimpor', 'Sheet to import')}
+              hint={tx(
+                'Berkas ini punya {{n}} lembar. Pilih lembar yang berisi daftar.',
+                'This file has {{n}} sheets. Choose the sheet that holds the list.',
+                { n: inspection.sheets.length },
+              )}
+            >
+              {(aria) => (
+                <select
+                  {...aria}
+                  data-testid="list-sheet"
+                  value={sheet}
+                  onChange={(e) => setSheet(e.target.value)}
+                >
+                  {inspection.sheets.map((s) => (
+                    <option key={s.name} value={s.name}>
+                      {s.hasHeader
+                        ? tx('{{name}} ({{n}} baris)', '{{name}} ({{n}} rows)', {
+                            name: s.name,
+                            n: s.rows,
+                          })
+                        : tx(
+                            '{{name}} ({{n}} baris, tanpa judul NIK/NAMA)',
+                            '{{name}} ({{n}} rows, no NIK/NAMA header)',
+                            { name: s.name, n: s.rows },
+                          )}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          ) : null}
           <div className="form-actions">
             <button
               type="submit"
@@ -524,6 +578,26 @@ function ImportReport({ result, tx }: { result: ImportListResult; tx: Tx }) {
           },
         )}
       </p>
+      {result.sheet !== null ? (
+        <p className="small" data-testid="import-sheet">
+          {tx(
+            'Lembar yang dibaca: {{sheet}} (berkas ini punya: {{all}}).',
+            'Sheet read: {{sheet}} (sheets in the file: {{all}}).',
+            { sheet: result.sheet, all: result.sheets.join(', ') },
+          )}
+        </p>
+      ) : null}
+      {result.unusedColumns.length > 0 ? (
+        <p className="small" data-testid="import-unused">
+          <strong>
+            {tx('Kolom tidak dipakai:', 'Columns not used:')} {result.unusedColumns.join(', ')}.
+          </strong>{' '}
+          {tx(
+            'Isinya tidak disimpan. Bila kolom itu berisi NIK, nama, alamat atau nomor HP, ganti judulnya menjadi NIK, NAMA, ALAMAT atau NO. HP lalu impor lagi.',
+            'Their contents were not saved. If one holds the NIK, name, address or phone number, rename its header to NIK, NAMA, ALAMAT or NO. HP and import again.',
+          )}
+        </p>
+      ) : null}
       {result.rejected.length > 0 ? (
         <table className="table" data-testid="import-rejected">
           <thead>

@@ -81,6 +81,8 @@ export function ExportsScreen() {
   const [to, setTo] = useState(today);
   const [format, setFormat] = useState<'csv' | 'xlsx'>('csv');
   const [fullNik, setFullNik] = useState(false);
+  // Indonesian-locale spreadsheets split CSV on ';'.
+  const [delimiter, setDelimiter] = useState<';' | ','>(lang === 'en' ? ',' : ';');
   const [table, setTable] = useState<ExportFile | null>(null);
   const { link: tableLink, file: tableFile, save: saveTable } = useSaver();
   const [preview, setPreview] = useState<ExportPreview | null>(null);
@@ -252,7 +254,21 @@ export function ExportsScreen() {
                 <option value="xlsx">XLSX (Excel)</option>
               </select>
             </label>
+            {format === 'csv' ? (
+              <label className="field">
+                <span className="field__label">{t('exp.table.delimiter')}</span>
+                <select
+                  value={delimiter}
+                  data-testid="exp-delimiter"
+                  onChange={(e) => setDelimiter(e.target.value as ';' | ',')}
+                >
+                  <option value=";">{t('exp.table.delimiterSemicolon')}</option>
+                  <option value=",">{t('exp.table.delimiterComma')}</option>
+                </select>
+              </label>
+            ) : null}
           </div>
+          {format === 'csv' ? <p className="small muted">{t('exp.table.delimiterHint')}</p> : null}
           {preview ? (
             <p className="small muted" data-testid="exp-preview">
               {t('exp.preview', {
@@ -280,7 +296,13 @@ export function ExportsScreen() {
             data-testid="exp-table-run"
             onClick={() =>
               void run('table', () =>
-                call('exports.table', { from, to, format, ...(fullNik ? { fullNik: true } : {}) }),
+                call('exports.table', {
+                  from,
+                  to,
+                  format,
+                  ...(format === 'csv' ? { delimiter } : {}),
+                  ...(fullNik ? { fullNik: true } : {}),
+                }),
               ).then((v) => {
                 setTable(v);
                 if (v) saveTable(v);

@@ -24,6 +24,11 @@ const id = {
   table: {
     title: '2. Tabel perekaman (CSV / XLSX)',
     format: 'Format',
+    delimiter: 'Pemisah kolom CSV',
+    delimiterSemicolon: 'Titik koma (;)',
+    delimiterComma: 'Koma (,)',
+    delimiterHint:
+      'Titik koma untuk Excel/LibreOffice berbahasa Indonesia, koma untuk yang berbahasa Inggris. NIK lengkap tetap 16 angka saat berkas dibuka.',
     fullNik: 'NIK lengkap (dicatat di log audit)',
     fullNikHint:
       'Bawaan: NIK disamarkan. NIK lengkap adalah data pribadi — pakai hanya bila perlu dan simpan dengan aman.',
@@ -77,6 +82,11 @@ const en: typeof id = {
   table: {
     title: '2. Recordings table (CSV / XLSX)',
     format: 'Format',
+    delimiter: 'CSV column separator',
+    delimiterSemicolon: 'Semicolon (;)',
+    delimiterComma: 'Comma (,)',
+    delimiterHint:
+      'Semicolon for Excel/LibreOffice set to Indonesian, comma for English. Full NIKs keep all 16 digits when the file is opened.',
     fullNik: 'Full NIK (audit-logged)',
     fullNikHint:
       'Default: NIKs masked. A full NIK is personal data — use only when needed and keep the file safe.',
