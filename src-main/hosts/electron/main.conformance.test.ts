@@ -56,6 +56,7 @@ afterAll(async () => {
   fake.module.app.emit('will-quit', { preventDefault: () => (prevented = true) });
   if (prevented) await vi.waitFor(() => expect(fake.exitCode).toBe(0), { timeout: 15_000 });
   process.argv = savedArgv;
+  Reflect.deleteProperty(process, 'resourcesPath');
   vi.restoreAllMocks();
   rmSync(root, { recursive: true, force: true });
 });
