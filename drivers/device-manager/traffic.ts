@@ -3,7 +3,7 @@
 // template packets keep their header, length and checksum but not their payload, and pen
 // reports keep their report id and length but not coordinates or pressure (redacted at push
 // time, so neither the view nor the diagnostics bundle can show them).
-import type { RedactedSegment } from '../fingerprint/traffic-redactor';
+import type { RedactedSegment, WithheldKind } from '../fingerprint/traffic-redactor';
 import type { ByteTransport } from '../fingerprint/transport';
 
 export type { RedactedSegment } from '../fingerprint/traffic-redactor';
@@ -14,9 +14,9 @@ export interface TrafficRecord {
   t: number;
   dir: 'tx' | 'rx';
   hex: string;
-  /** Bytes left out as biometric data (their count only), with what they were. */
+  /** Bytes left out (their count only), with what they were. */
   withheld?: number;
-  what?: 'fingerprint-data' | 'pen-report';
+  what?: WithheldKind;
 }
 
 /** Splits a chunk into what may be shown and what is withheld. */

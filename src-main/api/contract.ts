@@ -671,9 +671,10 @@ export interface TrafficEntry {
   t: number;
   dir: 'tx' | 'rx';
   hex: string;
-  /** Biometric bytes left out (fingerprint image/template payload, pen coordinates): count only. */
+  /** Bytes left out, count only: fingerprint image/template data, pen coordinates and
+   *  pressure, or bytes outside a well-formed packet (which could be either). */
   withheld?: number;
-  what?: 'fingerprint-data' | 'pen-report';
+  what?: 'fingerprint-data' | 'pen-report' | 'unframed';
 }
 
 export interface NetworkDiagnostics {

@@ -14,17 +14,20 @@ function arg(name: string): string | undefined {
 }
 
 const cases = Number(arg('cases') ?? process.env.FUZZ_CASES ?? 100_000);
-/** No progress report for this long means a case hangs. */
-const STALL_MS = Number(process.env.FUZZ_STALL_MS ?? 60_000);
+/** No progress report for this long means a case hangs (the machine may be shared and busy). */
+const STALL_MS = Number(process.env.FUZZ_STALL_MS ?? 120_000);
+/** Loading a target (TypeScript, its fixtures) is not a case: it gets its own, longer bound. */
+const LOAD_MS = 300_000;
 /** Old-space cap of each target's process (the per-target heap bound is checked inside too). */
 const HEAP_MIB = 1024;
 
-type ChildMessage = { progress: number } | { result: FuzzResult };
+type ChildMessage = { ready: true } | { progress: number } | { result: FuzzResult };
 
 if (arg('child') !== undefined) {
   const [target] = (await loadFuzzTargets(arg('child'))).filter((t) => t.name === arg('child'));
   if (!target) process.exit(2);
   const send = (m: ChildMessage) => process.send?.(m);
+  send({ ready: true });
   const result = await runFuzzTarget(target, cases, undefined, {
     onProgress: (progress) => send({ progress }),
   });
@@ -58,13 +61,17 @@ function runInChild(name: string): Promise<FuzzResult> {
     let done = 0;
     let result: FuzzResult | null = null;
     let why: string | null = null;
-    let watchdog = setTimeout(stall, STALL_MS);
+    let ready = false;
+    let watchdog = setTimeout(stall, LOAD_MS);
     function stall() {
-      why = `hang: no progress for ${STALL_MS / 1000} s after ${done} cases`;
+      why = ready
+        ? `hang: no progress for ${STALL_MS / 1000} s after ${done} cases`
+        : `target did not load in ${LOAD_MS / 1000} s`;
       child.kill('SIGKILL');
     }
     child.on('message', (m: ChildMessage) => {
-      if ('progress' in m) done = m.progress;
+      if ('ready' in m) ready = true;
+      else if ('progress' in m) done = m.progress;
       else result = m.result;
       clearTimeout(watchdog);
       watchdog = setTimeout(stall, STALL_MS);

@@ -46,7 +46,7 @@ export function OpenDrafts({
 
   if (!drafts || drafts.length === 0) return null;
   return (
-    <section className="card" data-testid="open-drafts" aria-labelledby="open-drafts-h">
+    <section className="card inline-form" data-testid="open-drafts" aria-labelledby="open-drafts-h">
       <h2 id="open-drafts-h">{t('users.drafts.title')}</h2>
       <p className="muted small">{t('users.drafts.hint')}</p>
       <table className="table">

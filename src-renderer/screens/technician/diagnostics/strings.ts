@@ -107,6 +107,7 @@ const id = {
     more: '+{{count}} byte lagi',
     withheldFingerprint: '[{{count}} byte gambar/templat sidik jari disembunyikan]',
     withheldPen: '[{{count}} byte data pena disembunyikan: posisi, tekanan]',
+    withheldUnframed: '[{{count}} byte di luar paket yang sah disembunyikan]',
     shown: 'Menampilkan {{count}} baris terakhir (maks. {{max}}).',
   },
   network: {
@@ -269,6 +270,7 @@ const en: Strings = {
     more: '+{{count}} more bytes',
     withheldFingerprint: '[{{count}} bytes of fingerprint image/template hidden]',
     withheldPen: '[{{count}} bytes of pen data hidden: position, pressure]',
+    withheldUnframed: '[{{count}} bytes outside a valid packet hidden]',
     shown: 'Showing the last {{count}} rows (max {{max}}).',
   },
   network: {

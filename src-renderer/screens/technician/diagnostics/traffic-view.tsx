@@ -137,10 +137,13 @@ export function TrafficView({ devices, deviceId, onDevice }: Props) {
                           {h.text}
                           {r.withheld ? (
                             <span className="muted" data-testid="traffic-withheld">
+                              {h.text ? ' ' : ''}
                               {t(
                                 r.what === 'pen-report'
                                   ? 'diag.traffic.withheldPen'
-                                  : 'diag.traffic.withheldFingerprint',
+                                  : r.what === 'unframed'
+                                    ? 'diag.traffic.withheldUnframed'
+                                    : 'diag.traffic.withheldFingerprint',
                                 { count: r.withheld },
                               )}
                             </span>
