@@ -95,9 +95,9 @@ test('full recording: central setup, data → photo → fingers → signature �
   await writeCameraClip(y4m);
   const centralDir = path.join(work, 'central');
   mkdirSync(centralDir);
-  central = await startCentral({ dataDir: centralDir });
-  const keyFile = path.join(work, 'pusat-public.pem');
-  writeFileSync(keyFile, central.publicKeyPem);
+  central = await startCentral({ dataDir: centralDir, tls: true });
+  const keyFile = path.join(work, 'pusat-kunci.pem');
+  writeFileSync(keyFile, central.keyBundle);
 
   host = await startBrowserHost({
     extraArgs: ['--fingerprint', 'simulated', '--sim-speed', '8', '--signature', 'simulated'],
@@ -124,6 +124,8 @@ test('full recording: central setup, data → photo → fingers → signature �
   await expect(page.locator('#central-key-error')).toContainText('bukan kunci publik');
   await page.getByTestId('central-key-file').setInputFiles(keyFile);
   await expect(page.getByTestId('central-key')).toHaveValue(/BEGIN PUBLIC KEY/);
+  // The centre serves HTTPS with its own certificate: the pin it printed is read out and typed.
+  await page.getByTestId('central-pin').fill(central.tlsPin!.match(/.{4}/g)!.join(' '));
   await page.getByTestId('central-save').click();
   await expect(page.getByTestId('central-banner')).toContainText('tersimpan');
   const fp = page.getByTestId('central-key-fingerprint');
@@ -138,7 +140,14 @@ test('full recording: central setup, data → photo → fingers → signature �
   await page.getByTestId('central-register').click();
   await expect(page.getByTestId('central-banner')).toContainText('menolak token pendaftaran');
   await expect(page.getByTestId('central-state')).toHaveAttribute('data-registered', 'false');
-  await page.getByTestId('central-token').fill(central.issueToken());
+  await expect(page.getByTestId('central-tls-pin')).toHaveAttribute(
+    'data-value',
+    central.tlsPin!.toUpperCase().match(/.{4}/g)!.join(' '),
+  );
+  const stationId = await page.getByTestId('central-station-id').getAttribute('data-value');
+  // Read out with spaces and in lower case, as people do: the centre normalises it.
+  const spoken = central.issueToken(stationId!).toLowerCase().replace(/-/g, ' ');
+  await page.getByTestId('central-token').fill(`${spoken}\n`);
   await page.getByTestId('central-register').click();
   await expect(page.getByTestId('central-state')).toHaveAttribute('data-registered', 'true');
   await expect(page.getByTestId('central-banner')).toContainText('terdaftar');
