@@ -1,9 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  formatCentralKeyBundle,
-  generateCentralKeys,
-  generateVerdictKeys,
-} from '../packets/index';
+import { formatCentralKeyBundle, generateCentralKeys, generateVerdictKeys } from '../packets/index';
 import { setCentralStatus, setVerifiedVerdict } from '../store/outbox-repo';
 import { openStore } from '../../test/helpers/sync-fixtures';
 import { OPERATOR, OPERATOR_PASSWORD, makeDrafts } from '../../test/helpers/sync-station';
