@@ -6,7 +6,7 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { generateVerdictKeys, signVerdict } from '../../src-main/packets/index';
+import { generateVerdictKeys, openPacket, signVerdict } from '../../src-main/packets/index';
 import type { Station, StationOptions } from '../../src-main/services/station';
 import { must, tempDir } from '../../src-main/services/testing';
 import { getCentral, setCentral } from '../../src-main/store/keys-repo';
@@ -17,6 +17,7 @@ import type { CentralHandle } from '../central/server';
 import { selfSignedCert } from '../central/tls-cert';
 import { json, startFakeCentre, swallowingTus } from '../helpers/fake-centre';
 import type { FakeCentre, FakeHandler } from '../helpers/fake-centre';
+import { documentedSchemaErrors } from '../helpers/manifest-schema';
 import { openStore } from '../helpers/sync-fixtures';
 import {
   FAST_SYNC,
@@ -232,6 +233,12 @@ describe('signed verdicts', () => {
     );
     expect(central.packet(packetId)?.status).toBe('received');
     expect(row(dir, 'SELECT status FROM recordings WHERE id = ?', ids[0]).status).toBe('uploaded');
+    // A real station's packet, read by a reader built from docs/manifest.schema.json alone.
+    const { manifest } = openPacket(central.store.packetBlob(packetId)!, {
+      centralPrivateKey: readFileSync(path.join(central.dataDir, 'central-key.pem'), 'utf8'),
+      stationPublicKey: (id) => central.store.station(id)?.publicKeyPem ?? null,
+    });
+    expect(documentedSchemaErrors(manifest)).toBeNull();
     expect(
       row(dir, 'SELECT verdict_verified AS v FROM outbox WHERE packet_id = ?', packetId).v,
     ).toBe(1);
