@@ -380,6 +380,15 @@ export function CentralScreen() {
             />
             {t('central.comparedConfirm')}
           </label>
+          {config.stationId ? (
+            <p
+              className="muted small"
+              data-testid="central-station-id"
+              data-value={config.stationId}
+            >
+              {t('central.tokenFor', { id: config.stationId })}
+            </p>
+          ) : null}
           <Field
             id="central-token"
             label={t('central.token')}
@@ -410,15 +419,6 @@ export function CentralScreen() {
             </button>
           </div>
           {!compared ? <p className="muted small">{t('central.compareFirst')}</p> : null}
-          {config.stationId ? (
-            <p
-              className="muted small"
-              data-testid="central-station-id"
-              data-value={config.stationId}
-            >
-              {t('central.tokenFor', { id: config.stationId })}
-            </p>
-          ) : null}
         </form>
       ) : null}
     </section>
