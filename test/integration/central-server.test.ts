@@ -1,7 +1,9 @@
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import https from 'node:https';
 import { join } from 'node:path';
+import { zipSync } from 'fflate';
 import { DefaultHttpStack, Upload } from 'tus-js-client';
 import {
   generateStationKeys,
@@ -310,6 +312,64 @@ describe('reference central server', () => {
     await getJson('/api/health');
     expect(performance.now() - t).toBeGreaterThanOrEqual(290);
     central.faults.delayMs = 0;
+  });
+
+  it('answers a station only about its own packets, and keeps no manifest at rest', async () => {
+    const p = seal();
+    await upload(p.bytes, { packetId: p.packetId, stationId: STATION });
+    const other = generateStationKeys();
+    await register(central.issueToken('SOTHER'), 'SOTHER', other.publicKeyPem);
+    const asOther = (path: string) =>
+      central.fetch(path, {
+        headers: stationRequestHeaders('GET', path, 'SOTHER', other.privateKeyPem),
+      });
+    expect((await asOther(`/api/packets/${p.packetId}`)).status).toBe(404);
+    const list = (await (await asOther('/api/packets')).json()) as { packets: unknown[] };
+    expect(list.packets).toEqual([]);
+    // Unsigned, or signed by another key than the one it claims: no answer.
+    expect((await central.fetch(`/api/packets/${p.packetId}`)).status).toBe(401);
+    const path = `/api/packets/${p.packetId}`;
+    const forged = stationRequestHeaders('GET', path, STATION, other.privateKeyPem);
+    expect((await central.fetch(path, { headers: forged })).status).toBe(401);
+    const mine = await getJson(path);
+    expect(mine.status).toBe(200);
+    expect(mine.body.status).toBe('received');
+    const db = new Database(join(central.dataDir, 'central.db'), { readonly: true });
+    try {
+      const r = db
+        .prepare('SELECT COUNT(*) AS n FROM packets WHERE manifest_json IS NOT NULL')
+        .get() as { n: number };
+      expect(r.n).toBe(0);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('imports bundles over HTTP only for the operator, and stops a zip bomb at the cap', async () => {
+    const capped = await startCentral({ tls: true, bundleLimits: { entryBytes: 1024 * 1024 } });
+    try {
+      const bomb = zipSync({ 'manifest.json': new Uint8Array(64 * 1024 * 1024) }, { level: 9 });
+      expect(bomb.length).toBeLessThan(1024 * 1024);
+      const send = (auth?: string) =>
+        capped.fetch('/api/bundles', {
+          method: 'POST',
+          body: bomb,
+          headers: auth ? { authorization: `Bearer ${auth}` } : {},
+        });
+      expect((await send()).status).toBe(401);
+      expect((await send('not-the-secret')).status).toBe(401);
+      const r = await send(capped.adminSecret);
+      expect(r.status).toBe(413);
+      expect(((await r.json()) as { error: string }).error).toBe('too-large');
+      const broken = await capped.fetch('/api/bundles', {
+        method: 'POST',
+        body: Buffer.from('bukan zip'),
+        headers: { authorization: `Bearer ${capped.adminSecret}` },
+      });
+      expect(broken.status).toBe(400);
+    } finally {
+      await capped.close();
+    }
   });
 
   it('keeps its key and packets across a restart of the same data dir', async () => {
