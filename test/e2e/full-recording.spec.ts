@@ -124,8 +124,10 @@ test('full recording: central setup, data → photo → fingers → signature �
   await expect(page.locator('#central-key-error')).toContainText('bukan kunci publik');
   await page.getByTestId('central-key-file').setInputFiles(keyFile);
   await expect(page.getByTestId('central-key')).toHaveValue(/BEGIN PUBLIC KEY/);
-  // The centre serves HTTPS with its own certificate: the pin it printed is read out and typed.
-  await page.getByTestId('central-pin').fill(central.tlsPin!.match(/.{4}/g)!.join(' '));
+  // The centre serves HTTPS with its own certificate: the pin it printed is read out and typed
+  // — first with a slip of the ear, which the station catches before sending anything.
+  const spokenPin = central.tlsPin!.match(/.{4}/g)!.join(' ');
+  await page.getByTestId('central-pin').fill('ab'.repeat(32));
   await page.getByTestId('central-save').click();
   await expect(page.getByTestId('central-banner')).toContainText('tersimpan');
   const fp = page.getByTestId('central-key-fingerprint');
@@ -136,6 +138,20 @@ test('full recording: central setup, data → photo → fingers → signature �
   await shot(page, 'central-fingerprint', fp);
   await expect(page.getByTestId('central-register')).toBeDisabled();
   await page.getByTestId('central-compared').check();
+  await page.getByTestId('central-token').fill('token-karangan-123');
+  await page.getByTestId('central-register').click();
+  await expect(page.getByTestId('central-banner')).toContainText('BERBEDA');
+  const panel = page.getByTestId('central-pin-mismatch');
+  await expect(panel).toBeVisible();
+  const seen = page.getByTestId('central-seen-pin');
+  await expect(seen).toHaveAttribute('data-value', spokenPin.toUpperCase());
+  await panel.scrollIntoViewIfNeeded();
+  await shot(page, 'central-pin-mismatch');
+  // Re-pin: typed from the centre's printout (read aloud), audit-logged by the station.
+  await page.getByTestId('central-repin').fill(spokenPin);
+  await page.getByTestId('central-repin-save').click();
+  await expect(page.getByTestId('central-banner')).toContainText('Pin TLS pusat diganti');
+  await expect(panel).toHaveCount(0);
   await page.getByTestId('central-token').fill('token-karangan-123');
   await page.getByTestId('central-register').click();
   await expect(page.getByTestId('central-banner')).toContainText('menolak token pendaftaran');

@@ -111,6 +111,9 @@ export function CentralScreen() {
     setBusy(false);
     if (!r.ok) {
       setBanner({ kind: 'error', text: r.error.message });
+      // A refused TLS key is now on record: show it with the re-pin form.
+      const fresh = await call('central.config', {});
+      if (fresh.ok) setConfig(fresh.value);
       return;
     }
     setConfig(r.value);
