@@ -12,6 +12,7 @@ export default defineConfig({
             'drivers/**/*.test.ts',
             'src-renderer/**/*.test.ts',
             'test/fuzz/**/*.test.ts',
+            'test/central/**/*.test.ts',
           ],
           testTimeout: 20_000,
         },

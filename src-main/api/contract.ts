@@ -293,9 +293,19 @@ export const methods = {
     access: ['technician'],
     input: z.strictObject({
       url: z.url({ protocol: /^https?$/ }).max(500),
-      /** The central server's X25519 public key: PEM (SPKI) or base64 of the raw 32 bytes. */
-      publicKey: z.string().trim().min(20).max(2000),
+      /**
+       * The central key bundle: the centre's X25519 encryption key and its Ed25519 verdict key,
+       * two PEM (SPKI) blocks in one text.
+       */
+      publicKey: z.string().trim().min(20).max(4000),
+      /** The centre's TLS key pin (SPKI SHA-256, hex or base64) when it has no CA certificate. */
+      tlsPin: z.string().trim().max(200).optional(),
     }),
+  },
+  /** Trusts a new TLS key of the centre (after comparing it by phone); audit-logged. */
+  'central.repin': {
+    access: ['technician'],
+    input: z.strictObject({ pin: z.string().trim().min(40).max(200) }),
   },
   /** Registers this station's Ed25519 public key with the centre using a one-time token. */
   'central.register': {
@@ -463,6 +473,7 @@ export interface MethodOutputs extends SupervisorOutputs, ExportOutputs, QueueOu
   'central.config': CentralConfig;
   'central.setConfig': CentralConfig;
   'central.register': CentralConfig;
+  'central.repin': CentralConfig;
 }
 
 export type PhotoSettings = z.infer<typeof photoSettingsSchema>;
@@ -766,6 +777,16 @@ export interface CentralConfig {
   /** SHA-256 of the central public key, grouped for reading aloud over the phone. */
   centralKeyFingerprint: string | null;
   stationKeyFingerprint: string;
+  /** The station id the centre's registration token must be issued for. */
+  stationId: string | null;
+  /** SHA-256 of the centre's verdict-signing (Ed25519) key, grouped like the others. */
+  verdictKeyFingerprint: string | null;
+  /** The centre's TLS key pin (SPKI SHA-256), grouped; null until known. */
+  tlsPin: string | null;
+  /** A centre answered with another TLS key than the pinned one: that key's pin, grouped. */
+  tlsMismatchPin: string | null;
+  /** Verdicts refused because their signature did not verify. */
+  unverifiedVerdicts: number;
   registered: boolean;
 }
 

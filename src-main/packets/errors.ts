@@ -98,7 +98,12 @@ export class PacketError extends Error {
 }
 
 /** Why a key text was refused by `parsePublicKey`. */
-export type KeyFormatProblem = 'empty' | 'unreadable' | 'wrong-length' | 'wrong-type';
+export type KeyFormatProblem =
+  | 'empty'
+  | 'unreadable'
+  | 'wrong-length'
+  | 'wrong-type'
+  | 'incomplete-bundle';
 
 const KEY_MESSAGES: Record<KeyFormatProblem, { id: string; en: string }> = {
   empty: { id: 'Kunci publik kosong.', en: 'The public key is empty.' },
@@ -113,6 +118,10 @@ const KEY_MESSAGES: Record<KeyFormatProblem, { id: string; en: string }> = {
   'wrong-type': {
     id: 'Jenis kunci salah (misalnya kunci tanda tangan Ed25519 di tempat kunci enkripsi X25519).',
     en: 'Wrong key type (e.g. an Ed25519 signing key where an X25519 encryption key is expected).',
+  },
+  'incomplete-bundle': {
+    id: 'Bundel kunci pusat tidak lengkap: perlu dua blok PUBLIC KEY (enkripsi X25519 dan tanda tangan putusan Ed25519). Tempel seluruh isi berkas bundel kunci dari admin pusat.',
+    en: 'The central key bundle is incomplete: it needs two PUBLIC KEY blocks (X25519 encryption and Ed25519 verdict signing). Paste the whole key bundle file from the central admin.',
   },
 };
 

@@ -9,12 +9,17 @@ export type { PacketRejection, KeyFormatProblem } from './errors';
 export {
   generateStationKeys,
   generateCentralKeys,
+  generateVerdictKeys,
+  formatCentralKeyBundle,
+  parseCentralKeyBundle,
   keyFingerprint,
   parsePublicKey,
   publicKeyPemFromPrivate,
   rawPublicKey,
 } from './keys';
-export type { KeyPairPem, PacketKeyType } from './keys';
+export type { CentralKeyBundle, KeyPairPem, PacketKeyType } from './keys';
+export { VERDICT_DOMAIN, checkVerdict, signVerdict, verdictSigningBytes } from './verdict';
+export type { SignedVerdict, VerdictCheck, VerdictFields } from './verdict';
 export {
   MANIFEST_SCHEMA_VERSION,
   PHOTO_PART,
@@ -37,3 +42,4 @@ export type { PacketHeader } from './format';
 export { sealPacket, openPacket, readPacketHeader } from './seal';
 export type { PacketPart, SealInput, SealKeys, OpenKeys, SealOptions } from './seal';
 export { newPacketId } from './packet-id';
+export { stationRequestHeaders, verifyStationRequest } from './request-auth';

@@ -136,3 +136,56 @@ export function keyFingerprint(publicKey: KeyObject | string): string {
   const hex = createHash('sha256').update(rawPublicKey(key)).digest('hex').slice(0, 32);
   return hex.toUpperCase().match(/.{4}/g)!.join(' ');
 }
+
+/** The centre's verdict-signing key pair (Ed25519), PEM: SPKI public, PKCS#8 private. */
+export function generateVerdictKeys(): KeyPairPem {
+  return pemPair('ed25519');
+}
+
+const BUNDLE_HEADER = '# Rekam central key bundle v1';
+
+/**
+ * The "central key bundle": the centre's X25519 encryption key and its Ed25519 verdict-signing
+ * key as two PEM blocks in one text file, so the technician pastes (and compares) one thing.
+ */
+export function formatCentralKeyBundle(encryptionPem: string, verdictPem: string): string {
+  return [
+    BUNDLE_HEADER,
+    `# encryption (X25519) ${keyFingerprint(encryptionPem)}`,
+    encryptionPem.trim(),
+    `# verdicts (Ed25519) ${keyFingerprint(verdictPem)}`,
+    verdictPem.trim(),
+    '',
+  ].join('\n');
+}
+
+export interface CentralKeyBundle {
+  encryptionKeyPem: string;
+  verdictKeyPem: string;
+}
+
+/** Reads a central key bundle (the two PEM blocks in any order, comments ignored). */
+export function parseCentralKeyBundle(text: string): CentralKeyBundle {
+  const blocks = text.match(new RegExp(PEM_RE.source, 'g')) ?? [];
+  if (blocks.length === 0) {
+    if (/-----BEGIN/.test(text)) throw new KeyFormatError('wrong-type', 'not a PUBLIC KEY block');
+    // A lone base64 key cannot carry both keys.
+    parsePublicKey(text, 'x25519');
+    throw new KeyFormatError('incomplete-bundle');
+  }
+  const found: Partial<Record<PacketKeyType, string>> = {};
+  for (const b of blocks) {
+    let key: KeyObject;
+    try {
+      key = createPublicKey({ key: b, format: 'pem' });
+    } catch {
+      throw new KeyFormatError('unreadable', 'PEM');
+    }
+    const t = key.asymmetricKeyType;
+    if (t !== 'x25519' && t !== 'ed25519') throw new KeyFormatError('wrong-type', String(t));
+    if (found[t]) throw new KeyFormatError('incomplete-bundle', `two ${t} keys`);
+    found[t] = key.export({ type: 'spki', format: 'pem' }).toString();
+  }
+  if (!found.x25519 || !found.ed25519) throw new KeyFormatError('incomplete-bundle');
+  return { encryptionKeyPem: found.x25519, verdictKeyPem: found.ed25519 };
+}

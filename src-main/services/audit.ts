@@ -65,6 +65,8 @@ export type AuditAction =
   | 'central.config'
   | 'central.registered'
   | 'central.register-refused'
+  | 'central.repinned'
+  | 'central.verdict-unverified'
   | 'recording.sealed'
   | 'retention.purged'
   | 'sync.paused'

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { generateCentralKeys } from '../packets/index';
-import { setCentralStatus } from '../store/outbox-repo';
+import { formatCentralKeyBundle, generateCentralKeys, generateVerdictKeys } from '../packets/index';
+import { setCentralStatus, setVerifiedVerdict } from '../store/outbox-repo';
 import { openStore } from '../../test/helpers/sync-fixtures';
 import { OPERATOR, OPERATOR_PASSWORD, makeDrafts } from '../../test/helpers/sync-station';
 import { createAudit } from './audit';
@@ -22,7 +22,10 @@ async function sealedRecording() {
   await loginAs(station, 'tekno');
   const cfg = await must(station, 'central.setConfig', {
     url: 'http://127.0.0.1:9/',
-    publicKey: generateCentralKeys().publicKeyPem,
+    publicKey: formatCentralKeyBundle(
+      generateCentralKeys().publicKeyPem,
+      generateVerdictKeys().publicKeyPem,
+    ),
   });
   expect(cfg.url).toBe('http://127.0.0.1:9');
   expect(cfg.centralKeyFingerprint).toMatch(/^([0-9A-F]{4} ){7}[0-9A-F]{4}$/);
@@ -42,6 +45,7 @@ describe('retention of biometric data', () => {
     cleanups.push(() => db.close());
     const acked = new Date('2025-01-01T00:00:00Z');
     setCentralStatus(db, packetId, 'received', null, acked.toISOString());
+    setVerifiedVerdict(db, packetId, '{"status":"received"}');
     const audit = createAudit(db, () => new Date());
 
     expect(purgeExpired(db, new Date(acked.getTime() + 29 * 86_400_000), audit, 30)).toBe(0);
@@ -90,5 +94,17 @@ describe('retention of biometric data', () => {
     expect(purgeExpired(db, new Date(Date.now() + 400 * 86_400_000), audit, 30)).toBe(0);
     setCentralStatus(db, packetId, 'rejected', 'bad-signature', new Date(0).toISOString());
     expect(purgeExpired(db, new Date(Date.now() + 400 * 86_400_000), audit, 30)).toBe(0);
+  });
+
+  it('never purges on a received verdict that is not stored verified (issue 11)', async () => {
+    const { dir, packetId } = await sealedRecording();
+    const db = openStore(dir);
+    cleanups.push(() => db.close());
+    const audit = createAudit(db, () => new Date());
+    const later = new Date(Date.now() + 400 * 86_400_000);
+    setCentralStatus(db, packetId, 'received', null, new Date(0).toISOString());
+    expect(purgeExpired(db, later, audit, 30)).toBe(0);
+    setVerifiedVerdict(db, packetId, '{"status":"received"}');
+    expect(purgeExpired(db, later, audit, 30)).toBe(1);
   });
 });

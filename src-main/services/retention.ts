@@ -34,7 +34,8 @@ export function purgeExpired(
   days: number = retentionDays(db),
 ): number {
   const before = new Date(now.getTime() - days * 86_400_000).toISOString();
-  const rows = purgeCandidates(db, before);
+  // Issue 11: only rows whose received/duplicate verdict verified (also enforced in the query).
+  const rows = purgeCandidates(db, before).filter((r) => r.verdictVerified === 1);
   const signatures = hasTable(db, 'signatures');
   const at = now.toISOString();
   for (const r of rows) {

@@ -27,18 +27,28 @@ export function insertStationKeysIfMissing(db: Database, k: StationKeysRow): voi
 const URL_KEY = 'central.url';
 const KEY_KEY = 'central.public_key_pem';
 const REGISTERED_KEY = 'central.registered_at';
+const VERDICT_KEY = 'central.verdict_key_pem';
+const PIN_KEY = 'central.tls_pin';
+const MISMATCH_KEY = 'central.tls_mismatch_pin';
+const UNVERIFIED_KEY = 'central.unverified_verdicts';
 
 export interface CentralRow {
   url: string | null;
   /** X25519 SPKI PEM. */
   publicKeyPem: string | null;
+  /** Ed25519 SPKI PEM: the key the centre signs verdicts with. */
+  verdictKeyPem: string | null;
+  /** SPKI SHA-256 (hex) of the centre's TLS key; null until known. */
+  tlsPin: string | null;
   registeredAt: string | null;
 }
 
 export function getCentral(db: Database): CentralRow {
   return {
-    url: getSetting(db, URL_KEY),
-    publicKeyPem: getSetting(db, KEY_KEY),
+    url: getSetting(db, URL_KEY) || null,
+    publicKeyPem: getSetting(db, KEY_KEY) || null,
+    verdictKeyPem: getSetting(db, VERDICT_KEY) || null,
+    tlsPin: getSetting(db, PIN_KEY) || null,
     registeredAt: getSetting(db, REGISTERED_KEY) || null,
   };
 }
@@ -46,5 +56,27 @@ export function getCentral(db: Database): CentralRow {
 export function setCentral(db: Database, c: CentralRow): void {
   setSetting(db, URL_KEY, c.url ?? '');
   setSetting(db, KEY_KEY, c.publicKeyPem ?? '');
+  setSetting(db, VERDICT_KEY, c.verdictKeyPem ?? '');
+  setSetting(db, PIN_KEY, c.tlsPin ?? '');
   setSetting(db, REGISTERED_KEY, c.registeredAt ?? '');
+}
+
+/** The pin a centre presented that did not match (for the technician's screen); null: none. */
+export function getTlsMismatch(db: Database): string | null {
+  return getSetting(db, MISMATCH_KEY) || null;
+}
+
+export function setTlsMismatch(db: Database, seenPin: string | null): void {
+  if ((getSetting(db, MISMATCH_KEY) || null) !== seenPin)
+    setSetting(db, MISMATCH_KEY, seenPin ?? '');
+}
+
+/** Verdicts refused because their signature did not verify (shown to the technician). */
+export function unverifiedVerdicts(db: Database): number {
+  const n = Number(getSetting(db, UNVERIFIED_KEY) ?? '0');
+  return Number.isFinite(n) ? n : 0;
+}
+
+export function countUnverifiedVerdict(db: Database): void {
+  setSetting(db, UNVERIFIED_KEY, String(unverifiedVerdicts(db) + 1));
 }

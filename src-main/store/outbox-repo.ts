@@ -21,13 +21,21 @@ export interface OutboxRow {
   centralCheckedAt: string | null;
   ackedAt: string | null;
   purgedAt: string | null;
+  /** 1 when the stored received/duplicate verdict's signature verified. */
+  verdictVerified: number;
 }
 
 const COLS = `packet_id AS packetId, recording_id AS recordingId, size, sha256, state,
   upload_url AS uploadUrl, attempts, next_attempt_at AS nextAttemptAt, last_error AS lastError,
   sealed_at AS sealedAt, seal_ms AS sealMs, sent_at AS sentAt, central_status AS centralStatus,
   central_reason AS centralReason, central_checked_at AS centralCheckedAt, acked_at AS ackedAt,
-  purged_at AS purgedAt`;
+  purged_at AS purgedAt, verdict_verified AS verdictVerified`;
+
+/**
+ * The retention rule of issue 11, as SQL: a row's biometrics may go only when the centre's
+ * received/duplicate verdict is stored with it and its signature verified.
+ */
+export const VERIFIED_ACK = `verdict_verified = 1 AND verdict_json IS NOT NULL`;
 
 export function insertOutbox(
   db: Database,
@@ -113,7 +121,8 @@ export function statusPollCandidates(db: Database, limit: number): OutboxRow[] {
   return db
     .prepare(
       `SELECT ${COLS} FROM outbox
-       WHERE state = 'sent' OR (state = 'done' AND central_status = 'received' AND purged_at IS NULL)
+       WHERE state = 'sent' OR (state = 'done' AND purged_at IS NULL AND (central_status = 'received'
+         OR (central_status = 'duplicate' AND verdict_verified = 0)))
        ORDER BY (state = 'sent') DESC, COALESCE(central_checked_at, '') LIMIT ?`,
     )
     .all(limit) as OutboxRow[];
@@ -166,6 +175,14 @@ export function setCentralStatus(
   ).run(status, reason, at, acked, packetId);
 }
 
+/** Stores the signed received/duplicate verdict that verified (what lets retention purge). */
+export function setVerifiedVerdict(db: Database, packetId: string, verdictJson: string): void {
+  db.prepare('UPDATE outbox SET verdict_json = ?, verdict_verified = 1 WHERE packet_id = ?').run(
+    verdictJson,
+    packetId,
+  );
+}
+
 export function touchChecked(db: Database, packetId: string, at: string): void {
   db.prepare('UPDATE outbox SET central_checked_at = ? WHERE packet_id = ?').run(at, packetId);
 }
@@ -191,6 +208,7 @@ export function purgeCandidates(db: Database, beforeIso: string): OutboxRow[] {
   return db
     .prepare(
       `SELECT ${COLS} FROM outbox WHERE purged_at IS NULL AND acked_at IS NOT NULL AND acked_at <= ?
+         AND ${VERIFIED_ACK}
        ORDER BY acked_at`,
     )
     .all(beforeIso) as OutboxRow[];

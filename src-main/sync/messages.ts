@@ -13,6 +13,14 @@ const TEXT = {
     id: 'Server pusat menolak kiriman (galat {status}). Dicoba lagi nanti; hubungi teknisi jika berulang.',
     en: 'The central server refused the upload (error {status}). Retrying later; call the technician if it repeats.',
   },
+  pinMismatch: {
+    id: 'Server pusat memakai kunci TLS lain dari yang tersimpan: pengiriman ditahan. Panggil teknisi (layar Pusat).',
+    en: 'The central server uses another TLS key than the stored one: sending is held. Call the technician (Central screen).',
+  },
+  untrusted: {
+    id: 'Sertifikat TLS server pusat tidak dipercaya: pengiriman ditahan. Panggil teknisi (layar Pusat).',
+    en: 'The central TLS certificate is not trusted: sending is held. Call the technician (Central screen).',
+  },
 } as const;
 
 export function syncText(

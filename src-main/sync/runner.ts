@@ -4,8 +4,11 @@
 // crash resumes from the server's offset. It never spins: with nothing due it sleeps on an
 // unref'd timer until the next due time, or until `wake()` (sync.now, a new packet, new config).
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { Upload } from 'tus-js-client';
+import { DefaultHttpStack, Upload } from 'tus-js-client';
+import type { HttpRequest } from 'tus-js-client';
 import type { CentralStatus, SyncStatus } from '../api/contract';
+import { checkVerdict, stationRequestHeaders } from '../packets/index';
+import type { SignedVerdict } from '../packets/index';
 import {
   dueUploads,
   markAttemptFailed,
@@ -15,12 +18,23 @@ import {
   packetBytes,
   requeue,
   setCentralStatus,
+  setVerifiedVerdict,
   setUploadUrl,
   statusPollCandidates,
   touchChecked,
 } from '../store/outbox-repo';
 import type { OutboxRow } from '../store/outbox-repo';
 import { backoffMs } from './backoff';
+import {
+  CentralTlsError,
+  ReplyShapeError,
+  ReplyTooLargeError,
+  createCentralClient,
+  parseReply,
+  uploadUrlAllowed,
+} from './central-http';
+import type { CentralClient } from './central-http';
+import { packetStatusReplySchema } from './central-replies';
 import { RateMeter } from './rate';
 import { syncText } from './messages';
 import type { SyncLocale } from './messages';
@@ -28,6 +42,10 @@ import type { SyncLocale } from './messages';
 export interface SyncTarget {
   url: string;
   registered: boolean;
+  /** SPKI SHA-256 of the centre's TLS key (null: plain http on loopback). */
+  tlsPin: string | null;
+  /** The centre's Ed25519 verdict key. */
+  verdictKeyPem: string;
 }
 
 export interface SyncOptions {
@@ -81,7 +99,12 @@ export interface SyncDeps {
   /** The centre acknowledged a packet (received, duplicate, print-ready) or rejected it. */
   onVerdict?(recordingId: string, packetId: string, status: CentralStatus): void;
   housekeeping?(): void;
-  fetch?: typeof fetch;
+  /** The station's signing key (status requests are signed so the centre answers only us). */
+  stationPrivateKeyPem(): string;
+  /** A TLS key other than the pinned one was met (null: the pinned one works again). */
+  onTlsMismatch?(seenPin: string | null): void;
+  /** A verdict was refused: unsigned, badly signed, or for another packet/station. */
+  onUnverifiedVerdict?(packetId: string, why: string): void;
 }
 
 export interface SyncRunner {
@@ -106,22 +129,42 @@ interface InFlight {
 
 type Failure =
   | { kind: 'network'; detail: string }
+  | { kind: 'tls'; error: CentralTlsError }
+  | { kind: 'location' }
   | { kind: 'server'; status: number }
   | { kind: 'client'; status: number }
-  | { kind: 'gone' }
-  | { kind: 'locked' };
+  | { kind: 'gone'; status: number }
+  | { kind: 'locked'; status: number };
+
+/** A tus request to somewhere other than the configured centre's files path. */
+export class UploadUrlRefusedError extends Error {
+  constructor() {
+    super('upload URL is not under the central files path');
+    this.name = 'UploadUrlRefusedError';
+  }
+}
 
 function classify(err: unknown): Failure {
   const e = err as {
+    originalRequest?: { getMethod(): string } | null;
     originalResponse?: { getStatus(): number } | null;
+    causingError?: unknown;
     message?: string;
   };
+  let cause: unknown = e.causingError ?? err;
+  while (cause && !(cause instanceof CentralTlsError) && (cause as { cause?: unknown }).cause) {
+    cause = (cause as { cause?: unknown }).cause;
+  }
+  if (cause instanceof CentralTlsError) return { kind: 'tls', error: cause };
+  if (cause instanceof UploadUrlRefusedError) return { kind: 'location' };
   const status = e.originalResponse?.getStatus();
   if (typeof status !== 'number' || status === 0) {
     return { kind: 'network', detail: 'no connection' };
   }
-  if (status === 404 || status === 410) return { kind: 'gone' };
-  if (status === 409 || status === 423) return { kind: 'locked' };
+  // 404/410 on *create* is a wrong path or a centre refusing: a client error, not "gone".
+  const creating = e.originalRequest?.getMethod() === 'POST';
+  if ((status === 404 || status === 410) && !creating) return { kind: 'gone', status };
+  if (status === 409 || status === 423) return { kind: 'locked', status };
   if (status >= 500) return { kind: 'server', status };
   return { kind: 'client', status };
 }
@@ -129,8 +172,50 @@ function classify(err: unknown): Failure {
 export function createSyncRunner(deps: SyncDeps, options: Partial<SyncOptions> = {}): SyncRunner {
   const o: SyncOptions = { ...DEFAULT_SYNC_OPTIONS, ...options };
   const { db } = deps;
-  const doFetch = deps.fetch ?? fetch;
   const clock = () => deps.now().getTime();
+  let client: { key: string; c: CentralClient } | null = null;
+  /** Reply shapes already logged: a centre sending garbage fills no log. */
+  const loggedShapes = new Set<string>();
+  /** Consecutive failures the centre answered (5xx, 4xx, garbage): every retry path backs off. */
+  let centreFailures = 0;
+  let centreUntil = 0;
+
+  /** One pinned client per (URL, pin); a new configuration closes the old connections. */
+  function clientFor(t: SyncTarget): CentralClient {
+    const key = `${t.url}|${t.tlsPin ?? ''}`;
+    if (client?.key !== key) {
+      client?.c.close();
+      client = {
+        key,
+        c: createCentralClient({ url: t.url, pin: t.tlsPin, timeoutMs: o.requestTimeoutMs }),
+      };
+    }
+    return client.c;
+  }
+
+  /** The centre answered but not usefully: back off the whole runner (jittered, capped). */
+  function centreTrouble(): number {
+    centreFailures += 1;
+    const wait = backoffMs(
+      centreFailures,
+      { baseMs: o.backoffBaseMs, maxMs: o.backoffMaxMs },
+      o.random,
+    );
+    centreUntil = Math.max(centreUntil, clock() + wait);
+    return wait;
+  }
+
+  function centreFine(): void {
+    centreFailures = 0;
+    centreUntil = 0;
+  }
+
+  function logShapeOnce(what: string, detail: string): void {
+    const key = `${what}|${detail}`;
+    if (loggedShapes.has(key) || loggedShapes.size > 200) return;
+    loggedShapes.add(key);
+    deps.log.warn('central reply refused', { what, detail });
+  }
 
   let started = false;
   let stopped = false;
@@ -270,9 +355,10 @@ export function createSyncRunner(deps: SyncDeps, options: Partial<SyncOptions> =
       schedule(o.housekeepingMs);
       return;
     }
-    if (now < offlineUntil) {
+    const holdUntil = Math.max(offlineUntil, centreUntil);
+    if (now < holdUntil) {
       emitNow();
-      schedule(offlineUntil - now);
+      schedule(holdUntil - now);
       return;
     }
     const free = o.concurrency - inFlight.size;
@@ -305,9 +391,25 @@ export function createSyncRunner(deps: SyncDeps, options: Partial<SyncOptions> =
       lastProgressAt: clock(),
       settled: false,
     } as InFlight;
+    const c = clientFor(target);
+    const endpoint = `${c.baseUrl}/files/`;
+    if (row.uploadUrl && !uploadUrlAllowed(row.uploadUrl, endpoint)) {
+      // Stored before the centre moved, or written by someone else: never follow it.
+      setUploadUrl(db, row.packetId, null);
+      entry.row = { ...row, uploadUrl: null };
+    }
     const upload = new Upload(bytes, {
-      endpoint: `${target.url}/files/`,
-      ...(row.uploadUrl ? { uploadUrl: row.uploadUrl } : {}),
+      endpoint,
+      ...(entry.row.uploadUrl ? { uploadUrl: entry.row.uploadUrl } : {}),
+      // Every tus request goes through the pinned agent and only to the centre's files path
+      // (the Location header included): checked before a byte is sent.
+      httpStack: new DefaultHttpStack({ agent: c.agent }),
+      onBeforeRequest(req: HttpRequest) {
+        const creating = req.getMethod() === 'POST' && req.getURL() === endpoint;
+        if (!creating && !uploadUrlAllowed(req.getURL(), endpoint)) {
+          throw new UploadUrlRefusedError();
+        }
+      },
       uploadSize: bytes.length,
       metadata: {
         packetId: row.packetId,
@@ -369,6 +471,8 @@ export function createSyncRunner(deps: SyncDeps, options: Partial<SyncOptions> =
     try {
       if (err === null) {
         goOnline();
+        centreFine();
+        deps.onTlsMismatch?.(null);
         markSent(db, id, at);
         lastSuccessAt = at;
         lastError = null;
@@ -377,28 +481,41 @@ export function createSyncRunner(deps: SyncDeps, options: Partial<SyncOptions> =
         const f: Failure = (err as { stalled?: boolean }).stalled
           ? { kind: 'network', detail: 'stalled' }
           : classify(err);
+        const later = (ms: number) => new Date(clock() + ms).toISOString();
         if (f.kind === 'network') {
           goOffline(f.detail);
           markAttemptFailed(db, id, f.detail, new Date(offlineUntil).toISOString());
-        } else if (f.kind === 'gone') {
-          // The centre lost or expired the upload: start it over (same packet id — a repeat is a duplicate).
-          setUploadUrl(db, id, null);
-          markAttemptFailed(db, id, 'upload gone', at);
-        } else if (f.kind === 'locked') {
-          markAttemptFailed(db, id, 'upload locked', new Date(clock() + 1000).toISOString());
-        } else {
-          // The centre is up but refuses or fails: back off this packet, keep the others going.
-          goOnline();
-          const wait = backoffMs(
-            entry.row.attempts + 1,
-            { baseMs: o.backoffBaseMs, maxMs: o.backoffMaxMs },
-            o.random,
+        } else if (f.kind === 'tls') {
+          // Not "offline": the technician must act (compare the key by phone, re-pin or not).
+          goOffline('tls');
+          lastError = syncText(
+            L(),
+            f.error.problem === 'pin-mismatch' ? 'pinMismatch' : 'untrusted',
           );
-          lastError = syncText(L(), f.kind === 'server' ? 'serverError' : 'refused', {
-            status: String(f.status),
-          });
-          markAttemptFailed(db, id, `HTTP ${f.status}`, new Date(clock() + wait).toISOString());
-          deps.log.warn('packet upload failed', { packetId: id, status: f.status, retryMs: wait });
+          if (f.error.problem === 'pin-mismatch') deps.onTlsMismatch?.(f.error.seenPin);
+          markAttemptFailed(db, id, `TLS ${f.error.problem}`, new Date(offlineUntil).toISOString());
+        } else {
+          // The centre answered, but not with success: every such path backs off, with jitter,
+          // runner-wide (so a queue of 500 packets does not multiply the request rate).
+          goOnline();
+          const wait = centreTrouble();
+          let note: string;
+          if (f.kind === 'gone') {
+            // A stored upload the centre lost or expired: start it over (same packet id).
+            setUploadUrl(db, id, null);
+            note = `upload gone (HTTP ${f.status})`;
+          } else if (f.kind === 'location') {
+            setUploadUrl(db, id, null);
+            note = 'upload URL refused';
+            logShapeOnce('tus Location', 'not under the central files path');
+          } else {
+            note = f.kind === 'locked' ? `upload locked (HTTP ${f.status})` : `HTTP ${f.status}`;
+            lastError = syncText(L(), f.kind === 'server' ? 'serverError' : 'refused', {
+              status: String(f.status),
+            });
+          }
+          markAttemptFailed(db, id, note, later(wait));
+          deps.log.warn('packet upload failed', { packetId: id, detail: note, retryMs: wait });
         }
       }
     } catch (e) {
@@ -419,15 +536,19 @@ export function createSyncRunner(deps: SyncDeps, options: Partial<SyncOptions> =
       );
       for (const r of rows) {
         if (stopped) return;
-        const verdict = await askCentral(t, r.packetId);
+        const answer = await askCentral(t, r.packetId);
         if (stopped) return;
         const at = deps.now().toISOString();
-        if (verdict === 'network') {
+        if (answer === 'network') {
           goOffline('status poll');
           break;
         }
         goOnline();
-        if (verdict === 'unknown') {
+        if (answer === 'trouble') {
+          centreTrouble();
+          break;
+        }
+        if (answer === 'unknown') {
           touchChecked(db, r.packetId, at);
           if (r.state === 'sent' && r.sentAt && clock() - Date.parse(r.sentAt) > o.lostAfterMs) {
             deps.log.warn('centre does not know an uploaded packet; sending again', {
@@ -437,65 +558,98 @@ export function createSyncRunner(deps: SyncDeps, options: Partial<SyncOptions> =
           }
           continue;
         }
-        if (verdict === 'pending') {
+        const verdict = answer;
+        const why = checkVerdict(
+          verdict,
+          { stationId: deps.stationId() ?? '', packetId: r.packetId },
+          t.verdictKeyPem,
+        );
+        if (why !== 'ok') {
+          // Never acted on: the recording keeps its state and retention keeps its data.
+          deps.log.warn('central verdict refused', { packetId: r.packetId, why });
+          deps.onUnverifiedVerdict?.(r.packetId, why);
           touchChecked(db, r.packetId, at);
+          centreTrouble();
           continue;
         }
-        if (verdict.status !== r.centralStatus || r.state === 'sent') {
+        centreFine();
+        const status = verdict.status as CentralStatus;
+        const reason = verdict.reason === null ? null : verdict.reason.slice(0, 300);
+        if (status !== r.centralStatus || r.state === 'sent' || !r.verdictVerified) {
           db.transaction(() => {
-            setCentralStatus(db, r.packetId, verdict.status, verdict.reason, at);
-            if (verdict.status !== 'rejected') {
+            setCentralStatus(db, r.packetId, status, reason, at);
+            if (status === 'received' || status === 'duplicate') {
+              setVerifiedVerdict(db, r.packetId, JSON.stringify(verdict));
+            }
+            if (status !== 'rejected') {
               db.prepare(
                 `UPDATE recordings SET status = 'uploaded', updated_at = ?
                  WHERE id = ? AND status IN ('sealed', 'approved')`,
               ).run(at, r.recordingId);
             }
           })();
-          deps.log.info('central verdict', { packetId: r.packetId, status: verdict.status });
-          deps.onVerdict?.(r.recordingId, r.packetId, verdict.status);
+          deps.log.info('central verdict', { packetId: r.packetId, status });
+          deps.onVerdict?.(r.recordingId, r.packetId, status);
         } else {
           touchChecked(db, r.packetId, at);
         }
       }
     } catch (err) {
       deps.log.warn('status poll failed', {}, err);
+      centreTrouble();
     } finally {
       polling = false;
       emitNow();
     }
   }
 
+  /**
+   * One status request, signed by the station key, read with the 64 KiB cap and checked with
+   * zod: a verdict to verify, 'unknown' (404), 'network' (no answer) or 'trouble' (anything else).
+   */
   async function askCentral(
     t: SyncTarget,
     packetId: string,
-  ): Promise<{ status: CentralStatus; reason: string | null } | 'unknown' | 'pending' | 'network'> {
-    let res: Response;
+  ): Promise<SignedVerdict | 'unknown' | 'network' | 'trouble'> {
+    const stationId = deps.stationId();
+    if (!stationId) return 'trouble';
+    const path = `/api/packets/${encodeURIComponent(packetId)}`;
+    let reply;
     try {
-      res = await doFetch(`${t.url}/api/packets/${encodeURIComponent(packetId)}`, {
-        signal: AbortSignal.timeout(o.requestTimeoutMs),
+      reply = await clientFor(t).request(path, {
+        headers: stationRequestHeaders(
+          'GET',
+          path,
+          stationId,
+          deps.stationPrivateKeyPem(),
+          deps.now(),
+        ),
+        timeoutMs: o.requestTimeoutMs,
       });
-    } catch {
+    } catch (err) {
+      if (err instanceof CentralTlsError) {
+        if (err.problem === 'pin-mismatch') deps.onTlsMismatch?.(err.seenPin);
+        lastError = syncText(L(), err.problem === 'pin-mismatch' ? 'pinMismatch' : 'untrusted');
+        return 'network';
+      }
+      if (err instanceof ReplyTooLargeError) {
+        logShapeOnce('packet status', 'larger than 64 KiB');
+        return 'trouble';
+      }
       return 'network';
     }
-    let body: unknown = null;
+    if (reply.status === 404) return 'unknown';
+    if (reply.status >= 500) return 'network';
+    if (reply.status !== 200) {
+      logShapeOnce('packet status', `HTTP ${reply.status}`);
+      return 'trouble';
+    }
     try {
-      body = await res.json();
-    } catch {
-      body = null;
+      return parseReply(reply, packetStatusReplySchema).verdict;
+    } catch (err) {
+      logShapeOnce('packet status', err instanceof ReplyShapeError ? err.summary : 'invalid');
+      return 'trouble';
     }
-    if (res.status === 404) return 'unknown';
-    if (!res.ok) return res.status >= 500 ? 'network' : 'pending';
-    const b = body as { status?: unknown; reason?: unknown } | null;
-    const status = b?.status;
-    if (
-      status === 'received' ||
-      status === 'duplicate' ||
-      status === 'rejected' ||
-      status === 'print-ready'
-    ) {
-      return { status, reason: typeof b?.reason === 'string' ? b.reason.slice(0, 300) : null };
-    }
-    return 'pending';
   }
 
   return {
@@ -509,6 +663,7 @@ export function createSyncRunner(deps: SyncDeps, options: Partial<SyncOptions> =
       stopped = true;
       if (timer) clearTimeout(timer);
       if (emitTimer) clearTimeout(emitTimer);
+      client?.c.close();
       for (const f of inFlight.values()) {
         f.settled = true;
         clearInterval(f.watchdog);
@@ -518,6 +673,7 @@ export function createSyncRunner(deps: SyncDeps, options: Partial<SyncOptions> =
     },
     wake() {
       offlineUntil = 0;
+      centreUntil = 0;
       lastError = null;
       if (!started || stopped) return;
       if (timer) clearTimeout(timer);

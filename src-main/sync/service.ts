@@ -67,8 +67,18 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       log: deps.log,
       target() {
         const t = deps.central.target();
-        return t ? { url: baseUrl(t.url), registered: t.registered } : null;
+        return t
+          ? {
+              url: baseUrl(t.url),
+              registered: t.registered,
+              tlsPin: t.tlsPin,
+              verdictKeyPem: t.verdictKeyPem,
+            }
+          : null;
       },
+      stationPrivateKeyPem: () => deps.central.stationKeys().privateKeyPem,
+      onTlsMismatch: (pin) => deps.central.noteTlsMismatch(pin),
+      onUnverifiedVerdict: (packetId, why) => deps.central.noteUnverifiedVerdict(packetId, why),
       stationId: deps.stationId,
       onStatus(s: SyncStatus, network: NetworkState) {
         deps.emitProgress(s);

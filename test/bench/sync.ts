@@ -29,12 +29,13 @@ const pct = (xs: number[], p: number) => {
 
 const { dir: centralDir, cleanup: cleanCentral } = tempDir('rekam-bench-central-');
 const { dir: dataDir, cleanup } = tempDir('rekam-bench-station-');
-const central = await startCentral({ dataDir: centralDir, port: 0 });
+const central = await startCentral({ dataDir: centralDir, port: 0, tls: true });
 const u = new URL(central.url);
 const proxy = await startFaultProxy({
   target: { host: u.hostname, port: Number(u.port) },
   bitsPerSecond: LINK_BPS,
   delayMs: DELAY_MS,
+  scheme: 'https',
 });
 
 try {

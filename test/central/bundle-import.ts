@@ -5,7 +5,8 @@
 // damaged file costs one packet, and a packet that also came online counts once.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { unzipSync } from 'fflate';
+import { Unzip, UnzipInflate } from 'fflate';
+import type { UnzipFile } from 'fflate';
 import {
   MANIFEST_FILE,
   SIGNATURE_FILE,
@@ -59,16 +60,100 @@ export function readBundleDir(dir: string): Map<string, Buffer> {
   return files;
 }
 
-/** A zip of a bundle folder; the folder itself may be the zip's single top-level entry. */
-export function readBundleZip(zip: Uint8Array): Map<string, Buffer> {
-  const entries = unzipSync(zip);
-  const names = Object.keys(entries).filter((n) => !n.endsWith('/'));
+export interface BundleZipLimits {
+  /** Bytes of zip read from the wire. */
+  compressedBytes: number;
+  /** Decompressed bytes of any one entry (a packet is at most a few MB). */
+  entryBytes?: number;
+  /** Decompressed bytes of all entries together. */
+  totalBytes?: number;
+  /** Entries in the zip (a day is a few hundred packets). */
+  entries?: number;
+}
+
+export const DEFAULT_BUNDLE_LIMITS = {
+  entryBytes: 64 * 1024 * 1024,
+  totalBytes: 1024 * 1024 * 1024,
+  entries: 20_000,
+} as const;
+
+export class BundleTooLargeError extends Error {
+  constructor(what: string) {
+    super(`bundle over the limit: ${what}`);
+    this.name = 'BundleTooLargeError';
+  }
+}
+
+/**
+ * A zip of a bundle folder (the folder itself may be the zip's single top-level entry), read as
+ * a stream and inflated with caps per entry, in total and on the entry count: a zip bomb is
+ * stopped at the cap, not after it has filled the memory.
+ */
+export async function readBundleZipStream(
+  source: AsyncIterable<Uint8Array>,
+  limits: BundleZipLimits,
+): Promise<Map<string, Buffer>> {
+  const entryCap = limits.entryBytes ?? DEFAULT_BUNDLE_LIMITS.entryBytes;
+  const totalCap = limits.totalBytes ?? DEFAULT_BUNDLE_LIMITS.totalBytes;
+  const countCap = limits.entries ?? DEFAULT_BUNDLE_LIMITS.entries;
+  const entries = new Map<string, Buffer[]>();
+  const open: UnzipFile[] = [];
+  let failure: Error | null = null;
+  let total = 0;
+  const fail = (e: Error) => {
+    failure ??= e;
+    for (const f of open) f.terminate();
+  };
+  const unzip = new Unzip((file) => {
+    if (failure) return;
+    if (entries.size >= countCap)
+      return fail(new BundleTooLargeError(`more than ${countCap} entries`));
+    if (file.name.endsWith('/')) return;
+    const chunks: Buffer[] = [];
+    let size = 0;
+    entries.set(file.name, chunks);
+    open.push(file);
+    file.ondata = (err, chunk, final) => {
+      if (failure) return;
+      if (err) return fail(err);
+      size += chunk.length;
+      total += chunk.length;
+      if (size > entryCap) return fail(new BundleTooLargeError(`entry over ${entryCap} bytes`));
+      if (total > totalCap) return fail(new BundleTooLargeError(`over ${totalCap} bytes in total`));
+      chunks.push(Buffer.from(chunk));
+      if (final) open.splice(open.indexOf(file), 1);
+    };
+    file.start();
+  });
+  unzip.register(UnzipInflate);
+  let read = 0;
+  for await (const chunk of source) {
+    read += chunk.length;
+    if (read > limits.compressedBytes) fail(new BundleTooLargeError('zip too large'));
+    if (failure) break;
+    try {
+      unzip.push(chunk, false);
+    } catch (e) {
+      fail(e instanceof Error ? e : new Error(String(e)));
+    }
+    if (failure) break;
+  }
+  if (!failure) {
+    try {
+      unzip.push(new Uint8Array(0), true);
+    } catch (e) {
+      fail(e instanceof Error ? e : new Error(String(e)));
+    }
+  }
+  if (failure) throw failure;
+  if (open.length > 0) throw new Error('truncated zip');
+  const names = [...entries.keys()];
   const manifestPath = names.find((n) => n === MANIFEST_FILE || n.endsWith(`/${MANIFEST_FILE}`));
   const prefix = manifestPath ? manifestPath.slice(0, -MANIFEST_FILE.length) : '';
   const files = new Map<string, Buffer>();
   for (const n of names) {
     if (!n.startsWith(prefix)) continue;
-    files.set(n.slice(prefix.length), Buffer.from(entries[n]!));
+    files.set(n.slice(prefix.length), Buffer.concat(entries.get(n)!));
   }
   return files;
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run central -- [--port 8790] [--data-dir ./central-data] [--host 127.0.0.1] [--issue-token]`
+ * `npm run central -- [--port 8790] [--data-dir ./central-data] [--host 127.0.0.1] [--tls] [--token-for STATION_ID [--rekey]]`
  * `npm run central -- import <bundle-dir> [--data-dir ./central-data]`
  *
  * The second form imports an offline bundle (a folder a station wrote) into the centre's data
@@ -7,8 +7,11 @@
  * every packet was taken (received or duplicate), 2 when some were rejected, 1 when refused.
  *
  * Runs the reference central server until Ctrl+C. Prints machine-readable lines for scripts and
- * tests (CENTRAL_URL=…, CENTRAL_KEY_FINGERPRINT=…, CENTRAL_TOKEN=…) and the public key to paste
- * into the station's "Server pusat" settings.
+ * tests (CENTRAL_URL=…, CENTRAL_KEY_FINGERPRINT=…, CENTRAL_TLS_PIN=…, CENTRAL_TOKEN=…) and the
+ * central key bundle to paste into the station's "Server pusat" settings. With --tls it serves
+ * HTTPS with a self-signed certificate (made on first start, kept in the data dir) and prints
+ * its pin (SPKI SHA-256), which the technician enters next to the key bundle. Tokens are bound to
+ * one station id (--token-for); --rekey makes one that may replace that station's key.
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -24,8 +27,9 @@ const { values, positionals } = parseArgs({
     port: { type: 'string', default: '8790' },
     host: { type: 'string', default: '127.0.0.1' },
     'data-dir': { type: 'string', default: 'central-data' },
-    'issue-token': { type: 'boolean', default: false },
-    'no-token': { type: 'boolean', default: false },
+    'token-for': { type: 'string' },
+    rekey: { type: 'boolean', default: false },
+    tls: { type: 'boolean', default: false },
     'max-packet-bytes': { type: 'string' },
     quiet: { type: 'boolean', default: false },
   },
@@ -71,6 +75,7 @@ const central = await startCentral({
   dataDir,
   port: Number(values.port),
   host: values.host,
+  tls: values.tls,
   ...(values['max-packet-bytes'] ? { maxPacketBytes: Number(values['max-packet-bytes']) } : {}),
   log: values.quiet ? () => {} : (line) => console.log(`[central] ${line}`),
 });
@@ -79,15 +84,20 @@ const out: string[] = [
   `Rekam — server pusat referensi (reference central server)`,
   `Data: ${dataDir}`,
   '',
-  'Kunci publik server pusat (tempel di Pengaturan > Server pusat):',
-  central.publicKeyPem.trim(),
+  'Bundel kunci server pusat (tempel di Pusat > kunci publik pusat):',
+  central.keyBundle.trim(),
   '',
   `CENTRAL_URL=${central.url}`,
   `CENTRAL_KEY_FINGERPRINT=${central.fingerprint}`,
-  `CENTRAL_PUBLIC_KEY_B64=${Buffer.from(central.publicKeyPem).toString('base64')}`,
+  `CENTRAL_KEY_BUNDLE_B64=${Buffer.from(central.keyBundle).toString('base64')}`,
 ];
-// A token on every start unless told otherwise: the demo needs one, and tokens are one-time.
-if (values['issue-token'] || !values['no-token']) out.push(`CENTRAL_TOKEN=${central.issueToken()}`);
+if (central.tlsPin) {
+  out.push(`CENTRAL_TLS_PIN=${central.tlsPin}`);
+}
+const tokenFor = values['token-for'];
+if (tokenFor) {
+  out.push(`CENTRAL_TOKEN=${central.issueToken(tokenFor, { rekey: values.rekey })}`);
+}
 out.push(`CENTRAL_ADMIN_SECRET_FILE=${resolve(dataDir, 'admin-secret')}`);
 console.log(out.join('\n'));
 

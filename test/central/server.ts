@@ -1,7 +1,8 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { X509Certificate, createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { FileStore } from '@tus/file-store';
@@ -10,15 +11,21 @@ import type { Upload } from '@tus/utils';
 import {
   DEFAULT_MAX_PACKET_BYTES,
   KeyFormatError,
+  formatCentralKeyBundle,
   generateCentralKeys,
+  generateVerdictKeys,
   keyFingerprint,
   parsePublicKey,
   publicKeyPemFromPrivate,
   rawPublicKey,
+  signVerdict,
+  verifyStationRequest,
 } from '../../src-main/packets/index';
-import type { PacketRejection } from '../../src-main/packets/index';
-import { importBundle, readBundleZip } from './bundle-import';
+import type { PacketRejection, SignedVerdict } from '../../src-main/packets/index';
+import { BundleTooLargeError, importBundle, readBundleZipStream } from './bundle-import';
 import { openCentralStore } from './store';
+import type { RegisterError } from './store';
+import { selfSignedCert } from './tls-cert';
 import type { CentralStore, PacketRow, UploadRow } from './store';
 import { verifyPacketBytes } from './verify';
 
@@ -50,6 +57,13 @@ export interface CentralOptions {
   /** Secret for the admin endpoints (loopback only); random when absent. */
   adminSecret?: string;
   maxPacketBytes?: number;
+  /**
+   * Serve HTTPS with a self-signed certificate (made on first start and kept in the data dir);
+   * stations pin it by the SPKI SHA-256 the server prints (`tlsPin`).
+   */
+  tls?: boolean;
+  /** Bundle import caps (decompressed bytes), for tests of the zip-bomb guard. */
+  bundleLimits?: { entryBytes?: number; totalBytes?: number };
   faults?: Partial<CentralFaults>;
   /** One line per event, no personal data. Silent by default. */
   log?: (line: string) => void;
@@ -59,13 +73,30 @@ export interface CentralHandle {
   url: string;
   dataDir: string;
   port: number;
+  /** The X25519 encryption key (what packets are sealed to). */
   publicKeyPem: string;
   fingerprint: string;
+  /** The Ed25519 key every verdict is signed with. */
+  verdictPublicKeyPem: string;
+  /** Both public keys in one text: what a station's technician pastes. */
+  keyBundle: string;
+  /** SPKI SHA-256 of the TLS key (hex), or null when serving plain http. */
+  tlsPin: string | null;
+  /** The self-signed certificate (PEM), or null when serving plain http. */
+  certPem: string | null;
   adminSecret: string;
   store: CentralStore;
   /** Live fault settings; assign fields to change behaviour mid-test. */
   faults: CentralFaults;
-  issueToken(): string;
+  /** A registration token for one station id (72 h, single use); `rekey` lets it replace a key. */
+  issueToken(stationId: string, opts?: { ttlMs?: number; rekey?: boolean }): string;
+  /** fetch() against this centre that trusts its self-signed certificate (tests and demos). */
+  fetch(
+    path: string,
+    init?: { method?: string; headers?: Record<string, string>; body?: string | Uint8Array },
+  ): Promise<Response>;
+  /** Signs a verdict with the centre's verdict key (tests forge and replay with it). */
+  signVerdict(v: Omit<SignedVerdict, 'signature'>): SignedVerdict;
   packets(stationId?: string): PacketRow[];
   packet(packetId: string): PacketRow | null;
   uploads(): UploadRow[];
@@ -94,6 +125,38 @@ export function loadOrCreateKeys(dataDir: string): { publicKeyPem: string; priva
   return keys;
 }
 
+/** The Ed25519 verdict-signing key pair, created on first start and kept in the data dir. */
+export function loadOrCreateVerdictKeys(dataDir: string): {
+  publicKeyPem: string;
+  privateKeyPem: string;
+} {
+  const file = join(dataDir, 'central-verdict-key.pem');
+  if (existsSync(file)) {
+    const privateKeyPem = readFileSync(file, 'utf8');
+    return { privateKeyPem, publicKeyPem: publicKeyPemFromPrivate(privateKeyPem) };
+  }
+  const keys = generateVerdictKeys();
+  writeFileSync(file, keys.privateKeyPem, { mode: 0o600 });
+  return keys;
+}
+
+function loadOrCreateTls(dataDir: string) {
+  const certFile = join(dataDir, 'tls-cert.pem');
+  const keyFile = join(dataDir, 'tls-key.pem');
+  if (!existsSync(certFile) || !existsSync(keyFile)) {
+    const c = selfSignedCert();
+    writeFileSync(keyFile, c.keyPem, { mode: 0o600 });
+    writeFileSync(certFile, c.certPem);
+  }
+  const certPem = readFileSync(certFile, 'utf8');
+  const spki = new X509Certificate(certPem).publicKey.export({ type: 'spki', format: 'der' });
+  return {
+    certPem,
+    keyPem: readFileSync(keyFile, 'utf8'),
+    pin: createHash('sha256').update(spki).digest('hex'),
+  };
+}
+
 function loadOrCreateAdminSecret(dataDir: string, given?: string): string {
   if (given) return given;
   const file = join(dataDir, 'admin-secret');
@@ -118,17 +181,6 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
 /** A bundle of a full day is a few hundred packets of ~200 KB each. */
 const MAX_BUNDLE_BYTES = 512 * 1024 * 1024;
 
-async function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new Error('body too large');
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
-}
-
 async function readJson(req: http.IncomingMessage, limit = 64 * 1024): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -149,7 +201,7 @@ function secretMatches(given: string, secret: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-const REGISTER_ERRORS = {
+const REGISTER_ERRORS: Record<RegisterError, { id: string; en: string }> = {
   'invalid-token': { id: 'Token pendaftaran tidak dikenal.', en: 'Unknown registration token.' },
   'token-used': {
     id: 'Token pendaftaran sudah dipakai. Minta token baru ke server pusat.',
@@ -159,13 +211,24 @@ const REGISTER_ERRORS = {
     id: 'Token pendaftaran sudah kedaluwarsa. Minta token baru ke server pusat.',
     en: 'The registration token has expired. Ask the centre for a new one.',
   },
-} as const;
+  'wrong-station': {
+    id: 'Token ini dibuat untuk stasiun lain. Minta token untuk ID stasiun ini.',
+    en: 'This token was issued for another station. Ask for a token for this station id.',
+  },
+  'key-exists': {
+    id: 'Stasiun ini sudah terdaftar dengan kunci lain. Minta token ganti-kunci (re-key) ke admin pusat.',
+    en: 'This station is already registered with another key. Ask the central admin for a re-key token.',
+  },
+};
 
 export async function startCentral(opts: CentralOptions = {}): Promise<CentralHandle> {
   const ownDir = opts.dataDir ? null : mkdtempSync(join(tmpdir(), 'rekam-central-'));
   const dataDir = opts.dataDir ?? ownDir!;
   mkdirSync(join(dataDir, 'uploads'), { recursive: true });
   const keys = loadOrCreateKeys(dataDir);
+  const verdictKeys = loadOrCreateVerdictKeys(dataDir);
+  const keyBundle = formatCentralKeyBundle(keys.publicKeyPem, verdictKeys.publicKeyPem);
+  const tlsMaterial = opts.tls ? loadOrCreateTls(dataDir) : null;
   const fingerprint = keyFingerprint(keys.publicKeyPem);
   const adminSecret = loadOrCreateAdminSecret(dataDir, opts.adminSecret);
   const store = openCentralStore(join(dataDir, 'central.db'));
@@ -222,6 +285,9 @@ export async function startCentral(opts: CentralOptions = {}): Promise<CentralHa
     // Hard stop for absurd sizes; the real limit is checked in onUploadCreate so it is recorded.
     maxSize: maxPacketBytes * 4,
     respectForwardedHeaders: false,
+    // Location relative to the request: correct for http and https alike (the station refuses
+    // an upload URL on another origin).
+    relativeLocation: true,
     exposedHeaders: [STATUS_HEADER, REASON_HEADER],
     async onUploadCreate(_req, upload) {
       const packetId = upload.metadata?.packetId ?? '';
@@ -320,6 +386,9 @@ export async function startCentral(opts: CentralOptions = {}): Promise<CentralHa
     if (req.method === 'GET' && path === '/api/central-key') {
       return sendJson(res, 200, {
         publicKeyPem: keys.publicKeyPem,
+        verdictPublicKeyPem: verdictKeys.publicKeyPem,
+        verdictKeyFingerprint: keyFingerprint(verdictKeys.publicKeyPem),
+        keyBundle,
         publicKeyBase64: rawPublicKey(parsePublicKey(keys.publicKeyPem, 'x25519')).toString(
           'base64',
         ),
@@ -327,7 +396,12 @@ export async function startCentral(opts: CentralOptions = {}): Promise<CentralHa
       });
     }
     if (req.method === 'POST' && path === '/api/stations/register') {
-      let body: { token?: unknown; stationId?: unknown; publicKeyPem?: unknown };
+      let body: {
+        token?: unknown;
+        stationId?: unknown;
+        publicKeyPem?: unknown;
+        rotationSignature?: unknown;
+      };
       try {
         body = (await readJson(req)) as typeof body;
       } catch {
@@ -353,7 +427,9 @@ export async function startCentral(opts: CentralOptions = {}): Promise<CentralHa
           messageEn: k?.localized('en') ?? 'Invalid public key.',
         });
       }
-      const r = store.register(token, stationId, pem);
+      const rotation =
+        typeof body.rotationSignature === 'string' ? body.rotationSignature : undefined;
+      const r = store.register(token, stationId, pem, rotation);
       if (!r.ok) {
         log(`registration refused for station ${stationId}: ${r.error}`);
         return sendJson(res, 403, {
@@ -371,16 +447,31 @@ export async function startCentral(opts: CentralOptions = {}): Promise<CentralHa
       });
     }
     if (req.method === 'POST' && path === '/api/bundles') {
-      let zip: Buffer;
-      try {
-        zip = await readBody(req, MAX_BUNDLE_BYTES);
-      } catch {
-        return sendJson(res, 413, { error: 'too-large', message: 'Bundel terlalu besar.' });
+      // Bundles come from the centre's own operator (who carried the disk), never from the net.
+      if (!operatorAllowed(req)) {
+        req.resume();
+        return sendJson(res, 401, {
+          error: 'operator-required',
+          message:
+            'Impor bundel perlu kredensial operator pusat. / Bundle import needs the central operator credential.',
+        });
       }
       let files: Map<string, Buffer>;
       try {
-        files = readBundleZip(zip);
-      } catch {
+        files = await readBundleZipStream(req, {
+          compressedBytes: MAX_BUNDLE_BYTES,
+          ...opts.bundleLimits,
+        });
+      } catch (e) {
+        req.resume();
+        if (e instanceof BundleTooLargeError) {
+          log(`bundle refused: ${e.message}`);
+          return sendJson(res, 413, {
+            error: 'too-large',
+            message:
+              'Bundel terlalu besar atau rusak (melewati batas ukuran). / The bundle is too large (size limit exceeded).',
+          });
+        }
         return sendJson(res, 400, {
           error: 'bad-zip',
           message: 'Kirim bundel sebagai berkas zip. / Send the bundle as a zip file.',
@@ -411,27 +502,77 @@ export async function startCentral(opts: CentralOptions = {}): Promise<CentralHa
       });
     }
     const packetMatch = /^\/api\/packets\/([A-Za-z0-9_-]{1,64})$/.exec(path);
-    if (req.method === 'GET' && packetMatch) {
+    if (req.method === 'GET' && (packetMatch || path === '/api/packets')) {
+      // A station asks only about its own packets, with a request signed by its key.
+      const caller = verifyStationRequest(
+        'GET',
+        path,
+        req.headers,
+        (id) => store.station(id)?.publicKeyPem ?? null,
+      );
+      if (!caller) {
+        return sendJson(res, 401, {
+          error: 'station-auth',
+          message:
+            'Permintaan harus ditandatangani kunci stasiun. / The request must be signed by the station key.',
+        });
+      }
+      if (!packetMatch) {
+        return sendJson(res, 200, { packets: store.packets(caller).map(publicPacket) });
+      }
       const p = store.packet(packetMatch[1]!);
-      if (!p) return sendJson(res, 404, { error: 'not-found', packetId: packetMatch[1] });
-      return sendJson(res, 200, publicPacket(p));
-    }
-    if (req.method === 'GET' && path === '/api/packets') {
-      const stationId = url.searchParams.get('stationId') ?? undefined;
-      return sendJson(res, 200, { packets: store.packets(stationId).map(publicPacket) });
+      if (!p || p.stationId !== caller) {
+        return sendJson(res, 404, { error: 'not-found', packetId: packetMatch[1] });
+      }
+      return sendJson(res, 200, { ...publicPacket(p), verdict: verdictOf(p) });
     }
     if (path.startsWith('/api/admin/')) return admin(req, res, path);
     return sendJson(res, 404, { error: 'not-found' });
   }
 
-  async function admin(req: http.IncomingMessage, res: http.ServerResponse, path: string) {
+  /** The centre operator's credential: the admin secret as a bearer token. */
+  function operatorAllowed(req: http.IncomingMessage): boolean {
     const auth = req.headers.authorization ?? '';
     const given = auth.startsWith('Bearer ') ? auth.slice(7) : '';
-    if (!isLoopback(req.socket.remoteAddress) || !secretMatches(given, adminSecret)) {
+    return secretMatches(given, adminSecret);
+  }
+
+  function verdictOf(p: PacketRow): SignedVerdict {
+    return signVerdict(
+      {
+        stationId: p.stationId,
+        packetId: p.packetId,
+        status: p.status,
+        reason: p.reason,
+        at: new Date().toISOString(),
+      },
+      verdictKeys.privateKeyPem,
+    );
+  }
+
+  async function admin(req: http.IncomingMessage, res: http.ServerResponse, path: string) {
+    if (!isLoopback(req.socket.remoteAddress) || !operatorAllowed(req)) {
       return sendJson(res, 403, { error: 'forbidden' });
     }
     if (req.method === 'POST' && path === '/api/admin/tokens') {
-      return sendJson(res, 200, { token: store.issueToken() });
+      let body: { stationId?: unknown; rekey?: unknown; ttlHours?: unknown };
+      try {
+        body = (await readJson(req)) as typeof body;
+      } catch {
+        return sendJson(res, 400, { error: 'bad-request' });
+      }
+      if (typeof body.stationId !== 'string' || !ID_RE.test(body.stationId)) {
+        return sendJson(res, 400, {
+          error: 'bad-request',
+          message: 'stationId wajib: token selalu untuk satu stasiun. / stationId is required.',
+        });
+      }
+      const ttlHours = typeof body.ttlHours === 'number' && body.ttlHours > 0 ? body.ttlHours : 72;
+      const token = store.issueToken(body.stationId, {
+        rekey: body.rekey === true,
+        ttlMs: Math.min(ttlHours, 24 * 30) * 3600_000,
+      });
+      return sendJson(res, 200, { token, stationId: body.stationId });
     }
     const m = /^\/api\/admin\/packets\/([A-Za-z0-9_-]{1,64})\/print-ready$/.exec(path);
     if (req.method === 'POST' && m) {
@@ -444,7 +585,7 @@ export async function startCentral(opts: CentralOptions = {}): Promise<CentralHa
     return sendJson(res, 404, { error: 'not-found' });
   }
 
-  const server = http.createServer((req, res) => {
+  const handler = (req: http.IncomingMessage, res: http.ServerResponse) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const isFiles = url.pathname === '/files' || url.pathname.startsWith('/files/');
@@ -471,7 +612,10 @@ export async function startCentral(opts: CentralOptions = {}): Promise<CentralHa
       if (!res.headersSent) sendJson(res, 500, { error: 'internal' });
       else res.destroy();
     });
-  });
+  };
+  const server = tlsMaterial
+    ? https.createServer({ cert: tlsMaterial.certPem, key: tlsMaterial.keyPem }, handler)
+    : http.createServer(handler);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -479,7 +623,10 @@ export async function startCentral(opts: CentralOptions = {}): Promise<CentralHa
   });
   const port = (server.address() as AddressInfo).port;
   const host = opts.host && opts.host !== '0.0.0.0' && opts.host !== '::' ? opts.host : '127.0.0.1';
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const url = `${tlsMaterial ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const trustAgent = tlsMaterial
+    ? new https.Agent({ ca: tlsMaterial.certPem, keepAlive: false })
+    : undefined;
 
   return {
     url,
@@ -487,10 +634,16 @@ export async function startCentral(opts: CentralOptions = {}): Promise<CentralHa
     port,
     publicKeyPem: keys.publicKeyPem,
     fingerprint,
+    verdictPublicKeyPem: verdictKeys.publicKeyPem,
+    keyBundle,
+    tlsPin: tlsMaterial?.pin ?? null,
+    certPem: tlsMaterial?.certPem ?? null,
     adminSecret,
     store,
     faults,
-    issueToken: () => store.issueToken(),
+    issueToken: (stationId, o) => store.issueToken(stationId, o),
+    fetch: (path, init = {}) => trustingFetch(`${url}${path}`, trustAgent, init),
+    signVerdict: (v) => signVerdict(v, verdictKeys.privateKeyPem),
     packets: (stationId) => store.packets(stationId),
     packet: (id) => store.packet(id),
     uploads: () => store.uploads(),
@@ -534,4 +687,34 @@ function publicPacket(p: PacketRow) {
     firstSeenAt: p.firstSeenAt,
     receivedAt: p.receivedAt,
   };
+}
+
+/** A minimal fetch over node:http(s) that trusts the given agent's CA (the self-signed cert). */
+function trustingFetch(
+  url: string,
+  agent: https.Agent | undefined,
+  init: { method?: string; headers?: Record<string, string>; body?: string | Uint8Array },
+): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const body = init.body === undefined ? undefined : Buffer.from(init.body);
+    const req = (url.startsWith('https:') ? https : http).request(url, {
+      method: init.method ?? 'GET',
+      headers: { ...init.headers, ...(body ? { 'content-length': String(body.length) } : {}) },
+      ...(agent ? { agent } : {}),
+    });
+    req.on('error', reject);
+    req.on('response', (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('error', reject);
+      res.on('end', () => {
+        const headers = new Headers();
+        for (const [k, v] of Object.entries(res.headers)) {
+          if (typeof v === 'string') headers.set(k, v);
+        }
+        resolve(new Response(Buffer.concat(chunks), { status: res.statusCode ?? 0, headers }));
+      });
+    });
+    req.end(body);
+  });
 }

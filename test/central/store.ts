@@ -1,10 +1,11 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual, verify } from 'node:crypto';
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { PacketRejection } from '../../src-main/packets/index';
 
 /**
- * The reference centre's own database. Unencrypted: it runs in tests and demos only. Packets are
- * kept as received (still encrypted) next to their verified manifest.
+ * The reference centre's own database. Unencrypted: it runs in tests and demos only, so it keeps
+ * no personal data in the clear: packets stay as received (encrypted to the centre's key) and
+ * the verified manifest is not stored — only the ids and status needed to answer stations.
  */
 export type PacketStatus = 'received' | 'duplicate' | 'rejected' | 'print-ready';
 
@@ -48,7 +49,9 @@ CREATE TABLE IF NOT EXISTS tokens (
   expires_at TEXT NOT NULL,
   used_at TEXT,
   station_id TEXT,
-  public_key_pem TEXT
+  public_key_pem TEXT,
+  for_station TEXT,
+  kind TEXT NOT NULL DEFAULT 'register'
 );
 CREATE TABLE IF NOT EXISTS packets (
   packet_id TEXT PRIMARY KEY,
@@ -75,8 +78,30 @@ CREATE TABLE IF NOT EXISTS uploads (
 `;
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-const hashToken = (token: string): string =>
-  createHash('sha256').update(token.trim().toUpperCase()).digest('hex');
+
+/**
+ * A token as people pass it on: any case, spaces or dashes between groups, a trailing newline,
+ * and the look-alikes Crockford base32 folds (O → 0, I/L → 1).
+ */
+export function normaliseToken(token: string): string {
+  const t = token
+    .toUpperCase()
+    .replace(/[\s\-_.]+/g, '')
+    .replace(/O/g, '0')
+    .replace(/[IL]/g, '1');
+  // The "RKM" prefix carries no secret; a token read out without it is the same token.
+  return t.startsWith('RKM') ? t : `RKM${t}`;
+}
+
+const hashToken = (token: string): Buffer =>
+  createHash('sha256').update(normaliseToken(token)).digest();
+
+/** Domain-separated bytes a station signs with its current key to rotate to a new one. */
+export const rotationBytes = (stationId: string, newPublicKeyPem: string): Buffer =>
+  Buffer.from(JSON.stringify(['rekam-key-rotation-v1', stationId, newPublicKeyPem.trim()]));
+
+/** Registration tokens live 72 hours unless the operator says otherwise. */
+export const DEFAULT_TOKEN_TTL_MS = 72 * 3600 * 1000;
 
 /** 'RKM-XXXX-XXXX-XXXX': 60 random bits, no look-alike letters, easy to type from a phone call. */
 function newToken(): string {
@@ -90,15 +115,30 @@ function newToken(): string {
   return `RKM-${groups.join('-')}`;
 }
 
+export type RegisterError =
+  | 'invalid-token'
+  | 'token-used'
+  | 'token-expired'
+  | 'wrong-station'
+  | 'key-exists';
+
 export type RegisterOutcome =
   | { ok: true; station: StationRow }
-  | { ok: false; error: 'invalid-token' | 'token-used' | 'token-expired' };
+  | { ok: false; error: RegisterError };
 
 export function openCentralStore(file: string, now: () => Date = () => new Date()) {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
+  // Data dirs from before tokens were bound to a station.
+  const tokenCols = (db.pragma('table_info(tokens)') as { name: string }[]).map((c) => c.name);
+  if (!tokenCols.includes('for_station')) db.exec('ALTER TABLE tokens ADD COLUMN for_station TEXT');
+  if (!tokenCols.includes('kind'))
+    db.exec("ALTER TABLE tokens ADD COLUMN kind TEXT NOT NULL DEFAULT 'register'");
+  db.exec('CREATE INDEX IF NOT EXISTS tokens_station ON tokens (for_station)');
+  // Manifests (personal data) are no longer kept in the clear.
+  db.exec('UPDATE packets SET manifest_json = NULL WHERE manifest_json IS NOT NULL');
   const iso = () => now().toISOString();
 
   const packetColumns = `packet_id AS packetId, station_id AS stationId, recording_id AS recordingId,
@@ -114,48 +154,95 @@ export function openCentralStore(file: string, now: () => Date = () => new Date(
   return {
     close: () => db.close(),
 
-    issueToken(ttlMs = 24 * 3600 * 1000): string {
+    /**
+     * A one-time token for one station name. `rekey` tokens are what the centre's operator
+     * issues explicitly to let a station id that already has a key register a new one.
+     */
+    issueToken(stationId: string, opts: { ttlMs?: number; rekey?: boolean } = {}): string {
       const token = newToken();
       const at = now();
-      db.prepare('INSERT INTO tokens (token_hash, issued_at, expires_at) VALUES (?, ?, ?)').run(
-        hashToken(token),
+      db.prepare(
+        'INSERT INTO tokens (token_hash, issued_at, expires_at, for_station, kind) VALUES (?, ?, ?, ?, ?)',
+      ).run(
+        hashToken(token).toString('hex'),
         at.toISOString(),
-        new Date(at.getTime() + ttlMs).toISOString(),
+        new Date(at.getTime() + (opts.ttlMs ?? DEFAULT_TOKEN_TTL_MS)).toISOString(),
+        stationId,
+        opts.rekey ? 'rekey' : 'register',
       );
       return token;
     },
 
     /**
-     * Spends a one-time token on a station key. Repeating the same registration with the same
-     * token succeeds (the station may not have seen the first answer); anything else is refused.
+     * Spends a one-time token on a station key. The token must have been issued for this station
+     * id; it is found by comparing hashes in constant time against that station's tokens only.
+     * A station id that already has another key needs a re-key token or `rotationSignature`
+     * (base64 Ed25519 by the current key over rotationBytes). Repeating the same registration
+     * with the same token succeeds (the station may not have seen the first answer).
      */
-    register(token: string, stationId: string, publicKeyPem: string): RegisterOutcome {
+    register(
+      token: string,
+      stationId: string,
+      publicKeyPem: string,
+      rotationSignature?: string,
+    ): RegisterOutcome {
       return db.transaction((): RegisterOutcome => {
-        const row = db
+        const given = hashToken(token);
+        type TokenRow = {
+          hash: string;
+          expiresAt: string;
+          usedAt: string | null;
+          stationId: string | null;
+          pem: string | null;
+          kind: string;
+        };
+        const rows = db
           .prepare(
-            'SELECT expires_at AS expiresAt, used_at AS usedAt, station_id AS stationId, public_key_pem AS pem FROM tokens WHERE token_hash = ?',
+            `SELECT token_hash AS hash, expires_at AS expiresAt, used_at AS usedAt,
+               station_id AS stationId, public_key_pem AS pem, kind
+             FROM tokens WHERE for_station = ?`,
           )
-          .get(hashToken(token)) as
-          | {
-              expiresAt: string;
-              usedAt: string | null;
-              stationId: string | null;
-              pem: string | null;
-            }
-          | undefined;
-        if (!row) return { ok: false, error: 'invalid-token' };
+          .all(stationId) as TokenRow[];
+        let row: TokenRow | undefined;
+        for (const r of rows) {
+          const h = Buffer.from(r.hash, 'hex');
+          if (h.length === given.length && timingSafeEqual(h, given)) row = r;
+        }
+        if (!row) {
+          const other = db
+            .prepare('SELECT 1 FROM tokens WHERE token_hash = ?')
+            .get(given.toString('hex'));
+          return { ok: false, error: other ? 'wrong-station' : 'invalid-token' };
+        }
         if (row.usedAt) {
           const same = row.stationId === stationId && row.pem === publicKeyPem;
           const registered = station(stationId);
-          if (same && registered) return { ok: true, station: registered };
+          if (same && registered?.publicKeyPem === publicKeyPem)
+            return { ok: true, station: registered };
           return { ok: false, error: 'token-used' };
         }
         if (row.expiresAt < iso()) return { ok: false, error: 'token-expired' };
+        const existing = station(stationId);
+        if (existing && existing.publicKeyPem !== publicKeyPem && row.kind !== 'rekey') {
+          let rotated = false;
+          try {
+            rotated =
+              rotationSignature !== undefined &&
+              verify(
+                null,
+                rotationBytes(stationId, publicKeyPem),
+                existing.publicKeyPem,
+                Buffer.from(rotationSignature, 'base64'),
+              );
+          } catch {
+            rotated = false;
+          }
+          if (!rotated) return { ok: false, error: 'key-exists' };
+        }
         const at = iso();
         db.prepare(
           'UPDATE tokens SET used_at = ?, station_id = ?, public_key_pem = ? WHERE token_hash = ?',
-        ).run(at, stationId, publicKeyPem, hashToken(token));
-        // A new token may replace a station's key (key rotation, reinstalled station).
+        ).run(at, stationId, publicKeyPem, row.hash);
         db.prepare(
           `INSERT INTO stations (station_id, public_key_pem, registered_at) VALUES (?, ?, ?)
            ON CONFLICT (station_id) DO UPDATE SET public_key_pem = excluded.public_key_pem,
@@ -177,7 +264,6 @@ export function openCentralStore(file: string, now: () => Date = () => new Date(
         packetId: string;
         stationId: string;
         recordingId: string;
-        manifestJson: string;
         blob: Buffer;
       },
     ): 'received' | 'duplicate' {
@@ -193,12 +279,12 @@ export function openCentralStore(file: string, now: () => Date = () => new Date(
           // A good copy after rejected ones (e.g. a corrupted first transfer) is received.
           db.prepare(
             `INSERT INTO packets (packet_id, station_id, recording_id, status, reason, copies, bytes,
-               first_seen_at, received_at, manifest_json, packet_blob)
-             VALUES (@packetId, @stationId, @recordingId, 'received', NULL, 1, @bytes, @at, @at, @manifestJson, @blob)
+               first_seen_at, received_at, packet_blob)
+             VALUES (@packetId, @stationId, @recordingId, 'received', NULL, 1, @bytes, @at, @at, @blob)
              ON CONFLICT (packet_id) DO UPDATE SET station_id = excluded.station_id,
                recording_id = excluded.recording_id, status = 'received', reason = NULL,
                copies = copies + 1, bytes = excluded.bytes, received_at = excluded.received_at,
-               manifest_json = excluded.manifest_json, packet_blob = excluded.packet_blob`,
+               packet_blob = excluded.packet_blob`,
           ).run({ ...p, bytes: p.blob.length, at });
         }
         db.prepare(
@@ -251,12 +337,12 @@ export function openCentralStore(file: string, now: () => Date = () => new Date(
       );
     },
 
-    /** The verified manifest as received (JSON text), for demos and tests. */
-    manifestJson(packetId: string): string | null {
+    /** The packet as received: still encrypted to the centre's key (demos open it on demand). */
+    packetBlob(packetId: string): Buffer | null {
       const r = db
-        .prepare('SELECT manifest_json AS m FROM packets WHERE packet_id = ?')
-        .get(packetId) as { m: string | null } | undefined;
-      return r?.m ?? null;
+        .prepare('SELECT packet_blob AS b FROM packets WHERE packet_id = ?')
+        .get(packetId) as { b: Buffer | null } | undefined;
+      return r?.b ?? null;
     },
 
     packets(stationId?: string): PacketRow[] {

@@ -46,7 +46,6 @@ export function verifyPacketBytes(bytes: Buffer, v: VerifyInput): VerifyOutcome 
       packetId: manifest.packetId,
       stationId: manifest.stationId,
       recordingId: manifest.recordingId,
-      manifestJson: JSON.stringify(manifest),
       blob: bytes,
     });
     return { status, reason: null, packetId: manifest.packetId };

@@ -56,14 +56,18 @@ test('supervisor exports report, CSV and an offline bundle; the centre counts ea
   browser,
 }) => {
   test.setTimeout(60_000);
-  central = await startCentral({ dataDir: path.join(work, 'central') });
+  central = await startCentral({ dataDir: path.join(work, 'central'), tls: true });
   host = await startBrowserHost();
   await setUpStation(host);
   await api(host, 'auth.login', { username: SUPERVISOR.username, password: SUPERVISOR.password });
   await api(host, 'users.create', { ...TECHNICIAN, role: 'technician' });
   await api(host, 'auth.login', { username: TECHNICIAN.username, password: TECHNICIAN.password });
-  await api(host, 'central.setConfig', { url: central.url, publicKey: central.publicKeyPem });
-  await api(host, 'central.register', { token: central.issueToken() });
+  const cfg = await api(host, 'central.setConfig', {
+    url: central.url,
+    publicKey: central.keyBundle,
+    tlsPin: central.tlsPin!,
+  });
+  await api(host, 'central.register', { token: central.issueToken(cfg.stationId!) });
   // Nothing leaves before the bundle: the network "is down" until the end of the journey.
   await api(host, 'sync.setPaused', { paused: true });
 
@@ -182,7 +186,11 @@ test('supervisor exports report, CSV and an offline bundle; the centre counts ea
   const zip = zipSync(
     Object.fromEntries([...files].map(([n, d]) => [`${bundleName}/${n}`, new Uint8Array(d)])),
   );
-  const res = await fetch(`${central.url}/api/bundles`, { method: 'POST', body: zip });
+  const res = await central.fetch('/api/bundles', {
+    method: 'POST',
+    body: zip,
+    headers: { authorization: `Bearer ${central.adminSecret}` },
+  });
   expect(res.status).toBe(200);
   const report = (await res.json()) as BundleImportReport;
   expect(report.counts).toEqual({ received: 3, duplicate: 0, rejected: 0 });

@@ -95,9 +95,9 @@ test('full recording: central setup, data → photo → fingers → signature �
   await writeCameraClip(y4m);
   const centralDir = path.join(work, 'central');
   mkdirSync(centralDir);
-  central = await startCentral({ dataDir: centralDir });
-  const keyFile = path.join(work, 'pusat-public.pem');
-  writeFileSync(keyFile, central.publicKeyPem);
+  central = await startCentral({ dataDir: centralDir, tls: true });
+  const keyFile = path.join(work, 'pusat-kunci.pem');
+  writeFileSync(keyFile, central.keyBundle);
 
   host = await startBrowserHost({
     extraArgs: ['--fingerprint', 'simulated', '--sim-speed', '8', '--signature', 'simulated'],
@@ -124,6 +124,10 @@ test('full recording: central setup, data → photo → fingers → signature �
   await expect(page.locator('#central-key-error')).toContainText('bukan kunci publik');
   await page.getByTestId('central-key-file').setInputFiles(keyFile);
   await expect(page.getByTestId('central-key')).toHaveValue(/BEGIN PUBLIC KEY/);
+  // The centre serves HTTPS with its own certificate: the pin it printed is read out and typed
+  // — first with a slip of the ear, which the station catches before sending anything.
+  const spokenPin = central.tlsPin!.match(/.{4}/g)!.join(' ');
+  await page.getByTestId('central-pin').fill('ab'.repeat(32));
   await page.getByTestId('central-save').click();
   await expect(page.getByTestId('central-banner')).toContainText('tersimpan');
   const fp = page.getByTestId('central-key-fingerprint');
@@ -136,9 +140,30 @@ test('full recording: central setup, data → photo → fingers → signature �
   await page.getByTestId('central-compared').check();
   await page.getByTestId('central-token').fill('token-karangan-123');
   await page.getByTestId('central-register').click();
+  await expect(page.getByTestId('central-banner')).toContainText('BERBEDA');
+  const panel = page.getByTestId('central-pin-mismatch');
+  await expect(panel).toBeVisible();
+  const seen = page.getByTestId('central-seen-pin');
+  await expect(seen).toHaveAttribute('data-value', spokenPin.toUpperCase());
+  await panel.scrollIntoViewIfNeeded();
+  await shot(page, 'central-pin-mismatch');
+  // Re-pin: typed from the centre's printout (read aloud), audit-logged by the station.
+  await page.getByTestId('central-repin').fill(spokenPin);
+  await page.getByTestId('central-repin-save').click();
+  await expect(page.getByTestId('central-banner')).toContainText('Pin TLS pusat diganti');
+  await expect(panel).toHaveCount(0);
+  await page.getByTestId('central-token').fill('token-karangan-123');
+  await page.getByTestId('central-register').click();
   await expect(page.getByTestId('central-banner')).toContainText('menolak token pendaftaran');
   await expect(page.getByTestId('central-state')).toHaveAttribute('data-registered', 'false');
-  await page.getByTestId('central-token').fill(central.issueToken());
+  await expect(page.getByTestId('central-tls-pin')).toHaveAttribute(
+    'data-value',
+    central.tlsPin!.toUpperCase().match(/.{4}/g)!.join(' '),
+  );
+  const stationId = await page.getByTestId('central-station-id').getAttribute('data-value');
+  // Read out with spaces and in lower case, as people do: the centre normalises it.
+  const spoken = central.issueToken(stationId!).toLowerCase().replace(/-/g, ' ');
+  await page.getByTestId('central-token').fill(`${spoken}\n`);
   await page.getByTestId('central-register').click();
   await expect(page.getByTestId('central-state')).toHaveAttribute('data-registered', 'true');
   await expect(page.getByTestId('central-banner')).toContainText('terdaftar');

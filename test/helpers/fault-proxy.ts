@@ -13,6 +13,8 @@ export interface FaultProxyOptions {
   bitsPerSecond?: number;
   /** One-way delay added to every piece of data (ms). */
   delayMs?: number;
+  /** Scheme of `url` (TLS passes through untouched: the proxy works at the TCP level). */
+  scheme?: 'http' | 'https';
 }
 
 export interface FaultProxy {
@@ -137,7 +139,7 @@ export async function startFaultProxy(opts: FaultProxyOptions): Promise<FaultPro
   }
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${opts.scheme ?? 'http'}://127.0.0.1:${port}`,
     port,
     dropAll() {
       const n = pairs.size;

@@ -16,7 +16,12 @@ if (!dataDir || !username || !password) {
   process.exit(2);
 }
 
-const station = openTestStation(dataDir, { sync: FAST_SYNC, faceDetector: null });
+// The crash campaign runs retention every few hundred ms, so kills also land mid-purge.
+const housekeepingMs = Number(process.env.SYNC_CHILD_HOUSEKEEPING_MS ?? '0');
+const station = openTestStation(dataDir, {
+  sync: { ...FAST_SYNC, ...(housekeepingMs > 0 ? { housekeepingMs } : {}) },
+  faceDetector: null,
+});
 const login = await station.call('auth.login', { username, password });
 if (!login.ok) throw new Error(`login failed: ${login.error.code}`);
 

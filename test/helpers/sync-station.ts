@@ -29,8 +29,11 @@ export const FAST_SYNC: StationOptions['sync'] = {
 
 export interface CentralLike {
   url: string;
-  publicKeyPem: string;
-  issueToken(): string | Promise<string>;
+  /** The central key bundle (X25519 encryption + Ed25519 verdict keys). */
+  keyBundle: string;
+  /** The self-signed TLS key's pin (null: plain http on loopback). */
+  tlsPin: string | null;
+  issueToken(stationId: string): string | Promise<string>;
 }
 
 export async function prepareStation(
@@ -43,11 +46,12 @@ export async function prepareStation(
   const operatorId = await addUser(station, OPERATOR, 'operator');
   await addUser(station, 'tekno', 'technician');
   await loginAs(station, 'tekno');
-  await must(station, 'central.setConfig', {
+  const cfg = await must(station, 'central.setConfig', {
     url: opts.centralUrl ?? central.url,
-    publicKey: central.publicKeyPem,
+    publicKey: central.keyBundle,
+    ...(central.tlsPin ? { tlsPin: central.tlsPin } : {}),
   });
-  await must(station, 'central.register', { token: await central.issueToken() });
+  await must(station, 'central.register', { token: await central.issueToken(cfg.stationId!) });
   await loginAs(station, OPERATOR);
   return { station, operatorId };
 }

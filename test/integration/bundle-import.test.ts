@@ -73,7 +73,7 @@ function copyBundle(): string {
 
 beforeAll(async () => {
   const c = tempDir('rekam-central-');
-  central = await startCentral({ dataDir: c.dir, port: 0 });
+  central = await startCentral({ dataDir: c.dir, port: 0, tls: true });
   cleanups.push(c.cleanup, () => central.close());
   const s = tempDir('rekam-station-');
   stationDir = s.dir;
@@ -185,9 +185,14 @@ describe('offline bundle', () => {
         [...files].map(([name, data]) => [`${bundle.name}/${name}`, new Uint8Array(data)]),
       ),
     );
-    const res = await fetch(`${central.url}/api/bundles`, {
+    const refused = await central.fetch('/api/bundles', { method: 'POST', body: zip });
+    expect(refused.status).toBe(401);
+    const res = await central.fetch('/api/bundles', {
       method: 'POST',
-      headers: { 'content-type': 'application/zip' },
+      headers: {
+        'content-type': 'application/zip',
+        authorization: `Bearer ${central.adminSecret}`,
+      },
       body: zip,
     });
     expect(res.status).toBe(200);
@@ -248,7 +253,8 @@ describe('offline bundle', () => {
     await loginAs(stranger, 'tekno');
     await must(stranger, 'central.setConfig', {
       url: central.url,
-      publicKey: central.publicKeyPem,
+      publicKey: central.keyBundle,
+      tlsPin: central.tlsPin!,
     });
     await loginAs(stranger, OPERATOR);
     await sealed(stranger, d.dir, opId, 1, 50);

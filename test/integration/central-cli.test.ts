@@ -3,7 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { generateStationKeys, keyFingerprint } from '../../src-main/packets/index';
+import {
+  generateStationKeys,
+  keyFingerprint,
+  parseCentralKeyBundle,
+} from '../../src-main/packets/index';
+import { createCentralClient } from '../../src-main/sync/central-http';
 
 /** `npm run central` as a process: what a demo or another test suite starts. */
 
@@ -15,6 +20,7 @@ afterEach(() => {
 
 function runCentral(
   dataDir: string,
+  stationId: string,
 ): Promise<{ lines: Record<string, string>; output: string; stop: () => Promise<number | null> }> {
   const child = spawn(
     process.execPath,
@@ -26,6 +32,9 @@ function runCentral(
       '0',
       '--data-dir',
       dataDir,
+      '--tls',
+      '--token-for',
+      stationId,
     ],
     { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -60,16 +69,29 @@ describe('npm run central', () => {
   it('prints URL, key fingerprint and a token that registers a station; keeps its key across restarts', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'rekam-central-cli-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    const first = await runCentral(dir);
-    const { CENTRAL_URL: url, CENTRAL_TOKEN: token, CENTRAL_KEY_FINGERPRINT: fp } = first.lines;
-    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const first = await runCentral(dir, 'SCLI');
+    const {
+      CENTRAL_URL: url,
+      CENTRAL_TOKEN: token,
+      CENTRAL_KEY_FINGERPRINT: fp,
+      CENTRAL_TLS_PIN: pin,
+    } = first.lines;
+    expect(url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
     expect(token).toMatch(/^RKM-/);
+    expect(pin).toMatch(/^[0-9a-f]{64}$/);
     expect(first.output).toContain('BEGIN PUBLIC KEY');
 
-    const key = (await (await fetch(`${url}/api/central-key`)).json()) as { publicKeyPem: string };
+    // The station's own pinned client: the printed pin is what makes the self-signed cert trusted.
+    const client = createCentralClient({ url: url!, pin: pin! });
+    cleanups.push(() => client.close());
+    const key = JSON.parse((await client.request('/api/central-key')).body.toString()) as {
+      publicKeyPem: string;
+      keyBundle: string;
+    };
     expect(keyFingerprint(key.publicKeyPem)).toBe(fp);
+    expect(parseCentralKeyBundle(key.keyBundle).encryptionKeyPem).toBe(key.publicKeyPem);
     const station = generateStationKeys();
-    const res = await fetch(`${url}/api/stations/register`, {
+    const res = await client.request('/api/stations/register', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ token, stationId: 'SCLI', publicKeyPem: station.publicKeyPem }),
@@ -77,11 +99,14 @@ describe('npm run central', () => {
     expect(res.status).toBe(200);
     expect(await first.stop()).toBe(0);
 
-    const second = await runCentral(dir);
+    const second = await runCentral(dir, 'SCLI');
     expect(second.lines.CENTRAL_KEY_FINGERPRINT).toBe(fp);
+    expect(second.lines.CENTRAL_TLS_PIN).toBe(pin);
     expect(second.lines.CENTRAL_TOKEN).not.toBe(token);
-    const s = await fetch(`${second.lines.CENTRAL_URL}/api/stations/SCLI`);
-    expect(((await s.json()) as { registered: boolean }).registered).toBe(true);
+    const client2 = createCentralClient({ url: second.lines.CENTRAL_URL!, pin: pin! });
+    cleanups.push(() => client2.close());
+    const s = await client2.request('/api/stations/SCLI');
+    expect((JSON.parse(s.body.toString()) as { registered: boolean }).registered).toBe(true);
     await second.stop();
   });
 });

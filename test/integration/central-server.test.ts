@@ -1,12 +1,22 @@
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Upload } from 'tus-js-client';
-import { generateStationKeys, sealPacket } from '../../src-main/packets/index';
+import { readFileSync } from 'node:fs';
+import https from 'node:https';
+import { join } from 'node:path';
+import { zipSync } from 'fflate';
+import { DefaultHttpStack, Upload } from 'tus-js-client';
+import {
+  generateStationKeys,
+  openPacket,
+  sealPacket,
+  stationRequestHeaders,
+} from '../../src-main/packets/index';
 import type { SealInput } from '../../src-main/packets/index';
 import { sampleSealInput } from '../../src-main/packets/testing';
 import { startCentral } from '../central/index';
 import type { CentralHandle } from '../central/index';
 
-/** The reference central server over real HTTP, with tus-js-client as the station uses it. */
+/** The reference central server over HTTPS (self-signed), with tus-js-client as the station uses it. */
 
 const STATION = 'S01JZCENTRALTEST0000000000';
 const station = generateStationKeys();
@@ -29,6 +39,7 @@ function upload(
   return new Promise((resolve) => {
     const u: Upload = new Upload(bytes, {
       endpoint: `${central.url}/files/`,
+      httpStack: new DefaultHttpStack({ agent: new https.Agent({ ca: central.certPem! }) }),
       uploadSize: bytes.length,
       metadata: { ...meta, filename: `${meta.packetId}.rkmp` },
       retryDelays: opts.retry ? [0, 50, 100, 200] : null,
@@ -82,8 +93,15 @@ interface Body {
   packets?: { packetId: string }[];
 }
 
-async function getJson(path: string, init?: RequestInit): Promise<{ status: number; body: Body }> {
-  const res = await fetch(`${central.url}${path}`, init);
+async function getJson(
+  path: string,
+  init?: { method?: string; headers?: Record<string, string>; body?: string },
+): Promise<{ status: number; body: Body }> {
+  // The centre answers a station only about its own packets, on requests signed by its key.
+  const auth = path.startsWith('/api/packets')
+    ? stationRequestHeaders('GET', path.split('?')[0]!, STATION, station.privateKeyPem)
+    : {};
+  const res = await central.fetch(path, { ...init, headers: { ...auth, ...init?.headers } });
   return { status: res.status, body: (await res.json()) as Body };
 }
 
@@ -103,7 +121,7 @@ function seal(overrides: Partial<SealInput> = {}) {
 }
 
 beforeAll(async () => {
-  central = await startCentral({});
+  central = await startCentral({ tls: true });
   input = await sampleSealInput({ stationId: STATION });
 });
 afterAll(async () => {
@@ -125,13 +143,17 @@ describe('reference central server', () => {
     expect(r.ok).toBe(false);
     expect(r.httpStatus).toBe(403);
     expect(r.reason).toBe('unknown-station');
-    const s = await getJson(`/api/packets/${p.packetId}`);
-    expect(s.body).toMatchObject({ status: 'rejected', reason: 'unknown-station' });
+    // An unregistered station cannot even ask (its requests are not signed by a known key).
+    expect((await getJson(`/api/packets/${p.packetId}`)).status).toBe(401);
+    expect(central.packet(p.packetId)).toMatchObject({
+      status: 'rejected',
+      reason: 'unknown-station',
+    });
   });
 
   it('registers with a one-time token; bad, reused and wrong-type keys are refused', async () => {
     expect((await register('RKM-0000-0000-0000')).body.error).toBe('invalid-token');
-    const token = central.issueToken();
+    const token = central.issueToken(STATION);
     const bad = await register(token, STATION, 'bukan kunci');
     expect(bad.status).toBe(400);
     expect(bad.body.error).toBe('bad-key');
@@ -142,15 +164,21 @@ describe('reference central server', () => {
     // A retry after a lost answer succeeds; the token cannot serve another station or key.
     expect((await register(token)).status).toBe(200);
     const other = await register(token, 'SANOTHER', generateStationKeys().publicKeyPem);
-    expect(other.body.error).toBe('token-used');
+    expect(other.body.error).toBe('wrong-station');
+    const otherKey = await register(token, STATION, generateStationKeys().publicKeyPem);
+    expect(otherKey.body.error).toBe('token-used');
     expect((await getJson(`/api/stations/${STATION}`)).body.registered).toBe(true);
   });
 
   it('admin token endpoint needs the secret', async () => {
     expect((await getJson('/api/admin/tokens', { method: 'POST' })).status).toBe(403);
+    const auth = { Authorization: `Bearer ${central.adminSecret}` };
+    const unbound = await getJson('/api/admin/tokens', { method: 'POST', headers: auth });
+    expect(unbound.status).toBe(400);
     const r = await getJson('/api/admin/tokens', {
       method: 'POST',
-      headers: { Authorization: `Bearer ${central.adminSecret}` },
+      headers: auth,
+      body: JSON.stringify({ stationId: 'SADMIN' }),
     });
     expect(r.body.token).toMatch(/^RKM-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
   });
@@ -172,9 +200,15 @@ describe('reference central server', () => {
     expect(s.body).not.toHaveProperty('manifest');
     const mine = central.packets(STATION).filter((x) => x.packetId === p.packetId);
     expect(mine).toHaveLength(1);
-    const manifest = JSON.parse(central.store.manifestJson(p.packetId)!);
+    // No manifest in the clear at the centre: only the packet, encrypted to the centre's key.
+    const blob = central.store.packetBlob(p.packetId)!;
+    expect(blob.includes(Buffer.from(input.recordingId))).toBe(false);
+    const { manifest } = openPacket(blob, {
+      centralPrivateKey: readFileSync(join(central.dataDir, 'central-key.pem'), 'utf8'),
+      stationPublicKey: () => station.publicKeyPem,
+    });
     expect(manifest.recordingId).toBe(input.recordingId);
-    const list = await getJson(`/api/packets?stationId=${STATION}`);
+    const list = await getJson('/api/packets');
     expect(list.body.packets?.some((x) => x.packetId === p.packetId)).toBe(true);
     const uploads = central.uploads().filter((u) => u.packetId === p.packetId);
     expect(uploads.map((u) => u.status)).toEqual(['received', 'duplicate']);
@@ -247,10 +281,10 @@ describe('reference central server', () => {
   });
 
   it('refuses a packet above its size limit at creation and records why', async () => {
-    const small = await startCentral({ maxPacketBytes: 300_000 });
+    const small = await startCentral({ maxPacketBytes: 300_000, tls: true });
     try {
-      const token = small.issueToken();
-      await fetch(`${small.url}/api/stations/register`, {
+      const token = small.issueToken(STATION);
+      await small.fetch('/api/stations/register', {
         method: 'POST',
         body: JSON.stringify({ token, stationId: STATION, publicKeyPem: station.publicKeyPem }),
       });
@@ -280,18 +314,78 @@ describe('reference central server', () => {
     central.faults.delayMs = 0;
   });
 
+  it('answers a station only about its own packets, and keeps no manifest at rest', async () => {
+    const p = seal();
+    await upload(p.bytes, { packetId: p.packetId, stationId: STATION });
+    const other = generateStationKeys();
+    await register(central.issueToken('SOTHER'), 'SOTHER', other.publicKeyPem);
+    const asOther = (path: string) =>
+      central.fetch(path, {
+        headers: stationRequestHeaders('GET', path, 'SOTHER', other.privateKeyPem),
+      });
+    expect((await asOther(`/api/packets/${p.packetId}`)).status).toBe(404);
+    const list = (await (await asOther('/api/packets')).json()) as { packets: unknown[] };
+    expect(list.packets).toEqual([]);
+    // Unsigned, or signed by another key than the one it claims: no answer.
+    expect((await central.fetch(`/api/packets/${p.packetId}`)).status).toBe(401);
+    const path = `/api/packets/${p.packetId}`;
+    const forged = stationRequestHeaders('GET', path, STATION, other.privateKeyPem);
+    expect((await central.fetch(path, { headers: forged })).status).toBe(401);
+    const mine = await getJson(path);
+    expect(mine.status).toBe(200);
+    expect(mine.body.status).toBe('received');
+    const db = new Database(join(central.dataDir, 'central.db'), { readonly: true });
+    try {
+      const r = db
+        .prepare('SELECT COUNT(*) AS n FROM packets WHERE manifest_json IS NOT NULL')
+        .get() as { n: number };
+      expect(r.n).toBe(0);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('imports bundles over HTTP only for the operator, and stops a zip bomb at the cap', async () => {
+    const capped = await startCentral({ tls: true, bundleLimits: { entryBytes: 1024 * 1024 } });
+    try {
+      const bomb = zipSync({ 'manifest.json': new Uint8Array(64 * 1024 * 1024) }, { level: 9 });
+      expect(bomb.length).toBeLessThan(1024 * 1024);
+      const send = (auth?: string) =>
+        capped.fetch('/api/bundles', {
+          method: 'POST',
+          body: bomb,
+          headers: auth ? { authorization: `Bearer ${auth}` } : {},
+        });
+      expect((await send()).status).toBe(401);
+      expect((await send('not-the-secret')).status).toBe(401);
+      const r = await send(capped.adminSecret);
+      expect(r.status).toBe(413);
+      expect(((await r.json()) as { error: string }).error).toBe('too-large');
+      const broken = await capped.fetch('/api/bundles', {
+        method: 'POST',
+        body: Buffer.from('bukan zip'),
+        headers: { authorization: `Bearer ${capped.adminSecret}` },
+      });
+      expect(broken.status).toBe(400);
+    } finally {
+      await capped.close();
+    }
+  });
+
   it('keeps its key and packets across a restart of the same data dir', async () => {
     const { mkdtempSync, rmSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
     const dir = mkdtempSync(join(tmpdir(), 'rekam-central-restart-'));
     try {
-      const a = await startCentral({ dataDir: dir });
-      const token = a.issueToken();
+      const a = await startCentral({ dataDir: dir, tls: true });
+      const token = a.issueToken('SRESTART');
       await a.close();
-      const b = await startCentral({ dataDir: dir });
+      const b = await startCentral({ dataDir: dir, tls: true });
       expect(b.publicKeyPem).toBe(a.publicKeyPem);
-      const res = await fetch(`${b.url}/api/stations/register`, {
+      expect(b.verdictPublicKeyPem).toBe(a.verdictPublicKeyPem);
+      expect(b.tlsPin).toBe(a.tlsPin);
+      const res = await b.fetch('/api/stations/register', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ token, stationId: 'SRESTART', publicKeyPem: station.publicKeyPem }),

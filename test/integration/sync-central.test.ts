@@ -50,24 +50,27 @@ describe('central configuration and registration', () => {
 
   it('registers with a one-time token; a forged token and a dead address get clear answers', async () => {
     const { dir, cleanup } = tempDir('rekam-central-');
-    const central = await startCentral({ dataDir: dir, port: 0 });
+    const central = await startCentral({ dataDir: dir, port: 0, tls: true });
     cleanups.push(cleanup, () => central.close());
     const station = await technicianStation();
 
     const dead = await must(station, 'central.setConfig', {
       url: 'http://127.0.0.1:9',
-      publicKey: central.publicKeyPem,
+      publicKey: central.keyBundle,
     });
     expect(dead.centralKeyFingerprint).toBe(central.fingerprint);
-    const unreachable = await station.call('central.register', { token: central.issueToken() });
+    const unreachable = await station.call('central.register', {
+      token: central.issueToken(dead.stationId!),
+    });
     expect(unreachable.ok).toBe(false);
     if (!unreachable.ok) expect(unreachable.error.message).toMatch(/tidak dapat dihubungi/);
 
     await must(station, 'central.setConfig', {
       url: `${central.url}/`,
-      publicKey: central.publicKeyPem,
+      publicKey: central.keyBundle,
+      tlsPin: central.tlsPin!,
     });
-    const token = central.issueToken();
+    const token = central.issueToken(dead.stationId!);
     const reg = await must(station, 'central.register', { token });
     expect(reg.registered).toBe(true);
     expect((await must(station, 'sync.status', {})).state).not.toBe('not-configured');
@@ -79,7 +82,7 @@ describe('central configuration and registration', () => {
     // Pointing at another centre drops the registration (that centre has not seen our key).
     const moved = await must(station, 'central.setConfig', {
       url: 'http://127.0.0.1:10',
-      publicKey: central.publicKeyPem,
+      publicKey: central.keyBundle,
     });
     expect(moved.registered).toBe(false);
   });

@@ -29,6 +29,7 @@ beforeEach(async () => {
   const { dir, cleanup } = tempDir('rekam-central-');
   central = await startCentral({
     dataDir: dir,
+    tls: true,
     port: 0,
     ...(process.env.SYNC_DEBUG ? { log: (l: string) => console.log(Date.now() % 100000, l) } : {}),
   });
@@ -52,6 +53,7 @@ async function viaProxy(bitsPerSecond = 0, delayMs = 0) {
     target: { host: u.hostname, port: Number(u.port) },
     bitsPerSecond,
     delayMs,
+    scheme: 'https',
   });
   const p = proxy;
   cleanups.push(() => p.close());

@@ -7,6 +7,7 @@ import { migration0006 } from './0006-supervisor';
 import { migration0007 } from './0007-exports';
 import { migration0008 } from './0008-queue';
 import { migration0009 } from './0009-audit-hash-chain';
+import { migration0010 } from './0010-outbox-verified-verdict';
 import type { Migration } from './types';
 
 export type { Migration };
@@ -22,6 +23,7 @@ export const migrations: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0009,
+  migration0010,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]?.version ?? 0;

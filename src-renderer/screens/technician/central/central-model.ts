@@ -15,15 +15,22 @@ export function validCentralUrl(raw: string): boolean {
   }
 }
 
+/** A TLS pin as printed by the centre: 64 hex digits (spaces/colons allowed) or 44 base64. */
+export function looksLikePin(raw: string): boolean {
+  const s = raw.trim().replace(/^sha256\//i, '');
+  return /^[0-9a-fA-F]{64}$/.test(s.replace(/[\s:-]+/g, '')) || /^[A-Za-z0-9+/]{43}=$/.test(s);
+}
+
 /**
  * A PEM public key block, or base64 of a raw 32-byte X25519 key. A private key pasted by
  * mistake is refused here already: it must never travel further than the clipboard.
  */
 export function looksLikePublicKey(raw: string): boolean {
   const s = raw.trim();
-  if (s.length < 20 || s.length > 2000) return false;
+  if (s.length < 20 || s.length > 4000) return false;
   if (/PRIVATE KEY/.test(s)) return false;
-  if (/^-----BEGIN PUBLIC KEY-----[\s\S]+-----END PUBLIC KEY-----$/.test(s)) return true;
+  // The central key bundle: comment lines and two PUBLIC KEY blocks.
+  if (/-----BEGIN PUBLIC KEY-----[\s\S]+-----END PUBLIC KEY-----/.test(s)) return true;
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(s)) return false;
   // 32 raw bytes → 44 base64 characters; the SPKI DER of an X25519 key (44 bytes) → 60.
   return s.length === 43 || s.length === 44 || s.length === 59 || s.length === 60;

@@ -5,7 +5,12 @@ import type { CentralConfig } from '../../../../src-main/api/contract';
 import { call } from '../../../app/station-client';
 import { Field } from '../../../components/field';
 import { KeyFingerprint } from './key-fingerprint';
-import { MAX_KEY_FILE_BYTES, looksLikePublicKey, validCentralUrl } from './central-model';
+import {
+  MAX_KEY_FILE_BYTES,
+  looksLikePin,
+  looksLikePublicKey,
+  validCentralUrl,
+} from './central-model';
 import './central.css';
 
 /**
@@ -19,7 +24,15 @@ export function CentralScreen() {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [url, setUrl] = useState('');
   const [key, setKey] = useState('');
-  const [errors, setErrors] = useState<{ url?: string; key?: string; token?: string }>({});
+  const [pin, setPin] = useState('');
+  const [repin, setRepin] = useState('');
+  const [errors, setErrors] = useState<{
+    url?: string;
+    key?: string;
+    token?: string;
+    pin?: string;
+    repin?: string;
+  }>({});
   const [banner, setBanner] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [compared, setCompared] = useState(false);
@@ -58,12 +71,17 @@ export function CentralScreen() {
     const next = {
       url: validCentralUrl(url) ? undefined : t('central.urlInvalid'),
       key: looksLikePublicKey(key) ? undefined : t('central.keyInvalid'),
+      pin: pin.trim() === '' || looksLikePin(pin) ? undefined : t('central.pinInvalid'),
     };
     setErrors(next);
     setBanner(null);
-    if (next.url || next.key) return;
+    if (next.url || next.key || next.pin) return;
     setBusy(true);
-    const r = await call('central.setConfig', { url: url.trim(), publicKey: key.trim() });
+    const r = await call('central.setConfig', {
+      url: url.trim(),
+      publicKey: key.trim(),
+      ...(pin.trim() ? { tlsPin: pin.trim() } : {}),
+    });
     setBusy(false);
     if (!r.ok) {
       setBanner({ kind: 'error', text: r.error.message });
@@ -71,6 +89,7 @@ export function CentralScreen() {
     }
     setConfig(r.value);
     setKey('');
+    setPin('');
     setCompared(false);
     setBanner({ kind: 'ok', text: t('central.saved') });
     // The next thing to do is read the fingerprint aloud: bring it into view.
@@ -92,11 +111,33 @@ export function CentralScreen() {
     setBusy(false);
     if (!r.ok) {
       setBanner({ kind: 'error', text: r.error.message });
+      // A refused TLS key is now on record: show it with the re-pin form.
+      const fresh = await call('central.config', {});
+      if (fresh.ok) setConfig(fresh.value);
       return;
     }
     setConfig(r.value);
     setToken('');
     setBanner({ kind: 'ok', text: t('central.registeredNow') });
+  };
+
+  const doRepin = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!looksLikePin(repin)) {
+      setErrors((x) => ({ ...x, repin: t('central.pinInvalid') }));
+      return;
+    }
+    setErrors((x) => ({ ...x, repin: undefined }));
+    setBusy(true);
+    const r = await call('central.repin', { pin: repin.trim() });
+    setBusy(false);
+    if (!r.ok) {
+      setBanner({ kind: 'error', text: r.error.message });
+      return;
+    }
+    setConfig(r.value);
+    setRepin('');
+    setBanner({ kind: 'ok', text: t('central.repinned') });
   };
 
   if (loadError) {
@@ -182,6 +223,25 @@ export function CentralScreen() {
             />
           )}
         </Field>
+        <Field
+          id="central-pin"
+          label={t('central.pin')}
+          hint={t('central.pinHint')}
+          errors={errors.pin ? [errors.pin] : []}
+        >
+          {(aria) => (
+            <input
+              {...aria}
+              className="mono"
+              spellCheck={false}
+              autoComplete="off"
+              data-testid="central-pin"
+              value={pin}
+              maxLength={200}
+              onChange={(e) => setPin(e.target.value)}
+            />
+          )}
+        </Field>
         <div className="actions central__actions">
           <input
             ref={fileInput}
@@ -221,6 +281,26 @@ export function CentralScreen() {
             big
           />
           <p className="muted small">{t('central.compareMismatch')}</p>
+          {config.verdictKeyFingerprint ? (
+            <KeyFingerprint
+              id="central-verdict-fp"
+              label={t('central.verdictFingerprint')}
+              value={config.verdictKeyFingerprint}
+              testId="central-verdict-fingerprint"
+            />
+          ) : null}
+          {config.tlsPin ? (
+            <KeyFingerprint
+              id="central-pin-fp"
+              label={t('central.pinLabel')}
+              value={config.tlsPin}
+              testId="central-tls-pin"
+            />
+          ) : (
+            <p className="muted small" data-testid="central-tls-pin-none">
+              {t('central.pinNone')}
+            </p>
+          )}
           <KeyFingerprint
             id="station-key-fp"
             label={t('central.stationFingerprint')}
@@ -228,7 +308,58 @@ export function CentralScreen() {
             testId="station-key-fingerprint"
           />
           <p className="muted small">{t('central.currentUrl', { url: config.url })}</p>
+          <p
+            className={`small ${config.unverifiedVerdicts > 0 ? 'banner banner--error' : 'muted'}`}
+            data-testid="central-unverified"
+            data-count={config.unverifiedVerdicts}
+          >
+            {t('central.unverified', { count: config.unverifiedVerdicts })}
+          </p>
         </div>
+      ) : null}
+
+      {configured && config.tlsMismatchPin ? (
+        <form
+          className="card central__step"
+          onSubmit={(e) => void doRepin(e)}
+          noValidate
+          data-testid="central-pin-mismatch"
+        >
+          <h2>{t('central.mismatchTitle')}</h2>
+          <p className="banner banner--error" role="alert">
+            {t('central.mismatchIntro')}
+          </p>
+          <KeyFingerprint
+            id="central-seen-pin"
+            label={t('central.seenPin')}
+            value={config.tlsMismatchPin}
+            testId="central-seen-pin"
+          />
+          <Field
+            id="central-repin"
+            label={t('central.repin')}
+            hint={t('central.repinHint')}
+            errors={errors.repin ? [errors.repin] : []}
+          >
+            {(aria) => (
+              <input
+                {...aria}
+                className="mono"
+                spellCheck={false}
+                autoComplete="off"
+                data-testid="central-repin"
+                value={repin}
+                maxLength={200}
+                onChange={(e) => setRepin(e.target.value)}
+              />
+            )}
+          </Field>
+          <div className="actions">
+            <button type="submit" className="btn" data-testid="central-repin-save" disabled={busy}>
+              {t('central.repinAction')}
+            </button>
+          </div>
+        </form>
       ) : null}
 
       {configured ? (
@@ -252,6 +383,15 @@ export function CentralScreen() {
             />
             {t('central.comparedConfirm')}
           </label>
+          {config.stationId ? (
+            <p
+              className="muted small"
+              data-testid="central-station-id"
+              data-value={config.stationId}
+            >
+              {t('central.tokenFor', { id: config.stationId })}
+            </p>
+          ) : null}
           <Field
             id="central-token"
             label={t('central.token')}
