@@ -68,7 +68,7 @@ describe('FingerprintDriver over an in-memory pair', () => {
     expect(img.imageReadyAt).toBeGreaterThanOrEqual(img.fingerDownAt);
     expect(statuses[0]).toBe('waiting-finger');
     expect(statuses.filter((s) => s === 'waiting-finger')).toHaveLength(1);
-    expect(statuses).toContain('finger-detected');
+    expect(statuses).toContain('image-captured');
     expect(statuses).toContain('uploading');
     expect(statuses.at(-1)).toBe('image-ready');
   });

@@ -173,13 +173,19 @@ export const methods = {
   /**
    * Waits for a finger on the scanner, uploads and scores the image. Progress arrives as
    * `fingerprint.progress` events. At quality ≥ threshold the finger is accepted; below it the
-   * operator retries; the 3rd low attempt accepts the best one as force-captured.
+   * operator retries; the 3rd low attempt accepts the best one as force-captured. A capture of
+   * the next finger may be asked for once this one reports `lift` (its image is in the
+   * module): it waits for the module, then starts at once.
    */
   'fingerprint.capture': {
     access: ['operator'],
     input: z.strictObject({ recordingId: id, finger: fingerPosition }),
   },
-  'fingerprint.cancel': { access: ['operator'], input: z.strictObject({}) },
+  /** Cancels the capture of `finger`; without it the one waiting for a finger (Esc). */
+  'fingerprint.cancel': {
+    access: ['operator'],
+    input: z.strictObject({ finger: fingerPosition.optional() }),
+  },
   'fingerprint.setException': {
     access: ['operator'],
     input: z.strictObject({
@@ -565,8 +571,14 @@ export interface FingerCaptureResult {
 export interface FingerprintProgress {
   recordingId: string;
   finger: number;
-  phase: 'waiting-finger' | 'finger-detected' | 'uploading' | 'image-ready' | 'cancelled' | 'error';
+  /**
+   * waiting-finger: the prompt; lift: the image is in the module, the finger may go (the
+   * transfer needs none); uploading / image-ready: the transfer to the station.
+   */
+  phase: 'waiting-finger' | 'lift' | 'uploading' | 'image-ready' | 'cancelled' | 'error';
   message: string;
+  /** Transfer progress 0–100 (uploading, image-ready). */
+  percent?: number;
 }
 
 // ---- Signature pad -----------------------------------------------------------------------
