@@ -181,7 +181,10 @@ export const methods = {
     access: ['operator'],
     input: z.strictObject({ recordingId: id, finger: fingerPosition }),
   },
-  /** Cancels the capture of `finger`; without it the one waiting for a finger (Esc). */
+  /**
+   * Withdraws the prompt for `finger` (a capture already in the module finishes); without a
+   * finger (Esc) cancels the capture waiting for a finger, or else the transfer.
+   */
   'fingerprint.cancel': {
     access: ['operator'],
     input: z.strictObject({ finger: fingerPosition.optional() }),

@@ -515,13 +515,16 @@ export function createFingerprints(deps: FingerprintsDeps): Fingerprints {
     return false;
   }
 
-  /** Esc: the finger being waited for; with none waiting, whatever is transferring. */
+  /**
+   * With a finger: its prompt is withdrawn (a capture whose image is already in the module
+   * finishes). Without (Esc): the finger being waited for; with none waiting, the transfer.
+   */
   function cancel(finger: number | undefined): void {
     const all = [...jobs];
     const waiting = all.filter((j) => j.phase === 'waiting');
     const chosen =
       finger !== undefined
-        ? all.filter((j) => j.finger === finger)
+        ? waiting.filter((j) => j.finger === finger)
         : waiting.length
           ? waiting
           : all;
