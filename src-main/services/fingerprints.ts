@@ -364,7 +364,6 @@ export function createFingerprints(deps: FingerprintsDeps): Fingerprints {
 
       const gray = await driver.readImage({ signal, onStatus });
       const img = { gray, width: IMAGE_WIDTH, height: IMAGE_HEIGHT, fingerDownAt };
-      const quality = fingerprintQuality(img.gray, img.width, img.height).score;
 
       let template: Uint8Array | null = null;
       try {
@@ -385,9 +384,11 @@ export function createFingerprints(deps: FingerprintsDeps): Fingerprints {
           }
         }
       }
-      // The module is free: the next finger's capture starts while this one is stored.
+      // The module is free: the next finger's capture starts while this one is scored and
+      // stored (the score is the station's own work, not the module's).
       release();
       release = null;
+      const quality = fingerprintQuality(img.gray, img.width, img.height).score;
       const png = await encodeGrayPng(img.gray, img.width, img.height);
       if (closed) return fail('INTERNAL', msg(L, 'internal'));
 
