@@ -342,10 +342,16 @@ export class FingerprintDriver extends EventEmitter {
       expectOk(ack, 'DOWN_CHAR');
       const transport = this.transport;
       if (!transport?.isOpen) throw new FingerprintError('DISCONNECTED');
-      // Data packets must use the module's packet size; 128 is the factory default.
-      for (const pk of buildDataPackets(template, this.packetSize ?? 128, this.address)) {
-        await transport.write(pk);
+      // Data packets must use the module's packet size; 128 is the factory default. One write
+      // for all of them: the bytes leave back to back, as the module expects them.
+      const packets = buildDataPackets(template, this.packetSize ?? 128, this.address);
+      const all = new Uint8Array(packets.reduce((n, pk) => n + pk.length, 0));
+      let o = 0;
+      for (const pk of packets) {
+        all.set(pk, o);
+        o += pk.length;
       }
+      await transport.write(all);
     });
   }
 
