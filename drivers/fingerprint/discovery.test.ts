@@ -24,9 +24,9 @@ function bus(modulePath: string, moduleBaud: number, password = 0) {
 }
 
 describe('discoverFingerprint', () => {
-  it('tries 57600 first, then N × 9600', () => {
+  it('tries 57600 first, then 115200 (where the station leaves modules), then N × 9600', () => {
     expect(BAUD_CANDIDATES).toEqual([
-      57600, 9600, 19200, 28800, 38400, 48000, 67200, 76800, 86400, 96000, 105600, 115200,
+      57600, 115200, 9600, 19200, 28800, 38400, 48000, 67200, 76800, 86400, 96000, 105600,
     ]);
   });
 

@@ -1,6 +1,6 @@
 // Finding the module: a configured port, or every candidate serial port probed with a
-// handshake. Modules ship at 57,600 baud, but a previous SetSysPara may have left them at any
-// N × 9600, so those are tried next.
+// handshake. Modules ship at 57,600 baud; the station moves them to 115,200 (kept in the
+// module's flash), so that is tried next; a previous SetSysPara may have left any N × 9600.
 import type { SystemParameters } from './codec';
 import { FingerprintDriver } from './driver';
 import type { DriverOptions } from './driver';
@@ -8,9 +8,13 @@ import { FingerprintError } from './errors';
 import type { ByteTransport } from './transport';
 
 export const DEFAULT_BAUD = 57600;
+const FAST_BAUD = 115200;
 export const BAUD_CANDIDATES: readonly number[] = [
   DEFAULT_BAUD,
-  ...Array.from({ length: 12 }, (_, i) => (i + 1) * 9600).filter((b) => b !== DEFAULT_BAUD),
+  FAST_BAUD,
+  ...Array.from({ length: 12 }, (_, i) => (i + 1) * 9600).filter(
+    (b) => b !== DEFAULT_BAUD && b !== FAST_BAUD,
+  ),
 ];
 
 export interface DiscoveryOptions {
@@ -26,7 +30,7 @@ export interface DiscoveryOptions {
   probeTimeoutMs?: number;
   signal?: AbortSignal;
   /** Options for the driver handed back (reopen is filled in here). */
-  driver?: Omit<DriverOptions, 'transport' | 'reopen' | 'password' | 'address'>;
+  driver?: Omit<DriverOptions, 'transport' | 'reopen' | 'openAt' | 'baud' | 'password' | 'address'>;
   onAttempt?: (a: { path: string; baud: number; error?: string }) => void;
 }
 
@@ -77,9 +81,11 @@ export async function discoverFingerprint(opts: DiscoveryOptions = {}): Promise<
         const driver = new FingerprintDriver({
           ...opts.driver,
           transport: await open(path, baud),
+          baud,
           password: opts.password,
           address: opts.address,
-          reopen: () => open(path, baud),
+          // Reconnects and baud changes reopen this port at the rate then in effect.
+          openAt: (b) => open(path, b),
         });
         return { path, baud, params, driver };
       } catch (e) {

@@ -40,7 +40,8 @@ export type DriverState = 'idle' | 'busy' | 'disconnected' | 'reconnecting' | 'c
 
 export type CaptureStatus =
   | { kind: 'waiting-finger' }
-  | { kind: 'finger-detected' }
+  /** GenImg answered ok: the image is in the module's buffer and the finger may lift. */
+  | { kind: 'image-captured' }
   | { kind: 'uploading'; received: number; total: number }
   | { kind: 'image-ready' };
 
@@ -65,8 +66,15 @@ export interface DriverOptions {
   transport: ByteTransport;
   address?: number;
   password?: number;
+  /** The line speed `transport` was opened at (default 57,600, the factory setting). */
+  baud?: number;
   /** Opens the port again after an unplug; without it the driver stays 'disconnected'. */
   reopen?: () => Promise<ByteTransport>;
+  /**
+   * Opens the port at a given line speed: needed to change the baud (the port is reopened at
+   * the new rate) and then used instead of `reopen` after an unplug, at the rate in effect.
+   */
+  openAt?: (baud: number) => Promise<ByteTransport>;
   backoff?: Partial<BackoffOptions>;
   timeouts?: Partial<DriverTimeouts>;
   /** This many timeouts in a row count as a lost device (USB adapter alive, module not). */
@@ -82,6 +90,14 @@ export interface CaptureOptions extends RequestOptions {
   pollMs?: number;
   /** Re-read the image this many times if the upload arrives damaged. */
   uploadRetries?: number;
+  /** Progress of this capture only (the 'status' event carries every capture's progress). */
+  onStatus?: (s: CaptureStatus) => void;
+}
+
+/** What a baud change ended with: the rate now in use and how it got there. */
+export interface BaudChange {
+  baud: number;
+  outcome: 'unchanged' | 'switched' | 'refused' | 'fell-back';
 }
 
 export interface CapturedImage {
@@ -98,6 +114,9 @@ interface Exchange {
   name: string;
   /** Bytes expected in data packets after a good ack (0: ack only). */
   dataBytes: number;
+  /** Probes at a new baud expect silence; their timeouts do not count as a lost device. */
+  probe?: boolean;
+  onStatus?: (s: CaptureStatus) => void;
   ack?: Ack;
   chunks: Uint8Array[];
   received: number;
@@ -118,12 +137,19 @@ const DEFAULT_TIMEOUTS: DriverTimeouts = {
 };
 const DEFAULT_BACKOFF: BackoffOptions = { initialMs: 200, maxMs: 5000, factor: 2 };
 const MAX_SETTLE_MS = 15_000;
+export const FACTORY_BAUD = 57600;
+/** Highest rate R30x / ZFM / AS608 modules accept (SetSysPara register 4, N = 12). */
+export const MAX_MODULE_BAUD = 115200;
+/** Answers to VfyPwd at a new rate: a few tries while the module settles on it. */
+const BAUD_PROBES = 3;
 
 export class FingerprintDriver extends EventEmitter {
   private transport: ByteTransport | undefined;
   private readonly address: number;
   private readonly password: number;
   private readonly reopen: (() => Promise<ByteTransport>) | undefined;
+  private readonly openAt: ((baud: number) => Promise<ByteTransport>) | undefined;
+  private _baud: number;
   private readonly backoff: BackoffOptions;
   private readonly timeouts: DriverTimeouts;
   private readonly maxConsecutiveTimeouts: number;
@@ -143,6 +169,8 @@ export class FingerprintDriver extends EventEmitter {
     this.address = opts.address ?? DEFAULT_ADDRESS;
     this.password = opts.password ?? 0;
     this.reopen = opts.reopen;
+    this.openAt = opts.openAt;
+    this._baud = opts.baud ?? FACTORY_BAUD;
     this.backoff = { ...DEFAULT_BACKOFF, ...opts.backoff };
     this.timeouts = { ...DEFAULT_TIMEOUTS, ...opts.timeouts };
     this.maxConsecutiveTimeouts = opts.maxConsecutiveTimeouts ?? 3;
@@ -155,6 +183,11 @@ export class FingerprintDriver extends EventEmitter {
 
   get state(): DriverState {
     return this._state;
+  }
+
+  /** The line speed the port is open at (and the module answers at). */
+  get baud(): number {
+    return this._baud;
   }
 
   /** Packet size last read from or negotiated with the module. */
@@ -189,19 +222,37 @@ export class FingerprintDriver extends EventEmitter {
   }
 
   /** UpImage: the image in the module's buffer as 8-bit grayscale. */
-  async upImage(opts: RequestOptions = {}): Promise<Uint8Array> {
+  async upImage(opts: CaptureOptions = {}): Promise<Uint8Array> {
     const { data } = await this.run(opts, () =>
-      this.exchange('UP_IMAGE', buildUpImage(this.address), this.timeouts.ackMs, IMAGE_BYTES),
+      this.exchange('UP_IMAGE', buildUpImage(this.address), this.timeouts.ackMs, IMAGE_BYTES, {
+        onStatus: opts.onStatus,
+      }),
     );
     return unpackImage4(data);
   }
 
   /**
-   * Polls GenImg until a finger is on the sensor, then uploads the image. Emits 'status'
-   * events: waiting-finger (once, when the first poll finds no finger), finger-detected,
-   * uploading (progress), image-ready.
+   * Polls GenImg until a finger is on the sensor, then uploads the image. Reports progress
+   * (to `onStatus` and as 'status' events): waiting-finger (once, when the first poll finds no
+   * finger), image-captured, uploading (progress), image-ready.
    */
   async captureImage(opts: CaptureOptions = {}): Promise<CapturedImage> {
+    const fingerDownAt = await this.waitForImage(opts);
+    const gray = await this.readImage(opts);
+    return {
+      gray,
+      width: IMAGE_WIDTH,
+      height: IMAGE_HEIGHT,
+      fingerDownAt,
+      imageReadyAt: performance.now(),
+    };
+  }
+
+  /**
+   * Polls GenImg until the module has taken an image (the finger can lift from then on: the
+   * transfer needs no finger). Resolves with performance.now() at that moment.
+   */
+  async waitForImage(opts: CaptureOptions = {}): Promise<number> {
     const pollMs = opts.pollMs ?? 100;
     let waiting = false;
     let transientErrors = 0;
@@ -213,7 +264,7 @@ export class FingerprintDriver extends EventEmitter {
       } catch (e) {
         if (isFingerprintError(e, 'NO_FINGER')) {
           transientErrors = 0;
-          if (!waiting) this.emitStatus({ kind: 'waiting-finger' });
+          if (!waiting) this.emitStatus({ kind: 'waiting-finger' }, opts.onStatus);
           waiting = true;
           await sleep(pollMs, opts.signal);
           continue;
@@ -224,15 +275,18 @@ export class FingerprintDriver extends EventEmitter {
         throw e;
       }
     }
-    const fingerDownAt = performance.now();
-    this.emitStatus({ kind: 'finger-detected' });
+    this.emitStatus({ kind: 'image-captured' }, opts.onStatus);
+    return performance.now();
+  }
+
+  /** UpImage of the image in the module's buffer, asked again if it arrives damaged. */
+  async readImage(opts: CaptureOptions = {}): Promise<Uint8Array> {
     const retries = opts.uploadRetries ?? 1;
     for (let attempt = 0; ; attempt++) {
       try {
         const gray = await this.upImage(opts);
-        const imageReadyAt = performance.now();
-        this.emitStatus({ kind: 'image-ready' });
-        return { gray, width: IMAGE_WIDTH, height: IMAGE_HEIGHT, fingerDownAt, imageReadyAt };
+        this.emitStatus({ kind: 'image-ready' }, opts.onStatus);
+        return gray;
       } catch (e) {
         // The image stays in the module's buffer, so asking again is safe.
         if (attempt < retries && isFingerprintError(e) && e.retryable) continue;
@@ -288,10 +342,16 @@ export class FingerprintDriver extends EventEmitter {
       expectOk(ack, 'DOWN_CHAR');
       const transport = this.transport;
       if (!transport?.isOpen) throw new FingerprintError('DISCONNECTED');
-      // Data packets must use the module's packet size; 128 is the factory default.
-      for (const pk of buildDataPackets(template, this.packetSize ?? 128, this.address)) {
-        await transport.write(pk);
+      // Data packets must use the module's packet size; 128 is the factory default. One write
+      // for all of them: the bytes leave back to back, as the module expects them.
+      const packets = buildDataPackets(template, this.packetSize ?? 128, this.address);
+      const all = new Uint8Array(packets.reduce((n, pk) => n + pk.length, 0));
+      let o = 0;
+      for (const pk of packets) {
+        all.set(pk, o);
+        o += pk.length;
       }
+      await transport.write(all);
     });
   }
 
@@ -301,6 +361,92 @@ export class FingerprintDriver extends EventEmitter {
 
   async auraLed(o: AuraLedOptions, opts: RequestOptions = {}): Promise<void> {
     await this.command(buildAuraLed(o, this.address), opts);
+  }
+
+  /**
+   * Moves the link to the fastest rate in `candidates` (highest first) that both ends manage:
+   * SetSysPara register 4 (the module answers at the old rate, then switches), the port is
+   * reopened at the new rate and VfyPwd must answer there. A module that refuses the register
+   * keeps the current rate; one that stays silent at the new rate is looked for again at the
+   * old one (it did not switch), and the next candidate is tried. Only if the module answers at
+   * neither rate does this fail, with DISCONNECTED.
+   */
+  async negotiateBaud(
+    candidates: readonly number[],
+    opts: RequestOptions = {},
+  ): Promise<BaudChange> {
+    const openAt = this.openAt;
+    const wanted = [...new Set(candidates)].filter((b) => b > this._baud).sort((a, b) => b - a);
+    if (!openAt || wanted.length === 0) return { baud: this._baud, outcome: 'unchanged' };
+    return this.run(opts, async () => {
+      let outcome: BaudChange['outcome'] = 'unchanged';
+      for (const target of wanted) {
+        if (target % 9600 !== 0 || target / 9600 > 12) continue;
+        const from = this._baud;
+        try {
+          const { ack } = await this.exchange(
+            'SET_SYS_PARA',
+            buildSetSysPara(REG.BAUD, target / 9600, this.address),
+            this.timeouts.ackMs,
+            0,
+          );
+          if (ack.confirmation !== 0) {
+            outcome = 'refused';
+            continue;
+          }
+        } catch (e) {
+          // A lost or garbled reply: whether the module switched is found out by asking.
+          if (!isFingerprintError(e) || e.code === 'DISCONNECTED' || e.code === 'CLOSED') throw e;
+          await this.settle();
+        }
+        if (await this.reopenAndProbe(openAt, target)) {
+          return { baud: target, outcome: 'switched' };
+        }
+        // Silent at the new rate: the module (or the adapter) did not take it. Back to the old.
+        outcome = 'fell-back';
+        if (!(await this.reopenAndProbe(openAt, from))) {
+          throw new FingerprintError('DISCONNECTED', {
+            detail: `no answer at ${target} or ${from} baud after SetSysPara`,
+          });
+        }
+      }
+      return { baud: this._baud, outcome };
+    });
+  }
+
+  /** Closes the port, opens it at `baud` and checks that VfyPwd answers there. */
+  private async reopenAndProbe(
+    openAt: (baud: number) => Promise<ByteTransport>,
+    baud: number,
+  ): Promise<boolean> {
+    const old = this.transport;
+    this.detach();
+    await old?.close().catch(() => undefined);
+    let fresh: ByteTransport;
+    try {
+      fresh = await openAt(baud);
+    } catch {
+      return false;
+    }
+    this.attach(fresh);
+    this._baud = baud;
+    for (let i = 0; i < BAUD_PROBES; i++) {
+      try {
+        const { ack } = await this.exchange(
+          'VFY_PWD',
+          buildVfyPwd(this.password, this.address),
+          this.timeouts.ackMs,
+          0,
+          { probe: true },
+        );
+        // Any well-formed answer (even "wrong password") proves the module speaks this rate.
+        if (ack) return true;
+      } catch {
+        // Garbage or silence while the far end changes speed; settle and ask again.
+      }
+      await this.settle();
+    }
+    return false;
   }
 
   async close(): Promise<void> {
@@ -359,6 +505,7 @@ export class FingerprintDriver extends EventEmitter {
     bytes: Uint8Array,
     ackTimeoutMs: number,
     dataBytes: number,
+    extra: Pick<Exchange, 'probe' | 'onStatus'> = {},
   ): Promise<{ ack: Ack; data: Uint8Array }> {
     const transport = this.transport;
     if (!transport?.isOpen) return Promise.reject(new FingerprintError('DISCONNECTED'));
@@ -366,6 +513,7 @@ export class FingerprintDriver extends EventEmitter {
       const ex: Exchange = {
         name,
         dataBytes,
+        ...extra,
         chunks: [],
         received: 0,
         resolve: (v) => {
@@ -377,7 +525,11 @@ export class FingerprintDriver extends EventEmitter {
           this.finish(ex);
           if (e.code !== 'DISCONNECTED' && e.code !== 'CLOSED') this.needsSettle = true;
           reject(e);
-          if (e.code === 'TIMEOUT' && ++this.consecutiveTimeouts >= this.maxConsecutiveTimeouts) {
+          if (
+            e.code === 'TIMEOUT' &&
+            !ex.probe &&
+            ++this.consecutiveTimeouts >= this.maxConsecutiveTimeouts
+          ) {
             this.lost(new Error('device stopped answering'));
           }
         },
@@ -424,7 +576,10 @@ export class FingerprintDriver extends EventEmitter {
     ex.chunks.push(p.payload);
     ex.received += p.payload.length;
     if (ex.name === 'UP_IMAGE' && (ex.chunks.length % 16 === 0 || p.pid === PID.END_DATA)) {
-      this.emitStatus({ kind: 'uploading', received: ex.received, total: ex.dataBytes });
+      this.emitStatus(
+        { kind: 'uploading', received: ex.received, total: ex.dataBytes },
+        ex.onStatus,
+      );
     }
     if (p.pid === PID.END_DATA) {
       if (ex.received !== ex.dataBytes) {
@@ -502,7 +657,7 @@ export class FingerprintDriver extends EventEmitter {
   }
 
   private scheduleReconnect(attempt: number): void {
-    if (!this.reopen || this._state === 'closed') return;
+    if ((!this.reopen && !this.openAt) || this._state === 'closed') return;
     const base = Math.min(
       this.backoff.maxMs,
       this.backoff.initialMs * this.backoff.factor ** attempt,
@@ -514,11 +669,11 @@ export class FingerprintDriver extends EventEmitter {
   }
 
   private async tryReconnect(attempt: number): Promise<void> {
-    if (this._state === 'closed' || !this.reopen) return;
+    if (this._state === 'closed' || (!this.reopen && !this.openAt)) return;
     this.setState('reconnecting');
     this.consecutiveTimeouts = 0;
     try {
-      const t = await this.reopen();
+      const t = await this.openAgain();
       if (this._state !== 'reconnecting') {
         await t.close();
         return;
@@ -549,13 +704,20 @@ export class FingerprintDriver extends EventEmitter {
     }
   }
 
+  private openAgain(): Promise<ByteTransport> {
+    if (this.openAt) return this.openAt(this._baud);
+    if (this.reopen) return this.reopen();
+    return Promise.reject(new FingerprintError('DISCONNECTED'));
+  }
+
   private setState(s: DriverState): void {
     if (this._state === s) return;
     this._state = s;
     this.emit('state', s);
   }
 
-  private emitStatus(s: CaptureStatus): void {
+  private emitStatus(s: CaptureStatus, onStatus?: (s: CaptureStatus) => void): void {
+    onStatus?.(s);
     this.emit('status', s);
   }
 }

@@ -18,7 +18,7 @@ import {
 } from './codec';
 import type { Packet, PacketSize } from './codec';
 import { PacketDecoder } from './decoder';
-import { mulberry32, syntheticFingerprint } from './synthetic';
+import { mulberry32, syntheticFingerprint, syntheticFingerprintAsync } from './synthetic';
 import type { ImageQuality } from './synthetic';
 import type { ByteTransport } from './transport';
 
@@ -47,6 +47,16 @@ export interface SimulatorOptions {
    * finger is lifted for `noFingerMs` before the next one lands.
    */
   autoFingers?: { quality: ImageQuality; noFingerMs: number };
+  /**
+   * Reopens the module's side of the line at a new rate after SetSysPara register 4 (a pty
+   * end is reopened like a real port would be reprogrammed). Without it only the pacing
+   * follows the new rate (in-memory pairs have no rate).
+   */
+  openAt?: (baud: number) => Promise<ByteTransport>;
+  /** The highest N (× 9600) register 4 accepts; real R30x / AS608 modules take 12. */
+  maxBaudMultiplier?: number;
+  /** Acks register 4 but keeps its rate (seen on clones): the host must fall back. */
+  ignoresBaudChange?: boolean;
 }
 
 interface FingerOnSensor {
@@ -93,8 +103,14 @@ export class FingerprintSimulator extends EventEmitter {
   private readonly paceIntervalMs: number;
   private readonly captureMs: number;
   private readonly autoFingers: SimulatorOptions['autoFingers'];
+  private readonly openAt: SimulatorOptions['openAt'];
+  private readonly maxBaudMultiplier: number;
+  private readonly ignoresBaudChange: boolean;
+  private transport: ByteTransport;
   private readonly decoder: PacketDecoder;
   private readonly imageCache = new Map<string, Uint8Array>();
+  /** Images being painted in the background for fingers on their way to the sensor. */
+  private readonly painting = new Map<string, Promise<Uint8Array>>();
 
   private verified = false;
   private finger: FingerOnSensor | null = null;
@@ -118,11 +134,12 @@ export class FingerprintSimulator extends EventEmitter {
   /** Counters for tests and the bench. */
   readonly stats = { commands: 0, bytesOut: 0, imagesSent: 0 };
 
-  constructor(
-    private readonly transport: ByteTransport,
-    opts: SimulatorOptions = {},
-  ) {
+  constructor(transport: ByteTransport, opts: SimulatorOptions = {}) {
     super();
+    this.transport = transport;
+    this.openAt = opts.openAt;
+    this.maxBaudMultiplier = opts.maxBaudMultiplier ?? 12;
+    this.ignoresBaudChange = opts.ignoresBaudChange ?? false;
     this.address = opts.address ?? DEFAULT_ADDRESS;
     this.password = opts.password ?? 0;
     this.baud = opts.baud ?? 57600;
@@ -162,6 +179,7 @@ export class FingerprintSimulator extends EventEmitter {
       quality: opts.quality ?? 'clear',
       presentAt: Date.now() + (opts.afterMs ?? 0),
     };
+    this.prepare(this.finger);
   }
 
   liftFinger(): void {
@@ -193,6 +211,31 @@ export class FingerprintSimulator extends EventEmitter {
     this.stalled = false;
   }
 
+  /** Closes the module's end of the line and opens it again at `baud`. */
+  private async reopenAt(
+    openAt: (baud: number) => Promise<ByteTransport>,
+    baud: number,
+  ): Promise<void> {
+    const old = this.transport;
+    this.emit('baud-switch', baud);
+    old.off('data', this.onData);
+    old.off('close', this.onClose);
+    this.decoder.reset();
+    await old.close().catch(() => undefined);
+    try {
+      this.transport = await openAt(baud);
+    } catch (e) {
+      this.emit('error', e);
+      return;
+    }
+    if (this.stopped) {
+      await this.transport.close().catch(() => undefined);
+      return;
+    }
+    this.transport.on('data', this.onData);
+    this.transport.on('close', this.onClose);
+  }
+
   /** Detaches from the transport without closing it. */
   stop(): void {
     this.stopped = true;
@@ -204,7 +247,13 @@ export class FingerprintSimulator extends EventEmitter {
   /** Resolves once every queued byte has been handed to the transport. */
   async flushed(): Promise<void> {
     await this.work;
-    while (this.queue.length > 0 && !this.stopped) await new Promise((r) => setTimeout(r, 2));
+    await this.drained();
+  }
+
+  private async drained(): Promise<void> {
+    while (this.queue.length > 0 && !this.stopped && !this.stalled) {
+      await new Promise((r) => setTimeout(r, 2));
+    }
   }
 
   private readonly onData = (bytes: Uint8Array): void => {
@@ -353,11 +402,19 @@ export class FingerprintSimulator extends EventEmitter {
     }
   }
 
-  private setSysPara(register: number, value: number, ack: (c: number) => void): void {
-    if (register === REG.BAUD && value >= 1 && value <= 12) {
+  private async setSysPara(
+    register: number,
+    value: number,
+    ack: (c: number) => void,
+  ): Promise<void> {
+    if (register === REG.BAUD && value >= 1 && value <= this.maxBaudMultiplier) {
       ack(0x00);
-      // The module switches speed after its reply has left at the old one.
+      if (this.ignoresBaudChange) return;
+      // The new rate is in flash at once (a power cycle keeps it); the line itself switches
+      // after the reply has left at the old rate.
       this.baud = value * 9600;
+      await this.drained();
+      if (this.openAt) await this.reopenAt(this.openAt, this.baud);
       this.emit('baud', this.baud);
     } else if (register === REG.SECURITY && value >= 1 && value <= 5) {
       this.securityLevel = value;
@@ -373,14 +430,31 @@ export class FingerprintSimulator extends EventEmitter {
   private async genImg(ack: (c: number) => void): Promise<void> {
     const f = this.finger;
     if (!f || Date.now() < f.presentAt) return ack(0x02);
-    if (this.captureMs > 0) await new Promise((r) => setTimeout(r, this.captureMs));
-    this.image = { finger: f.finger, quality: f.quality, gray: this.imageFor(f) };
+    const start = performance.now();
+    // Painting the synthetic image is the simulator's cost, not the module's: it normally
+    // happened in the background while the hand moved; only what is left of it counts.
+    const gray = await (this.painting.get(imageKey(f)) ?? this.imageFor(f));
+    const rest = this.captureMs - (performance.now() - start);
+    if (rest > 0) await new Promise((r) => setTimeout(r, rest));
+    this.image = { finger: f.finger, quality: f.quality, gray };
     this.emit('captured', { finger: f.finger, quality: f.quality });
     ack(0x00);
   }
 
+  /** Starts painting the image of a finger about to be placed, without blocking the line. */
+  private prepare(f: FingerOnSensor): void {
+    const key = imageKey(f);
+    if (this.imageCache.has(key) || this.painting.has(key)) return;
+    const p = syntheticFingerprintAsync(f.finger, f.quality, this.personSeed).then((img) => {
+      this.imageCache.set(key, img);
+      this.painting.delete(key);
+      return img;
+    });
+    this.painting.set(key, p);
+  }
+
   private imageFor(f: FingerOnSensor): Uint8Array {
-    const key = `${f.finger}:${f.quality}`;
+    const key = imageKey(f);
     let img = this.imageCache.get(key);
     if (!img) {
       img = syntheticFingerprint(f.finger, f.quality, this.personSeed);
@@ -508,6 +582,8 @@ export class FingerprintSimulator extends EventEmitter {
     });
   }
 }
+
+const imageKey = (f: { finger: number; quality: ImageQuality }) => `${f.finger}:${f.quality}`;
 
 function concat(parts: Uint8Array[], n: number): Uint8Array {
   const out = new Uint8Array(n);

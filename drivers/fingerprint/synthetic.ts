@@ -52,6 +52,35 @@ export function syntheticFingerprint(
   quality: ImageQuality = 'clear',
   personSeed = 1,
 ): Uint8Array {
+  const p = painter(finger, quality, personSeed);
+  p.paintRows(0, H);
+  return p.finish();
+}
+
+/**
+ * The same image, painted a few rows at a time with the event loop free in between: the
+ * simulator prepares the next finger while it paces the previous image out (a whole image is
+ * a few hundred ms of CPU on a slow machine).
+ */
+export async function syntheticFingerprintAsync(
+  finger: number,
+  quality: ImageQuality = 'clear',
+  personSeed = 1,
+  rowsPerSlice = 4,
+): Promise<Uint8Array> {
+  const p = painter(finger, quality, personSeed);
+  for (let y = 0; y < H; y += rowsPerSlice) {
+    p.paintRows(y, Math.min(H, y + rowsPerSlice));
+    await new Promise<void>((r) => setImmediate(r));
+  }
+  return p.finish();
+}
+
+function painter(
+  finger: number,
+  quality: ImageQuality,
+  personSeed: number,
+): { paintRows(y0: number, y1: number): void; finish(): Uint8Array } {
   const rand = mulberry32(fingerSeed(personSeed, finger));
   const patterns: Pattern[] = ['whorl', 'loop', 'loop', 'whorl', 'loop', 'arch', 'loop'];
   const pattern = patterns[Math.floor(rand() * patterns.length)]!;
@@ -61,12 +90,22 @@ export function syntheticFingerprint(
   // Loops lean towards the thumb side: right hand (fingers 1-5) one way, left hand the other.
   const lean = (finger <= 5 ? 1 : -1) * (0.3 + rand() * 0.4);
   const rot = pattern === 'loop' ? lean : (rand() - 0.5) * 0.4;
-  const warps = Array.from({ length: 4 }, () => ({
-    amp: 2 + rand() * 4,
-    k: (2 * Math.PI) / (60 + rand() * 100),
-    dir: rand() * Math.PI,
-    phase: rand() * 2 * Math.PI,
-  }));
+  const warps = Array.from({ length: 4 }, () => {
+    const w = {
+      amp: 2 + rand() * 4,
+      k: (2 * Math.PI) / (60 + rand() * 100),
+      dir: rand() * Math.PI,
+      phase: rand() * 2 * Math.PI,
+    };
+    // The per-pixel loop needs only these; working them out once keeps an image cheap.
+    return {
+      ...w,
+      cd: Math.cos(w.dir),
+      sd: Math.sin(w.dir),
+      c1: Math.cos(w.dir + 1),
+      s1: Math.sin(w.dir + 1),
+    };
+  });
   const mx = 128 + (rand() - 0.5) * 16;
   const my = 148 + (rand() - 0.5) * 16;
   const rx = 96 + rand() * 14;
@@ -84,38 +123,43 @@ export function syntheticFingerprint(
   const sin = Math.sin(rot);
   const contrast = quality === 'smudged' ? 0.45 : quality === 'dry' ? 0.75 : 1;
   const img = new Float32Array(W * H);
-  for (let y = 0; y < H; y++) {
-    for (let x = 0; x < W; x++) {
-      let dx = x - cx;
-      let dy = y - cy;
-      for (const w of warps) {
-        const s = w.amp * Math.sin(w.k * (x * Math.cos(w.dir) + y * Math.sin(w.dir)) + w.phase);
-        dx += s * Math.cos(w.dir + 1);
-        dy += s * Math.sin(w.dir + 1);
+  const paintRows = (y0: number, y1: number) => {
+    for (let y = y0; y < y1; y++) {
+      for (let x = 0; x < W; x++) {
+        let dx = x - cx;
+        let dy = y - cy;
+        for (const w of warps) {
+          const s = w.amp * Math.sin(w.k * (x * w.cd + y * w.sd) + w.phase);
+          dx += s * w.c1;
+          dy += s * w.s1;
+        }
+        const u = dx * cos + dy * sin;
+        const v = -dx * sin + dy * cos;
+        let phase: number;
+        if (pattern === 'whorl') phase = Math.hypot(u, v * 1.15);
+        else if (pattern === 'loop') phase = v < 0 ? Math.hypot(u, v) : Math.abs(u) + v * v * 0.004;
+        else phase = v + archHeight * Math.exp(-(u * u) / 3000);
+        let ridge = 0.5 + 0.5 * Math.cos((2 * Math.PI * phase) / period);
+        if (quality === 'dry' && breaks(x, y) < 0.42) ridge *= 0.15;
+        const e = Math.hypot((x - mx) / rx, (y - my) / ry);
+        let mask = Math.min(1, Math.max(0, (1 - e) * 8));
+        if (quality === 'partial')
+          mask *= Math.min(1, Math.max(0, (1 - Math.hypot(x - px, y - py) / 75) * 6));
+        const depth = 190 * contrast * (0.8 + 0.2 * pressure(x, y));
+        img[y * W + x] = BACKGROUND - mask * (15 + depth * ridge);
       }
-      const u = dx * cos + dy * sin;
-      const v = -dx * sin + dy * cos;
-      let phase: number;
-      if (pattern === 'whorl') phase = Math.hypot(u, v * 1.15);
-      else if (pattern === 'loop') phase = v < 0 ? Math.hypot(u, v) : Math.abs(u) + v * v * 0.004;
-      else phase = v + archHeight * Math.exp(-(u * u) / 3000);
-      let ridge = 0.5 + 0.5 * Math.cos((2 * Math.PI * phase) / period);
-      if (quality === 'dry' && breaks(x, y) < 0.42) ridge *= 0.15;
-      const e = Math.hypot((x - mx) / rx, (y - my) / ry);
-      let mask = Math.min(1, Math.max(0, (1 - e) * 8));
-      if (quality === 'partial')
-        mask *= Math.min(1, Math.max(0, (1 - Math.hypot(x - px, y - py) / 75) * 6));
-      const depth = 190 * contrast * (0.8 + 0.2 * pressure(x, y));
-      img[y * W + x] = BACKGROUND - mask * (15 + depth * ridge);
     }
-  }
-  if (quality === 'smudged') boxBlur(img, 2, 1);
-  const out = new Uint8Array(W * H);
-  for (let i = 0; i < out.length; i++) {
-    const n = (noise() + noise() + noise() - 1.5) * 3;
-    out[i] = Math.max(0, Math.min(255, Math.round(img[i]! + n)));
-  }
-  return out;
+  };
+  const finish = () => {
+    if (quality === 'smudged') boxBlur(img, 2, 1);
+    const out = new Uint8Array(W * H);
+    for (let i = 0; i < out.length; i++) {
+      const n = (noise() + noise() + noise() - 1.5) * 3;
+      out[i] = Math.max(0, Math.min(255, Math.round(img[i]! + n)));
+    }
+    return out;
+  };
+  return { paintRows, finish };
 }
 
 function boxBlur(img: Float32Array, radius: number, passes: number): void {

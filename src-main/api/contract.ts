@@ -178,13 +178,22 @@ export const methods = {
   /**
    * Waits for a finger on the scanner, uploads and scores the image. Progress arrives as
    * `fingerprint.progress` events. At quality ≥ threshold the finger is accepted; below it the
-   * operator retries; the 3rd low attempt accepts the best one as force-captured.
+   * operator retries; the 3rd low attempt accepts the best one as force-captured. A capture of
+   * the next finger may be asked for once this one reports `lift` (its image is in the
+   * module): it waits for the module, then starts at once.
    */
   'fingerprint.capture': {
     access: ['operator'],
     input: z.strictObject({ recordingId: id, finger: fingerPosition }),
   },
-  'fingerprint.cancel': { access: ['operator'], input: z.strictObject({}) },
+  /**
+   * Withdraws the prompt for `finger` (a capture already in the module finishes); without a
+   * finger (Esc) cancels the capture waiting for a finger, or else the transfer.
+   */
+  'fingerprint.cancel': {
+    access: ['operator'],
+    input: z.strictObject({ finger: fingerPosition.optional() }),
+  },
   'fingerprint.setException': {
     access: ['operator'],
     input: z.strictObject({
@@ -583,8 +592,14 @@ export interface FingerCaptureResult {
 export interface FingerprintProgress {
   recordingId: string;
   finger: number;
-  phase: 'waiting-finger' | 'finger-detected' | 'uploading' | 'image-ready' | 'cancelled' | 'error';
+  /**
+   * waiting-finger: the prompt; lift: the image is in the module, the finger may go (the
+   * transfer needs none); uploading / image-ready: the transfer to the station.
+   */
+  phase: 'waiting-finger' | 'lift' | 'uploading' | 'image-ready' | 'cancelled' | 'error';
   message: string;
+  /** Transfer progress 0–100 (uploading, image-ready). */
+  percent?: number;
 }
 
 // ---- Signature pad -----------------------------------------------------------------------

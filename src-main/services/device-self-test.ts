@@ -135,7 +135,7 @@ export async function fingerprintSelfTest(
     steps.push({ name: selfTestText(L, 'capture'), ok: false, detail });
     return done();
   } finally {
-    device.endCapture();
+    device.endCapture(2);
   }
 }
 

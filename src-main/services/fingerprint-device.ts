@@ -5,7 +5,7 @@ import { EventEmitter } from 'node:events';
 import type { DeviceState, FingerprintDeviceInfo } from '../api/contract';
 import type { PacketSize, SystemParameters } from '../../drivers/fingerprint/codec';
 import { DEFAULT_BAUD, discoverFingerprint } from '../../drivers/fingerprint/discovery';
-import { FingerprintDriver } from '../../drivers/fingerprint/driver';
+import { FingerprintDriver, MAX_MODULE_BAUD } from '../../drivers/fingerprint/driver';
 import type { DriverState } from '../../drivers/fingerprint/driver';
 import { FingerprintError } from '../../drivers/fingerprint/errors';
 import { FingerprintSimulator } from '../../drivers/fingerprint/simulator';
@@ -30,6 +30,14 @@ export interface FingerprintDeviceConfig {
   simTransport?: 'auto' | 'pty' | 'memory';
   /** Packet size to negotiate; 256 moves an image fastest (fewest packet headers). */
   packetSize?: PacketSize;
+  /**
+   * Line speeds to move the module to at connect, fastest first (default 115,200, the most
+   * R30x / ZFM / AS608 modules take; an image then needs ≈ 3.3 s instead of 6.7 s). Empty:
+   * keep the rate the module answered at.
+   */
+  bauds?: readonly number[];
+  /** Simulated resident: time to move the hand to the next finger after the prompt (ms). */
+  handMoveMs?: number;
 }
 
 export type DeviceLog = Pick<Logger, 'info' | 'warn'>;
@@ -56,9 +64,10 @@ export interface FingerprintDevice {
   /** Resolves when start-up (discovery or simulator) has finished, successfully or not. */
   ready(): Promise<void>;
   onState(listener: (s: DeviceState) => void): () => void;
-  /** A capture of `finger` starts: the simulated resident places it after about a second. */
+  /** A capture of `finger` starts: the simulated resident places it after moving the hand. */
   beginCapture(finger: number): void;
-  endCapture(): void;
+  /** The image of `finger` is taken (or its capture ended): the simulated resident lifts it. */
+  endCapture(finger: number): void;
   /** Simulated scanner only; false when the scanner is real. */
   setSimulatedQuality(q: ImageQuality): boolean;
   readonly sim: SimulationControls | null;
@@ -68,14 +77,13 @@ export interface FingerprintDevice {
 }
 
 const SIM_BAUD = DEFAULT_BAUD;
-/** A resident needs about a second to put the finger down after being asked. */
-const RESIDENT_DELAY_MS = 1000;
+/** A resident needs about 1.5 s to lift one finger and put the next one down. */
+export const HAND_MOVE_MS = 1500;
 
 interface Started {
   driver: FingerprintDriver;
   params: SystemParameters;
   path: string | null;
-  baud: number;
 }
 
 export function createFingerprintDevice(
@@ -101,6 +109,8 @@ export function createFingerprintDevice(
   const events = new EventEmitter();
   const simSpeed = cfg.simSpeed && cfg.simSpeed > 0 ? cfg.simSpeed : 1;
   const packetSize: PacketSize = cfg.packetSize ?? 256;
+  const bauds = cfg.bauds ?? [MAX_MODULE_BAUD];
+  const handMoveMs = cfg.handMoveMs ?? HAND_MOVE_MS;
   let simulated = cfg.mode === 'simulated';
   let state: DeviceState = cfg.mode === 'none' ? 'missing' : 'pending';
   let message: { code: 'DEVICE_NOT_FOUND' | 'DISCONNECTED' | 'OTHER'; text?: string } | null =
@@ -117,6 +127,10 @@ export function createFingerprintDevice(
   let quality: ImageQuality = 'clear';
   let presentInstead: number | null = null;
   let absent = false;
+  /** The finger the simulated resident is asked for (placed, or on its way). */
+  let asked: number | null = null;
+  /** The simulated module is reopening its end of the line at a new baud. */
+  let simSwitching = false;
 
   function setState(s: DeviceState): void {
     if (s === state) return;
@@ -153,6 +167,12 @@ export function createFingerprintDevice(
         log.warn('packet size not negotiated', { code: (e as FingerprintError).code });
       }
     }
+    const from = d.baud;
+    const change = await d.negotiateBaud(bauds);
+    if (change.outcome !== 'unchanged') {
+      log.info('fingerprint baud negotiated', { from, baud: change.baud, outcome: change.outcome });
+      params = await d.readSysPara();
+    }
     return params;
   }
 
@@ -161,16 +181,30 @@ export function createFingerprintDevice(
   async function startSimulatorOn(end: ByteTransport): Promise<void> {
     // A module keeps its packet size in flash across a power cycle; so does the simulated one.
     const keptPacketSize = sim?.currentPacketSize ?? 128;
+    const keptBaud = simBaud();
     sim?.stop();
     deviceEnd = end;
+    simSwitching = false;
+    const devicePath = pty?.b;
     sim = new FingerprintSimulator(end, {
-      baud: SIM_BAUD,
+      baud: keptBaud,
       packetSize: keptPacketSize,
+      // On a pty the module's end is reopened at the new rate, as a real UART is reprogrammed.
+      ...(devicePath
+        ? { openAt: async (b: number) => (deviceEnd = await openSerial(devicePath, b)) }
+        : {}),
       paceSpeedup: simSpeed,
       captureMs: Math.round(300 / simSpeed),
       systemId: 0x5349, // "SI": simulated
     });
     sim.on('error', (e: unknown) => log.warn('simulator error', { message: String(e) }));
+    sim.on('baud-switch', () => (simSwitching = true));
+    sim.on('baud', () => (simSwitching = false));
+  }
+
+  /** The simulated module keeps its baud in flash across a power cycle, as a real one does. */
+  function simBaud(): number {
+    return sim?.currentBaud ?? SIM_BAUD;
   }
 
   async function openSimulated(): Promise<Started> {
@@ -183,25 +217,30 @@ export function createFingerprintDevice(
       pty = await openPtyPair();
       const hostPath = pty.a;
       await startSimulatorOn(await openSerial(pty.b, SIM_BAUD));
-      const reopen = async (): Promise<ByteTransport> => {
+      const openAt = async (baud: number): Promise<ByteTransport> => {
         if (!plugged || !pty) throw new Error('simulated scanner unplugged');
         // The device end dies with the driver host child too (a crash there, not an unplug):
         // the simulated module comes back on a fresh port, as a power-cycled one would.
-        if (!deviceEnd?.isOpen) await startSimulatorOn(await openSerial(pty.b, SIM_BAUD));
-        return tap(await openSerial(hostPath, SIM_BAUD));
+        if (!deviceEnd?.isOpen && !simSwitching) {
+          await startSimulatorOn(await openSerial(pty.b, simBaud()));
+        }
+        return tap(await openSerial(hostPath, baud));
       };
       const driver = new FingerprintDriver({
         transport: tap(await openSerial(hostPath, SIM_BAUD)),
-        reopen,
+        baud: SIM_BAUD,
+        openAt,
         backoff: { initialMs: 200, maxMs: 2000 },
       });
       wire(driver);
       const params = await negotiate(driver);
-      return { driver, params, path: hostPath, baud: SIM_BAUD };
+      return { driver, params, path: hostPath };
     }
     const [host, dev] = createMemoryPair();
     await startSimulatorOn(dev);
-    const reopen = async (): Promise<ByteTransport> => {
+    // An in-memory line has no rate: a fresh pair (and a power-cycled module that kept its
+    // settings) stands for the port reopened, at whatever baud the module now speaks.
+    const openAt = async (): Promise<ByteTransport> => {
       if (!plugged) throw new Error('simulated scanner unplugged');
       const [h, d] = createMemoryPair();
       await startSimulatorOn(d);
@@ -209,12 +248,13 @@ export function createFingerprintDevice(
     };
     const driver = new FingerprintDriver({
       transport: tap(host),
-      reopen,
+      baud: SIM_BAUD,
+      openAt,
       backoff: { initialMs: 200, maxMs: 2000 },
     });
     wire(driver);
     const params = await negotiate(driver);
-    return { driver, params, path: null, baud: SIM_BAUD };
+    return { driver, params, path: null };
   }
 
   async function openReal(): Promise<Started> {
@@ -229,7 +269,7 @@ export function createFingerprintDevice(
     });
     wire(found.driver);
     const params = await negotiate(found.driver);
-    return { driver: found.driver, params, path: found.path, baud: found.baud };
+    return { driver: found.driver, params, path: found.path };
   }
 
   async function start(): Promise<void> {
@@ -256,7 +296,7 @@ export function createFingerprintDevice(
       log.info('fingerprint scanner ready', {
         simulated,
         packetSize: started!.params.packetSize,
-        baud: started!.baud,
+        baud: started!.driver.baud,
       });
     } catch (e) {
       if (closed) return;
@@ -300,7 +340,7 @@ export function createFingerprintDevice(
       plugged = true;
       if (pty) {
         await pty.replug();
-        await startSimulatorOn(await openSerial(pty.b, SIM_BAUD));
+        await startSimulatorOn(await openSerial(pty.b, simBaud()));
       }
       // In memory, the driver's reopen builds a fresh pair with a fresh simulator.
     },
@@ -325,7 +365,7 @@ export function createFingerprintDevice(
         state,
         simulated,
         path: started?.path ?? cfg.path ?? null,
-        baud: started?.baud ?? null,
+        baud: started?.driver.baud ?? null,
         packetSize: started ? (started.driver.negotiatedPacketSize ?? p?.packetSize ?? null) : null,
         sensor: p
           ? { systemId: p.systemId, capacity: p.capacity, securityLevel: p.securityLevel }
@@ -344,10 +384,15 @@ export function createFingerprintDevice(
       if (!simulated || !sim || absent) return;
       const shown = presentInstead ?? finger;
       presentInstead = null;
-      sim.placeFinger(shown, { quality, afterMs: Math.round(RESIDENT_DELAY_MS / simSpeed) });
+      asked = finger;
+      // Placing the next finger lifts the one before: one hand on the sensor at a time.
+      sim.placeFinger(shown, { quality, afterMs: Math.round(handMoveMs / simSpeed) });
     },
-    endCapture() {
-      if (simulated) sim?.liftFinger();
+    endCapture(finger) {
+      // The next finger may already be on its way (asked while this image still transferred).
+      if (!simulated || asked !== finger) return;
+      asked = null;
+      sim?.liftFinger();
     },
     setSimulatedQuality(q) {
       if (!simulated) return false;
@@ -362,7 +407,7 @@ export function createFingerprintDevice(
         capacity: p?.capacity ?? null,
         securityLevel: p?.securityLevel ?? null,
         packetSize: started?.driver.negotiatedPacketSize ?? null,
-        baud: started?.baud ?? null,
+        baud: started?.driver.baud ?? null,
       };
     },
     close() {

@@ -18,7 +18,9 @@ import type {
 import { fail, ok } from '../api/reply';
 import type { Reply } from '../api/reply';
 import { FINGER_POSITIONS, fingerName } from '../domain/fingers';
-import { isFingerprintError } from '../../drivers/fingerprint/errors';
+import { IMAGE_HEIGHT, IMAGE_WIDTH } from '../../drivers/fingerprint/codec';
+import type { CaptureStatus } from '../../drivers/fingerprint/driver';
+import { FingerprintError, isFingerprintError } from '../../drivers/fingerprint/errors';
 import type { FingerprintErrorCode } from '../../drivers/fingerprint/errors';
 import { fingerprintQuality } from '../../drivers/fingerprint/quality';
 import {
@@ -53,17 +55,17 @@ export const SETTING_THRESHOLD = 'fingerprint.quality_threshold';
 
 const TEXT = {
   waiting: { id: 'Letakkan {finger} di sensor', en: 'Place the {finger} on the sensor' },
-  detected: {
-    id: 'Jari terdeteksi — tahan, jangan diangkat',
-    en: 'Finger detected — hold still, do not lift',
+  lift: {
+    id: 'Gambar {finger} sudah diambil — angkat jari',
+    en: 'The {finger} is captured — lift the finger',
   },
   uploading: {
-    id: 'Mengambil gambar… {percent}% — tahan jari',
-    en: 'Reading the image… {percent}% — keep the finger down',
+    id: 'Mengirim gambar {finger} ke komputer… {percent}%',
+    en: 'Sending the {finger} image to the computer… {percent}%',
   },
   imageReady: {
-    id: 'Gambar diterima — angkat jari',
-    en: 'Image received — lift the finger',
+    id: 'Gambar {finger} diterima — memeriksa mutu',
+    en: 'The {finger} image is in — checking its quality',
   },
   cancelled: { id: 'Pengambilan dibatalkan', en: 'Capture cancelled' },
   noFingerTimeout: {
@@ -71,8 +73,8 @@ const TEXT = {
     en: 'No finger on the sensor for {seconds} seconds. Press Capture to try again.',
   },
   busy: {
-    id: 'Pemindai sedang mengambil jari lain. Tunggu atau batalkan dulu.',
-    en: 'The scanner is busy with another finger. Wait or cancel it first.',
+    id: 'Pemindai sedang menunggu jari lain. Tunggu atau batalkan dulu.',
+    en: 'The scanner is waiting for another finger. Wait or cancel it first.',
   },
   notReady: {
     id: 'Pemindai sidik jari belum siap. Periksa kabel atau hubungi teknisi.',
@@ -103,6 +105,19 @@ const NO_TEMPLATE_CODES: ReadonlySet<FingerprintErrorCode> = new Set([
   'NO_VALID_IMAGE',
 ]);
 
+/** Resolves with `p`, or rejects with CANCELLED as soon as `signal` aborts. */
+function untilAborted(p: Promise<void>, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.reject(new FingerprintError('CANCELLED'));
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(new FingerprintError('CANCELLED'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    void p.then(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    });
+  });
+}
+
 export interface FingerprintsDeps {
   db: Database;
   now: () => Date;
@@ -115,12 +130,18 @@ export interface FingerprintsDeps {
   waitFingerMs?: number;
 }
 
-interface Busy {
+/**
+ * One finger's capture. At most one waits for its finger at a time; the one before it may
+ * still be transferring and checking its image (the module works on one command at a time, so
+ * the waiting one's first GenImg goes out as soon as the module is free).
+ */
+interface Job {
   recordingId: string;
   finger: number;
   controller: AbortController;
   cancelled: boolean;
   timedOut: boolean;
+  phase: 'waiting' | 'transfer';
 }
 
 export type FingerprintMethod =
@@ -166,8 +187,27 @@ export async function encodeGrayPng(gray: Uint8Array, width: number, height: num
 export function createFingerprints(deps: FingerprintsDeps): Fingerprints {
   const { db, now, audit, log, device } = deps;
   const waitFingerMs = deps.waitFingerMs ?? DEFAULT_WAIT_FINGER_MS;
-  let busy: Busy | null = null;
+  const jobs = new Set<Job>();
   let closed = false;
+  /** The module: one capture holds it from its first GenImg to its last Match. */
+  let moduleTail: Promise<void> = Promise.resolve();
+  /** Each capture's duplicate check waits until the capture before it is stored. */
+  let storeTail: Promise<void> = Promise.resolve();
+
+  /** Waits for the module (abortably); the returned function hands it to the next capture. */
+  async function acquireModule(signal: AbortSignal): Promise<() => void> {
+    const prev = moduleTail;
+    let release!: () => void;
+    moduleTail = new Promise<void>((r) => (release = r));
+    try {
+      await untilAborted(prev, signal);
+    } catch (e) {
+      // Keep the order: this slot is handed on once the one before it is done.
+      void prev.then(release);
+      throw e;
+    }
+    return release;
+  }
 
   function threshold(): number {
     const raw = getSetting(db, SETTING_THRESHOLD);
@@ -237,11 +277,18 @@ export function createFingerprints(deps: FingerprintsDeps): Fingerprints {
   const target = (recordingId: string, finger: number) => `${recordingId}#${finger}`;
 
   function progress(
-    b: Busy,
+    b: Job,
     phase: EventPayloads['fingerprint.progress']['phase'],
     message: string,
+    percent?: number,
   ): void {
-    deps.emitProgress({ recordingId: b.recordingId, finger: b.finger, phase, message });
+    deps.emitProgress({
+      recordingId: b.recordingId,
+      finger: b.finger,
+      phase,
+      message,
+      ...(percent !== undefined ? { percent } : {}),
+    });
   }
 
   async function capture(
@@ -253,49 +300,70 @@ export function createFingerprints(deps: FingerprintsDeps): Fingerprints {
     const own = ownDraft(actor, recordingId);
     if (!own.ok) return own;
     if (findFingerprint(db, recordingId, finger)) return fail('CONFLICT', t(L, 'alreadyTaken'));
-    if (busy) return fail('CONFLICT', t(L, 'busy'));
+    for (const j of jobs) {
+      // Another finger may still be transferring; only one may wait for its finger.
+      if (j.phase === 'waiting' || (j.recordingId === recordingId && j.finger === finger)) {
+        return fail('CONFLICT', t(L, 'busy'));
+      }
+    }
     const driver = device.driver();
     const state = device.state();
     if (!driver || (state !== 'connected' && state !== 'simulated')) {
       return fail('DEVICE', device.info(L).message ?? t(L, 'notReady'));
     }
 
-    const b: Busy = {
+    const b: Job = {
       recordingId,
       finger,
       controller: new AbortController(),
       cancelled: false,
       timedOut: false,
+      phase: 'waiting',
     };
-    busy = b;
+    jobs.add(b);
     const signal = b.controller.signal;
+    const fingerText = fingerName(finger, L);
     let lastPercent = -1;
-    const onStatus = (s: { kind: string; received?: number; total?: number }) => {
-      if (s.kind === 'finger-detected') {
-        // The wait limit is for a finger to arrive; the upload itself takes its own time.
-        clearTimeout(waitTimer);
-        progress(b, 'finger-detected', t(L, 'detected'));
-      } else if (s.kind === 'uploading' && s.total) {
-        const percent = Math.floor((100 * (s.received ?? 0)) / s.total / 10) * 10;
+    const onStatus = (s: CaptureStatus) => {
+      if (s.kind === 'uploading' && s.total) {
+        const percent = Math.floor((100 * s.received) / s.total / 10) * 10;
         if (percent === lastPercent) return;
         lastPercent = percent;
-        progress(b, 'uploading', t(L, 'uploading', { percent: String(percent) }));
+        progress(
+          b,
+          'uploading',
+          t(L, 'uploading', { finger: fingerText, percent: String(percent) }),
+          percent,
+        );
       } else if (s.kind === 'image-ready') {
-        progress(b, 'image-ready', t(L, 'imageReady'));
+        progress(b, 'image-ready', t(L, 'imageReady', { finger: fingerText }), 100);
       }
     };
-    const waitTimer = setTimeout(() => {
-      b.timedOut = true;
-      b.controller.abort();
-    }, waitFingerMs);
+    let waitTimer: NodeJS.Timeout | undefined;
+    let release: (() => void) | null = null;
+    let stored: (() => void) | null = null;
 
-    driver.on('status', onStatus);
-    progress(b, 'waiting-finger', t(L, 'waiting', { finger: fingerName(finger, L) }));
+    // The prompt goes out now, even while the module still sends the previous image: the
+    // resident moves the hand meanwhile.
+    progress(b, 'waiting-finger', t(L, 'waiting', { finger: fingerText }));
     device.beginCapture(finger);
     try {
-      const img = await driver.captureImage({ signal, pollMs: 100 });
-      device.endCapture();
-      const quality = fingerprintQuality(img.gray, img.width, img.height).score;
+      release = await acquireModule(signal);
+      waitTimer = setTimeout(() => {
+        b.timedOut = true;
+        b.controller.abort();
+      }, waitFingerMs);
+      const fingerDownAt = await driver.waitForImage({ signal, pollMs: 50 });
+      // The image is in the module's buffer: the finger is no longer needed.
+      clearTimeout(waitTimer);
+      b.phase = 'transfer';
+      device.endCapture(finger);
+      progress(b, 'lift', t(L, 'lift', { finger: fingerText }));
+      const before = storeTail;
+      storeTail = new Promise<void>((r) => (stored = r));
+
+      const gray = await driver.readImage({ signal, onStatus });
+      const img = { gray, width: IMAGE_WIDTH, height: IMAGE_HEIGHT, fingerDownAt };
 
       let template: Uint8Array | null = null;
       try {
@@ -306,6 +374,8 @@ export function createFingerprints(deps: FingerprintsDeps): Fingerprints {
       }
       let duplicateOf: number | null = null;
       if (template) {
+        // The finger captured just before this one may still be on its way into the store.
+        await before;
         for (const other of takenTemplates(db, recordingId, finger)) {
           await driver.downChar(2, new Uint8Array(other.template), { signal });
           if ((await driver.match({ signal })).matched) {
@@ -314,6 +384,11 @@ export function createFingerprints(deps: FingerprintsDeps): Fingerprints {
           }
         }
       }
+      // The module is free: the next finger's capture starts while this one is scored and
+      // stored (the score is the station's own work, not the module's).
+      release();
+      release = null;
+      const quality = fingerprintQuality(img.gray, img.width, img.height).score;
       const png = await encodeGrayPng(img.gray, img.width, img.height);
       if (closed) return fail('INTERNAL', msg(L, 'internal'));
 
@@ -409,7 +484,7 @@ export function createFingerprints(deps: FingerprintsDeps): Fingerprints {
       log.info('finger captured', { finger, quality, outcome, attempt: attempt.idx });
       return ok({ attempt: out, outcome, set: buildSet(recordingId), duplicateOf });
     } catch (e) {
-      device.endCapture();
+      device.endCapture(finger);
       if (b.timedOut) {
         const text = t(L, 'noFingerTimeout', { seconds: String(Math.round(waitFingerMs / 1000)) });
         progress(b, 'error', text);
@@ -429,17 +504,41 @@ export function createFingerprints(deps: FingerprintsDeps): Fingerprints {
       throw e;
     } finally {
       clearTimeout(waitTimer);
-      driver.off('status', onStatus);
-      if (busy === b) busy = null;
+      release?.();
+      (stored as (() => void) | null)?.();
+      jobs.delete(b);
+    }
+  }
+
+  /** A capture of this finger is under way (waiting or transferring). */
+  function inFlight(recordingId: string, finger: number): boolean {
+    for (const j of jobs) if (j.recordingId === recordingId && j.finger === finger) return true;
+    return false;
+  }
+
+  /**
+   * With a finger: its prompt is withdrawn (a capture whose image is already in the module
+   * finishes). Without (Esc): the finger being waited for; with none waiting, the transfer.
+   */
+  function cancel(finger: number | undefined): void {
+    const all = [...jobs];
+    const waiting = all.filter((j) => j.phase === 'waiting');
+    const chosen =
+      finger !== undefined
+        ? waiting.filter((j) => j.finger === finger)
+        : waiting.length
+          ? waiting
+          : all;
+    for (const j of chosen) {
+      j.cancelled = true;
+      j.controller.abort();
     }
   }
 
   function guardFinger(actor: Actor, recordingId: string, finger: number): Reply<null> {
     const own = ownDraft(actor, recordingId);
     if (!own.ok) return own;
-    if (busy && busy.recordingId === recordingId && busy.finger === finger) {
-      return fail('CONFLICT', t(deps.locale(), 'busy'));
-    }
+    if (inFlight(recordingId, finger)) return fail('CONFLICT', t(deps.locale(), 'busy'));
     return ok(null);
   }
 
@@ -501,11 +600,8 @@ export function createFingerprints(deps: FingerprintsDeps): Fingerprints {
     'fingerprint.device': () => ok(device.info(deps.locale())),
     'fingerprint.list': (input) => list(input.recordingId),
     'fingerprint.capture': (input, { actor }) => capture(actor!, input.recordingId, input.finger),
-    'fingerprint.cancel': () => {
-      if (busy) {
-        busy.cancelled = true;
-        busy.controller.abort();
-      }
+    'fingerprint.cancel': (input) => {
+      cancel(input.finger);
       return ok(null);
     },
     'fingerprint.setException': (input, { actor }) => setException(actor!, input),
@@ -519,12 +615,12 @@ export function createFingerprints(deps: FingerprintsDeps): Fingerprints {
   return {
     handlers,
     list,
-    busy: () => busy !== null,
+    busy: () => jobs.size > 0,
     async close() {
       closed = true;
-      if (busy) {
-        busy.cancelled = true;
-        busy.controller.abort();
+      for (const j of jobs) {
+        j.cancelled = true;
+        j.controller.abort();
       }
       await device.close();
     },

@@ -96,7 +96,7 @@ describe('fingerprint driver ↔ simulator over a socat pty pair', () => {
     driver.off('status', onStatus);
     // 'waiting-finger' appears only when the first poll finds the sensor empty; on a loaded
     // machine the simulated finger may already be down by then, so count the sure events.
-    expect(statuses.filter((s) => s === 'finger-detected')).toHaveLength(10);
+    expect(statuses.filter((s) => s === 'image-captured')).toHaveLength(10);
     expect(statuses.filter((s) => s === 'image-ready')).toHaveLength(10);
     expect(statuses.filter((s) => s === 'waiting-finger').length).toBeLessThanOrEqual(10);
   });

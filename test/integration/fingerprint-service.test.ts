@@ -68,9 +68,15 @@ describe.each(carriers)('fingerprint service over the simulator (%s)', (carrier)
     cleanup?.();
   });
 
-  it('reports a simulated scanner with the negotiated 256-byte packets', async () => {
+  it('reports a simulated scanner with the negotiated 256-byte packets at 115,200 baud', async () => {
     const info = await must(station, 'fingerprint.device', {});
-    expect(info).toMatchObject({ state: 'simulated', simulated: true, packetSize: 256 });
+    expect(info).toMatchObject({
+      state: 'simulated',
+      simulated: true,
+      packetSize: 256,
+      baud: 115200,
+    });
+    expect(device.sim!.simulator!.currentBaud).toBe(115200);
     expect(info.sensor).toMatchObject({ capacity: 300, securityLevel: 3 });
     if (carrier === 'pty') expect(info.path).toMatch(/host$/);
     expect(station.status().devices.fingerprint).toBe('simulated');
@@ -84,7 +90,13 @@ describe.each(carriers)('fingerprint service over the simulator (%s)', (carrier)
     const phases = progress.map((p) => p.phase);
     expect(phases[0]).toBe('waiting-finger');
     expect(progress[0]!.message).toBe('Letakkan JEMPOL KANAN di sensor');
-    expect(phases).toEqual(expect.arrayContaining(['finger-detected', 'uploading', 'image-ready']));
+    expect(phases).toEqual(expect.arrayContaining(['lift', 'uploading', 'image-ready']));
+    // "Lift the finger" comes as soon as the image is in the module, before the transfer.
+    expect(phases.indexOf('lift')).toBeLessThan(phases.indexOf('uploading'));
+    expect(progress.find((p) => p.phase === 'lift')!.message).toBe(
+      'Gambar JEMPOL KANAN sudah diambil — angkat jari',
+    );
+    expect(progress.find((p) => p.phase === 'uploading')!.message).not.toMatch(/tahan/);
     const second = await must(station, 'fingerprint.capture', { recordingId, finger: 1 });
     expect(second.outcome).toBe('retry');
     expect(second.set.fingers[0]).toMatchObject({ state: 'pending', attempts: 2 });
@@ -110,6 +122,45 @@ describe.each(carriers)('fingerprint service over the simulator (%s)', (carrier)
     }
     expect(set!.complete).toBe(false);
     expect(set!.fingers.filter((f) => f.state === 'pending').map((f) => f.finger)).toEqual([10]);
+  });
+
+  it('pipelines: the next finger is asked for during the transfer and captured right after', async () => {
+    await must(station, 'fingerprint.clear', { recordingId, finger: 8 });
+    await must(station, 'fingerprint.clear', { recordingId, finger: 9 });
+    const order: string[] = [];
+    const onCommand = (c: string) => order.push(c);
+    device.sim!.simulator!.on('command', onCommand);
+    const off = station.on('fingerprint.progress', (p) => order.push(`${p.phase}:${p.finger}`));
+    let second: ReturnType<typeof capture> | undefined;
+    const secondAsked = new Promise<void>((resolve) => {
+      const offLift = station.on('fingerprint.progress', (p) => {
+        if (p.finger !== 8 || p.phase !== 'lift') return;
+        offLift();
+        // The resident presents finger 8 again instead of 9: the duplicate check must see 8.
+        device.sim!.presentInstead(8);
+        second = capture(9);
+        resolve();
+      });
+    });
+    const first = await capture(8);
+    await secondAsked;
+    const r2 = await second!;
+    off();
+    device.sim!.simulator!.off('command', onCommand);
+    expect(first).toMatchObject({ ok: true, value: { outcome: 'accepted', duplicateOf: null } });
+    expect(r2).toMatchObject({ ok: true, value: { duplicateOf: 8 } });
+    const at = (e: string) => order.indexOf(e);
+    // Finger 9 was prompted while finger 8's image was still on the wire …
+    expect(at('waiting-finger:9')).toBeLessThan(at('image-ready:8'));
+    // … and its first GenImg went out only after finger 8 had finished with the module.
+    const genImgs = order.map((e, i) => (e === 'GEN_IMG' ? i : -1)).filter((i) => i >= 0);
+    const secondGenImg = genImgs.find((i) => i > at('lift:8'))!;
+    const lastOfFirst = order.lastIndexOf('MATCH', at('lift:9'));
+    expect(secondGenImg).toBeGreaterThan(order.indexOf('UP_CHAR', at('lift:8')));
+    expect(secondGenImg).toBeGreaterThan(Math.max(lastOfFirst, at('image-ready:8')));
+    expect(at('lift:9')).toBeGreaterThan(secondGenImg);
+    await must(station, 'fingerprint.clear', { recordingId, finger: 9 });
+    expect(await capture(9)).toMatchObject({ ok: true, value: { duplicateOf: null } });
   });
 
   it('an exception with a reason completes the set', async () => {

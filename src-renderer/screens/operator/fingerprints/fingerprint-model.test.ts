@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FingerRecord, FingerprintSet } from '../../../../src-main/api/contract';
-import { enterAction, nextOpenFinger, openFingers, toneOf } from './fingerprint-model';
+import { enterAction, nextOpenFinger, nextToAsk, openFingers, toneOf } from './fingerprint-model';
 
 const rec = (finger: number, over: Partial<FingerRecord> = {}): FingerRecord => ({
   finger,
@@ -50,5 +50,20 @@ describe('fingerprint step model', () => {
         false,
       ),
     ).toBe('finish');
+  });
+
+  it('auto-advance asks for the next open finger, skipping the one in the module and busy ones', () => {
+    const s = all((f) => (f <= 2 || f === 5 ? { state: 'captured', quality: 80 } : {}));
+    expect(nextToAsk(s, 3, new Set([3]))).toBe(4);
+    expect(nextToAsk(s, 4, new Set([4]))).toBe(6);
+    expect(nextToAsk(s, 10, new Set([10]))).toBe(3);
+    expect(nextToAsk(s, 10, new Set([10, 3]))).toBe(4);
+    const last = all((f) => (f === 10 ? {} : { state: 'captured', quality: 80 }));
+    expect(nextToAsk(last, 10, new Set([10]))).toBeNull();
+    // A finger flagged as a duplicate of another still needs work.
+    const dup = all((f) =>
+      f === 7 ? { state: 'captured', duplicateOf: 2 } : f === 9 ? {} : { state: 'captured' },
+    );
+    expect(nextToAsk(dup, 9, new Set([9]))).toBe(7);
   });
 });

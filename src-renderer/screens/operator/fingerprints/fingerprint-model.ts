@@ -55,3 +55,22 @@ export function enterAction(
   if (openFingers(set).length === 0) return 'finish';
   return 'next';
 }
+
+/**
+ * The finger to ask for once `from` is in the module (auto-advance): the next one that still
+ * needs work, skipping `from` itself and fingers whose capture is already under way.
+ */
+export function nextToAsk(
+  set: FingerprintSet,
+  from: number,
+  underWay: ReadonlySet<number>,
+): number | null {
+  const order = [...CAPTURE_ORDER];
+  const start = order.indexOf(from as never);
+  const rotated = [...order.slice(start + 1), ...order.slice(0, start)];
+  for (const f of rotated) {
+    const rec = fingerOf(set, f);
+    if (rec && needsWork(rec) && !underWay.has(f)) return f;
+  }
+  return null;
+}

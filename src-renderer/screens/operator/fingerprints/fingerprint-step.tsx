@@ -17,6 +17,7 @@ import {
   enterAction,
   fingerOf,
   nextOpenFinger,
+  nextToAsk,
   openFingers,
   toneOf,
 } from './fingerprint-model';
@@ -27,6 +28,8 @@ export interface FingerprintStepProps {
   recordingId: string;
   /** Called when all ten fingers are captured, forced or excepted. */
   onComplete: () => void;
+  /** "Selesai — sidik jari lengkap" (Enter): on to the signature. */
+  onNext: () => void;
 }
 
 const SPEAK_KEY = 'rekam.fingerprint.speak';
@@ -49,14 +52,19 @@ function speak(text: string, on: boolean): void {
  * the image with its score against the threshold, retry / exception / clear, and a plain
  * refusal to finish while a finger is missing.
  */
-export function FingerprintStep({ recordingId, onComplete }: FingerprintStepProps) {
+export function FingerprintStep({ recordingId, onComplete, onNext }: FingerprintStepProps) {
   const { t } = useTranslation();
   const locale = currentLocale();
   const [set, setSet] = useState<FingerprintSet | null>(null);
   const [finger, setFinger] = useState<number>(1);
-  const [capturing, setCapturing] = useState(false);
+  /** The finger whose capture waits for the resident (at most one). */
+  const [waiting, setWaiting] = useState<number | null>(null);
+  /** The finger whose image is on its way from the module (shown apart from the prompt). */
+  const [transfer, setTransfer] = useState<FingerprintProgress | null>(null);
   const [progress, setProgress] = useState<FingerprintProgress | null>(null);
   const [result, setResult] = useState<FingerCaptureResult | null>(null);
+  /** The last finger taken before the current one: shown small, U retakes it. */
+  const [previous, setPrevious] = useState<FingerCaptureResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [device, setDevice] = useState<FingerprintDeviceInfo | null>(null);
   const [exceptionOpen, setExceptionOpen] = useState(false);
@@ -68,6 +76,14 @@ export function FingerprintStep({ recordingId, onComplete }: FingerprintStepProp
   const [simQuality, setSimQuality] = useState<(typeof SIM_QUALITIES)[number]>('clear');
   const wasComplete = useRef<boolean | null>(null);
   const primaryRef = useRef<HTMLButtonElement | null>(null);
+  const finishRef = useRef<HTMLButtonElement | null>(null);
+  // Event handlers and the capture loop read the latest values through these.
+  const setRef = useRef<FingerprintSet | null>(null);
+  const fingerRef = useRef(finger);
+  const underWay = useRef(new Set<number>());
+  /** Prompt shown → the finger whose image let it be asked for (auto-advance). */
+  const askedAfter = useRef(new Map<number, number>());
+  const capturing = waiting !== null;
 
   const refreshDevice = useCallback(async () => {
     const r = await call('fingerprint.device', {});
@@ -77,6 +93,7 @@ export function FingerprintStep({ recordingId, onComplete }: FingerprintStepProp
   const applySet = useCallback(
     (s: FingerprintSet) => {
       setSet(s);
+      setRef.current = s;
       if (wasComplete.current === false && s.complete) onComplete();
       wasComplete.current = s.complete;
     },
@@ -89,7 +106,9 @@ export function FingerprintStep({ recordingId, onComplete }: FingerprintStepProp
       if (!live) return;
       if (!r.ok) return setError(r.error.message);
       applySet(r.value);
-      setFinger(nextOpenFinger(r.value) ?? 1);
+      const first = nextOpenFinger(r.value) ?? 1;
+      setFinger(first);
+      fingerRef.current = first;
     });
     void refreshDevice();
     return () => {
@@ -99,45 +118,121 @@ export function FingerprintStep({ recordingId, onComplete }: FingerprintStepProp
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [recordingId, refreshDevice]);
 
-  useEffect(
-    () =>
-      onEvent('fingerprint.progress', (p) => {
-        if (p.recordingId !== recordingId) return;
-        setProgress(p);
-        if (p.phase === 'waiting-finger') speak(p.message, speakOn);
-      }),
-    [recordingId, speakOn],
-  );
   useEffect(() => onEvent('status', () => void refreshDevice()), [refreshDevice]);
+
+  // Ten fingers done and nothing under way: Enter (the focused button) moves on.
+  const complete = set?.complete ?? false;
+  useEffect(() => {
+    if (complete && waiting === null) finishRef.current?.focus();
+  }, [complete, waiting]);
 
   const current = set ? fingerOf(set, finger) : undefined;
   const name = fingerName(finger, locale);
 
   const select = useCallback((f: number) => {
     setFinger(f);
+    fingerRef.current = f;
     setResult((r) => (r && r.attempt.finger === f ? r : null));
     setError(null);
     setProgress(null);
     setExceptionOpen(false);
   }, []);
 
-  const capture = useCallback(async () => {
-    if (capturing) return;
-    setCapturing(true);
-    setError(null);
-    setResult(null);
-    setProgress(null);
-    const r = await call('fingerprint.capture', { recordingId, finger });
-    setCapturing(false);
-    if (!r.ok) {
-      // A cancel is the operator's own choice; the progress line already says so.
-      if (r.error.code !== 'CANCELLED') setError(r.error.message);
-      return;
-    }
-    setResult(r.value);
-    applySet(r.value.set);
-    setTimeout(() => primaryRef.current?.focus(), 0);
-  }, [capturing, recordingId, finger, applySet]);
+  /** The operator's own choice of finger (tile, hand diagram): no automatic jump away from it. */
+  const pick = useCallback(
+    (f: number) => {
+      askedAfter.current.delete(f);
+      select(f);
+    },
+    [select],
+  );
+
+  /** Back to a finger that needs the operator (low quality, duplicate, error). */
+  const backTo = useCallback(
+    (f: number) => {
+      for (const other of underWay.current) {
+        // The next finger's prompt is withdrawn; one already in the module finishes.
+        if (other !== f) void call('fingerprint.cancel', { finger: other });
+      }
+      select(f);
+      setTimeout(() => primaryRef.current?.focus(), 0);
+    },
+    [select],
+  );
+
+  const startCapture = useCallback(
+    async (f: number) => {
+      if (underWay.current.has(f)) return;
+      underWay.current.add(f);
+      setWaiting(f);
+      setError(null);
+      setResult((r) => (r && r.attempt.finger === f ? null : r));
+      let r = await call('fingerprint.capture', { recordingId, finger: f });
+      if (!r.ok && r.error.code === 'CONFLICT') {
+        // A withdrawn prompt may not have left the scanner yet: ask once more.
+        await new Promise((ok) => setTimeout(ok, 150));
+        r = await call('fingerprint.capture', { recordingId, finger: f });
+      }
+      underWay.current.delete(f);
+      setWaiting((w) => (w === f ? null : w));
+      setTransfer((x) => (x?.finger === f ? null : x));
+      if (!r.ok) {
+        // A cancel is the operator's own choice (or a withdrawn prompt); nothing to say.
+        if (r.error.code === 'CANCELLED') return;
+        const now = fingerRef.current;
+        if (now === f || askedAfter.current.get(now) === f) backTo(f);
+        setError(r.error.message);
+        return;
+      }
+      applySet(r.value.set);
+      if (r.value.outcome === 'retry' || r.value.duplicateOf !== null) {
+        // Back to it if the operator is still on it or on the prompt it led to; otherwise it
+        // stays open and is asked for again when the round comes back to it.
+        const now = fingerRef.current;
+        if (now === f || askedAfter.current.get(now) === f) {
+          backTo(f);
+          setResult(r.value);
+        } else {
+          setPrevious(r.value);
+        }
+        return;
+      }
+      if (fingerRef.current === f) {
+        setResult(r.value);
+        setProgress(null);
+        if (!r.value.set.complete) setTimeout(() => primaryRef.current?.focus(), 0);
+      } else {
+        setPrevious(r.value);
+      }
+    },
+    [recordingId, applySet, backTo],
+  );
+
+  useEffect(
+    () =>
+      onEvent('fingerprint.progress', (p) => {
+        if (p.recordingId !== recordingId) return;
+        if (p.phase === 'uploading' || p.phase === 'image-ready') {
+          setTransfer(p);
+          return;
+        }
+        if (p.finger === fingerRef.current) setProgress(p);
+        if (p.phase === 'waiting-finger') speak(p.message, speakOn);
+        if (p.phase !== 'lift') return;
+        setTransfer(p);
+        setWaiting((w) => (w === p.finger ? null : w));
+        // The image is in the module: ask for the next finger now; it is captured as soon as
+        // the module has sent this one. A poor image brings the operator back here.
+        const s = setRef.current;
+        if (!s || p.finger !== fingerRef.current) return;
+        const n = nextToAsk(s, p.finger, underWay.current);
+        if (n === null) return;
+        askedAfter.current.set(n, p.finger);
+        select(n);
+        void startCapture(n);
+      }),
+    [recordingId, speakOn, select, startCapture],
+  );
 
   const cancel = useCallback(() => void call('fingerprint.cancel', {}), []);
 
@@ -156,6 +251,20 @@ export function FingerprintStep({ recordingId, onComplete }: FingerprintStepProp
     },
     [recordingId, applySet, select],
   );
+
+  /** U: the finger just taken is taken again (the prompt for the next one is withdrawn). */
+  const retake = useCallback(async () => {
+    const f = previous?.attempt.finger;
+    if (f === undefined || underWay.current.has(f)) return;
+    const w = [...underWay.current];
+    await Promise.all(w.map((other) => call('fingerprint.cancel', { finger: other })));
+    const r = await call('fingerprint.clear', { recordingId, finger: f });
+    if (!r.ok) return setError(r.error.message);
+    applySet(r.value);
+    setPrevious(null);
+    select(f);
+    void startCapture(f);
+  }, [previous, recordingId, applySet, select, startCapture]);
 
   const saveException = useCallback(async () => {
     if (reason.trim().length < 3) {
@@ -179,14 +288,16 @@ export function FingerprintStep({ recordingId, onComplete }: FingerprintStepProp
 
   const finish = useCallback(() => {
     setFinishTried(true);
-    if (set?.complete) onComplete();
-  }, [set, onComplete]);
+    if (set?.complete) onNext();
+  }, [set, onNext]);
 
-  // Enter = capture / next / finish; Esc = cancel (or close the exception form).
+  // Enter = capture / next / finish; U = retake the previous finger; Esc = cancel (or close
+  // the exception form).
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!set || e.altKey || e.ctrlKey || e.metaKey) return;
-      const inField = (e.target as HTMLElement | null)?.closest('textarea, input, select, button');
+      const target = e.target as HTMLElement | null;
+      const inField = target?.closest('textarea, input, select, button');
       if (e.key === 'Escape') {
         if (capturing) {
           e.preventDefault();
@@ -197,17 +308,34 @@ export function FingerprintStep({ recordingId, onComplete }: FingerprintStepProp
         }
         return;
       }
+      if ((e.key === 'u' || e.key === 'U') && !target?.closest('textarea, input, select')) {
+        if (exceptionOpen || !previous) return;
+        e.preventDefault();
+        void retake();
+        return;
+      }
       if (e.key !== 'Enter' || inField || exceptionOpen) return;
-      const action = enterAction(set, finger, capturing);
+      const action = enterAction(set, finger, capturing || underWay.current.has(finger));
       if (action === 'none') return;
       e.preventDefault();
-      if (action === 'capture') void capture();
+      if (action === 'capture') void startCapture(finger);
       else if (action === 'next') goNext();
       else finish();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [set, finger, capturing, exceptionOpen, capture, cancel, goNext, finish]);
+  }, [
+    set,
+    finger,
+    capturing,
+    exceptionOpen,
+    previous,
+    startCapture,
+    cancel,
+    goNext,
+    finish,
+    retake,
+  ]);
 
   if (!set) {
     return error ? (
@@ -221,12 +349,25 @@ export function FingerprintStep({ recordingId, onComplete }: FingerprintStepProp
 
   const open = openFingers(set);
   const shown = result && result.attempt.finger === finger ? result : null;
-  const image = shown?.attempt.imageDataUrl ?? current?.imageDataUrl ?? null;
-  const quality = shown?.attempt.quality ?? current?.quality ?? null;
+  // While the current finger has no image yet, the one just taken stays in view.
+  const showPrev = previous !== null && !shown && (waiting === finger || !current?.imageDataUrl);
+  const image = showPrev
+    ? previous.attempt.imageDataUrl
+    : (shown?.attempt.imageDataUrl ?? current?.imageDataUrl ?? null);
+  const quality = showPrev
+    ? previous.attempt.quality
+    : (shown?.attempt.quality ?? current?.quality ?? null);
   const duplicateOf = current?.duplicateOf ?? shown?.duplicateOf ?? null;
   const deviceUsable = device?.state === 'connected' || device?.state === 'simulated';
-  const action = enterAction(set, finger, capturing);
+  const action = enterAction(set, finger, capturing || underWay.current.has(finger));
   const nextFinger = nextOpenFinger(set, finger);
+  const transferText =
+    transfer && (transfer.phase === 'uploading' || transfer.phase === 'image-ready')
+      ? transfer.message
+      : transfer?.phase === 'lift'
+        ? transfer.message
+        : null;
+  const previousName = previous ? fingerName(previous.attempt.finger, locale) : '';
 
   return (
     <section className="fp-step" data-testid="fingerprint-step">
@@ -275,12 +416,28 @@ export function FingerprintStep({ recordingId, onComplete }: FingerprintStepProp
           </div>
 
           <p className="fp-live" data-testid="fp-live" role="status">
-            {capturing
+            {waiting === finger
               ? (progress?.message ?? t('fingerprint.starting'))
-              : progress?.phase === 'cancelled'
+              : progress?.phase === 'cancelled' || progress?.phase === 'lift'
                 ? progress.message
                 : '\u00a0'}
           </p>
+
+          <div
+            className="fp-transfer"
+            data-testid="fp-transfer"
+            data-finger={transfer?.finger ?? ''}
+            aria-label={t('fingerprint.transferLabel')}
+            hidden={!transferText}
+          >
+            <progress max={100} value={transfer?.percent ?? 0} />
+            <span className="small">
+              {transferText}
+              {waiting !== null && waiting !== transfer?.finger
+                ? ` · ${t('fingerprint.waitModule')}`
+                : ''}
+            </span>
+          </div>
 
           {error ? (
             <div className="banner banner--error" role="alert" data-testid="fp-error">
@@ -328,7 +485,7 @@ export function FingerprintStep({ recordingId, onComplete }: FingerprintStepProp
                 className="btn btn--primary btn--large"
                 data-testid="fp-capture"
                 disabled={!deviceUsable}
-                onClick={() => void capture()}
+                onClick={() => void startCapture(finger)}
               >
                 {current && current.attempts > 0
                   ? t('fingerprint.retry', { n: current.attempts + 1, max: MAX_ATTEMPTS })
@@ -368,7 +525,18 @@ export function FingerprintStep({ recordingId, onComplete }: FingerprintStepProp
                 {t('fingerprint.clear')}
               </button>
             ) : null}
+            {previous && previous.attempt.finger !== finger ? (
+              <button
+                type="button"
+                className="btn"
+                data-testid="fp-retake"
+                onClick={() => void retake()}
+              >
+                {t('fingerprint.retake', { finger: previousName })} <Kbd keys="U" />
+              </button>
+            ) : null}
           </div>
+          <p className="muted small fp-hint">{t('fingerprint.autoHint')}</p>
 
           {exceptionOpen ? (
             <form
@@ -440,6 +608,11 @@ export function FingerprintStep({ recordingId, onComplete }: FingerprintStepProp
               </span>
             )}
             <figcaption>
+              {showPrev ? (
+                <span className="fp-prev" data-testid="fp-previous">
+                  {t('fingerprint.previous', { finger: previousName })} ·{' '}
+                </span>
+              ) : null}
               {quality !== null ? (
                 <span
                   className={`fp-score ${quality >= set.threshold ? 'fp-score--ok' : 'fp-score--low'}`}
@@ -462,7 +635,7 @@ export function FingerprintStep({ recordingId, onComplete }: FingerprintStepProp
         </div>
 
         <div className="fp-hands">
-          <HandDiagram set={set} current={finger} onPick={(f) => !capturing && select(f)} />
+          <HandDiagram set={set} current={finger} onPick={(f) => !capturing && pick(f)} />
           <label className="fp-toggle">
             <input
               type="checkbox"
@@ -503,11 +676,12 @@ export function FingerprintStep({ recordingId, onComplete }: FingerprintStepProp
             <strong>{t('fingerprint.complete')}</strong>
             <button
               type="button"
+              ref={finishRef}
               className="btn btn--primary"
               data-testid="fp-finish"
               onClick={finish}
             >
-              {t('fingerprint.finish')}
+              {t('fingerprint.finish')} <Kbd keys="Enter" />
             </button>
           </div>
         ) : (
@@ -543,7 +717,7 @@ export function FingerprintStep({ recordingId, onComplete }: FingerprintStepProp
                 data-state={rec.state}
                 aria-current={f === finger ? 'step' : undefined}
                 disabled={capturing}
-                onClick={() => select(f)}
+                onClick={() => pick(f)}
               >
                 <span className="fp-tile__name">{fingerName(f, locale)}</span>
                 <span className="fp-tile__state">

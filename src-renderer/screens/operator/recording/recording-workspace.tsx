@@ -247,6 +247,7 @@ export function RecordingWorkspace({
               recordingId={recId}
               key={recId}
               onComplete={() => void readStatus(recId).then((s) => setStatus(recId, s))}
+              onNext={() => go('signature')}
             />
           )}
         </div>
