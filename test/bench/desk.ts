@@ -198,7 +198,7 @@ async function main(): Promise<void> {
   const y4m = path.join(work, 'camera.y4m');
   await writeCameraClip(y4m);
   // The reference centre: sealing needs its key, and sealed packets upload as they would.
-  const central = await startCentral({ dataDir: path.join(work, 'central') });
+  const central = await startCentral({ dataDir: path.join(work, 'central'), tls: true });
   const host = await startBrowserHost({
     extraArgs: ['--fingerprint', 'simulated', '--sim-speed', '1', '--signature', 'simulated'],
   });
@@ -213,8 +213,12 @@ async function main(): Promise<void> {
       role: 'technician',
     });
     await api(host, 'auth.login', { username: 'teknisi', password: 'teknisi-rahasia-1' });
-    await api(host, 'central.setConfig', { url: central.url, publicKey: central.publicKeyPem });
-    await api(host, 'central.register', { token: central.issueToken() });
+    const cfg = (await api(host, 'central.setConfig', {
+      url: central.url,
+      publicKey: central.keyBundle,
+      tlsPin: central.tlsPin,
+    })) as { stationId: string };
+    await api(host, 'central.register', { token: central.issueToken(cfg.stationId) });
     await api(host, 'auth.logout', {});
     await page.goto(host.url);
     await loginUi(page);
