@@ -216,7 +216,7 @@ async function main(): Promise<void> {
     const cfg = (await api(host, 'central.setConfig', {
       url: central.url,
       publicKey: central.keyBundle,
-      tlsPin: central.tlsPin,
+      tlsPin: central.tlsPin ?? undefined,
     })) as { stationId: string };
     await api(host, 'central.register', { token: central.issueToken(cfg.stationId) });
     await api(host, 'auth.logout', {});
