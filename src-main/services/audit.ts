@@ -79,6 +79,11 @@ export type AuditAction =
   | 'export.table'
   | 'export.table-full-nik'
   | 'export.bundle'
+  // The desk (issue 14): targets are usernames only.
+  | 'seal.failed'
+  | 'seal.locked'
+  | 'seal.unlocked'
+  | 'seal.unlock-refused'
   | 'forbidden';
 
 export interface Audit {

@@ -23,7 +23,9 @@ import { insertUser } from '../store/users-repo';
 import { createAccounts, passwordPolicyReply } from './accounts';
 import { createAudit } from './audit';
 import { createCentral, ensureStationKeys } from './central';
+import { createDeskDrafts } from './desk-drafts';
 import { createFinish } from './finish';
+import { createSealGuard } from './seal-guard';
 import { createQueue } from './queue/queue';
 import { createApproval } from './approval';
 import { createFreeze } from './freeze';
@@ -268,6 +270,13 @@ export function openStation(opts: StationOptions): Station {
   // Issue 6: keys, finishing, the outbox runner. The station key pair exists from first run.
   ensureStationKeys(db, now);
   const central = createCentral({ db, now, locale: L, audit, log, onChange: () => sync.wake() });
+  const sealGuard = createSealGuard({
+    db,
+    locale: L,
+    audit,
+    verifySupervisor: (userId, password) => accounts.verifyUser(userId, password),
+  });
+  const deskDrafts = createDeskDrafts({ db, now });
   const finish = createFinish({
     db,
     now,
@@ -275,7 +284,7 @@ export function openStation(opts: StationOptions): Station {
     audit,
     log,
     central,
-    verifyPassword: (userId, password) => accounts.verifyUser(userId, password),
+    checkPassword: (actor, password) => sealGuard.check(actor, password),
     recording: (id) => recordings.get(id),
     photo: (recordingId) => handlers['photo.get']({ recordingId }, { actor: null }),
     fingerprints: (recordingId) => fingerprints.list(recordingId),
@@ -513,6 +522,13 @@ export function openStation(opts: StationOptions): Station {
     ...freeze.handlers,
     ...approval.handlers,
     ...recap.handlers,
+
+    'desk.sealGuard': (_input, { actor }) => ok(sealGuard.state(actor!.id)),
+    'desk.unlockSeal': (input, { actor }) =>
+      sealGuard.unlock(actor!, input.username, input.password),
+    'desk.draft': (_input, { actor }) => ok(deskDrafts.get(actor!.id)),
+    'desk.saveDraft': (input, { actor }) => ok(deskDrafts.save(actor!.id, input)),
+    'desk.clearDraft': (_input, { actor }) => ok(deskDrafts.clear(actor!.id)),
   };
 
   let closed = false;

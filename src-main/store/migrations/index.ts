@@ -6,6 +6,7 @@ import { migration0005 } from './0005-packets';
 import { migration0006 } from './0006-supervisor';
 import { migration0007 } from './0007-exports';
 import { migration0008 } from './0008-queue';
+import { migration0009 } from './0009-desk-drafts';
 import type { Migration } from './types';
 
 export type { Migration };
@@ -20,6 +21,7 @@ export const migrations: readonly Migration[] = [
   migration0006,
   migration0007,
   migration0008,
+  migration0009,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]?.version ?? 0;
