@@ -21,8 +21,9 @@ import {
   statusLabel,
   walkInProblem,
 } from './queue-model';
-import { formatServiceDate, pdfUrl, useTx } from './tx';
-import type { Tx } from './tx';
+import { displayServiceDate } from '../../../src-main/domain/format-date';
+import { pdfUrl, useTx } from '../../app/tx';
+import type { Tx } from '../../app/tx';
 import './queue.css';
 
 const storage = (): Storage | null => {
@@ -475,7 +476,7 @@ function WalkIn({ onIssued }: { onIssued: () => void }) {
           </div>
           <div>
             <div data-testid="walkin-result-date" data-date={result.card.date}>
-              {formatServiceDate(result.card.date, locale)}
+              {displayServiceDate(result.card.date, locale)}
             </div>
             <div className="muted small">{result.note}</div>
             {result.existing ? (

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { QueueCard } from '../../../src-main/api/contract-queue';
 import { DEFAULT_DESK, countByStatus, readDesk, statusBadge, walkInProblem } from './queue-model';
-import { makeTx } from './tx';
+import { makeTx } from '../../app/tx';
 
 const tx = makeTx('id');
 

@@ -1,5 +1,5 @@
 import type { CardStatus, PriorityReason, QueueCard } from '../../../src-main/api/contract-queue';
-import type { Tx } from './tx';
+import type { Tx } from '../../app/tx';
 
 /** Where the desk name is remembered on this PC (the TV shows it; it is not personal data). */
 export const DESK_STORAGE_KEY = 'rekam.queue.desk';
