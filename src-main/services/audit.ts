@@ -67,6 +67,7 @@ export type AuditAction =
   | 'queue.called'
   | 'queue.skipped'
   | 'queue.no-show'
+  | 'queue.no-show-undone'
   | 'queue.linked'
   | 'queue.printed'
   | 'queue.printer'

@@ -104,3 +104,23 @@ describe('desk draft', () => {
     expect(await must(station, 'desk.draft', {})).toBeNull();
   });
 });
+
+describe('approval before upload', () => {
+  it('is on for a new station', async () => {
+    const { openTestStation, tempDir } = await import('./testing');
+    const { dir, cleanup } = tempDir();
+    const station = openTestStation(dir, { faceDetector: null });
+    try {
+      await must(station, 'setup.create', {
+        stationName: 'Meja baru',
+        kecamatanCode: '32.01.01',
+        supervisor: SUPERVISOR,
+      });
+      const s = await must(station, 'supervisor.settings', {});
+      expect(s.approvalRequiredForUpload).toBe(true);
+    } finally {
+      station.close();
+      cleanup();
+    }
+  });
+});

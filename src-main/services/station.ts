@@ -28,7 +28,8 @@ import { createFinish } from './finish';
 import { createSealGuard } from './seal-guard';
 import { createQueue } from './queue/queue';
 import { createApproval } from './approval';
-import { createFreeze } from './freeze';
+import { DEFAULT_SUPERVISOR_SETTINGS } from '../api/contract-supervisor';
+import { SETTING_KEYS, createFreeze } from './freeze';
 import { createRecap } from './recap';
 import { purgeExpired } from './retention';
 import { createSyncService } from '../sync/service';
@@ -410,6 +411,11 @@ export function openStation(opts: StationOptions): Station {
         insertUser(db, { ...user, passwordHash, createdAt });
         setSetting(db, SETTING_LOCALE, locale);
         setSetting(db, SETTING_IDLE, String(idleLockMinutes));
+        setSetting(
+          db,
+          SETTING_KEYS.approvalRequiredForUpload,
+          DEFAULT_SUPERVISOR_SETTINGS.approvalRequiredForUpload ? '1' : '0',
+        );
         db.prepare('UPDATE users SET last_login_at = ? WHERE id = ?').run(createdAt, user.id);
         audit.record(user, 'setup', stationId);
         audit.record(user, 'user.created', username);
