@@ -22,6 +22,7 @@ import {
   weekdayNames,
 } from '../../../src-main/domain/format-date';
 import { fileToBase64, useTx } from '../../app/tx';
+import { DateField } from '../../components/date-field';
 import type { Tx } from '../../app/tx';
 import './queue.css';
 
@@ -288,11 +289,10 @@ function CapacityPanel() {
             ))}
           </ul>
           <div className="inline-form">
-            <input
-              type="date"
-              aria-label={tx('Tanggal libur', 'Holiday date')}
+            <DateField
+              label={tx('Tanggal libur', 'Holiday date')}
               value={holidayDate}
-              onChange={(e) => setHolidayDate(e.target.value)}
+              onChange={setHolidayDate}
             />
             <input
               aria-label={tx('Nama libur', 'Holiday name')}
@@ -738,13 +738,7 @@ function OutreachPanel() {
           </Field>
           <Field id="outreach-date" label={tx('Tanggal', 'Date')}>
             {(aria) => (
-              <input
-                {...aria}
-                type="date"
-                data-testid="outreach-date"
-                value={date}
-                onChange={(e) => setDate(e.target.value)}
-              />
+              <DateField id={aria.id} testId="outreach-date" value={date} onChange={setDate} />
             )}
           </Field>
           <Field id="outreach-kind" label={tx('Jenis', 'Kind')}>

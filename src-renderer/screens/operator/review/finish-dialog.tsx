@@ -80,7 +80,8 @@ export function FinishDialog({
     }
     const g = await readGuard();
     flushSync(() => {
-      setError(r.error.message);
+      // Once locked, the banner says it all; the unlock form starts without an error.
+      setError(g?.locked ? null : r.error.message);
       setPassword('');
       if (g) setGuard(g);
     });
