@@ -133,6 +133,8 @@ export const queueMethods = {
   /** Not here now: back to waiting, called again after the cards waiting now. */
   'queue.skip': { access: ['operator'], input: z.strictObject({ id }) },
   'queue.noShow': { access: ['operator', 'supervisor'], input: z.strictObject({ id }) },
+  /** A no-show marked by mistake: back in the waiting line, for the rest of the card's day. */
+  'queue.undoNoShow': { access: ['operator', 'supervisor'], input: z.strictObject({ id }) },
   /**
    * Links the draft created for a called card (the renderer calls it after
    * `recordings.saveDraft`); the card becomes 'served'. A draft saved with the card's NIK while
@@ -238,6 +240,8 @@ export interface QueueCard {
   desk: string | null;
   callCount: number;
   recordingId: string | null;
+  /** The linked recording is sealed: only then is the card "recorded" (Direkam). */
+  recordingSealed: boolean;
   listEntryId: string | null;
 }
 
@@ -475,6 +479,7 @@ export interface QueueOutputs {
   'queue.recall': CallResult;
   'queue.skip': QueueCard;
   'queue.noShow': QueueCard;
+  'queue.undoNoShow': QueueCard;
   'queue.linkRecording': QueueCard;
   'queue.board': QueueBoard;
   'queue.importList': ImportListResult;

@@ -27,8 +27,12 @@ export const supervisorSettingsSchema = z.strictObject({
 });
 export type SupervisorSettings = z.infer<typeof supervisorSettingsSchema>;
 
+/**
+ * Defaults of a new station. Approval before upload is on: nothing reaches the centre before a
+ * supervisor has looked at it (written at setup; a station set up earlier keeps its setting).
+ */
 export const DEFAULT_SUPERVISOR_SETTINGS: SupervisorSettings = {
-  approvalRequiredForUpload: false,
+  approvalRequiredForUpload: true,
   dailyQuota: 150,
   freezeMaxAwaitingApproval: 50,
   freezeMaxUnsent: 300,

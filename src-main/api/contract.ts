@@ -15,6 +15,8 @@ import { EXPORT_EVENTS, exportMethods } from './contract-exports';
 import type { ExportEvents, ExportOutputs } from './contract-exports';
 import { SUPERVISOR_EVENTS, supervisorMethods } from './contract-supervisor';
 import type { SupervisorEvents, SupervisorOutputs } from './contract-supervisor';
+import { deskMethods } from './contract-desk';
+import type { DeskOutputs } from './contract-desk';
 import { ROLES, base64, id, password, regionCode, text, username } from './schema';
 import type { MethodSpec, Role } from './schema';
 
@@ -324,6 +326,7 @@ export const methods = {
   ...supervisorMethods,
   ...exportMethods,
   ...queueMethods,
+  ...deskMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export const maxBodyBytes = (m: MethodName): number =>
@@ -418,7 +421,7 @@ export interface StationInfo {
   node: string;
 }
 
-export interface MethodOutputs extends SupervisorOutputs, ExportOutputs, QueueOutputs {
+export interface MethodOutputs extends SupervisorOutputs, ExportOutputs, QueueOutputs, DeskOutputs {
   'app.info': AppInfo;
   'setup.create': SessionInfo;
   'auth.login': SessionInfo;

@@ -79,3 +79,65 @@ export function formatClock(d: Date): string {
 export function formatDateTime(d: Date): string {
   return `${formatDay(localDay(d))}, ${formatClock(d)}`;
 }
+
+// ---- The screens' formatter (issue 14): one way to write a date everywhere on the desk. -----
+
+const MONTHS_SHORT: Record<Locale, readonly string[]> = {
+  id: ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'],
+  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+};
+
+/** Day names of the week, 0 = Sunday ('Minggu' … 'Sabtu'). */
+export function weekdayNames(locale: Locale = 'id'): readonly string[] {
+  return DAYS[locale];
+}
+
+/** '07-12-2026': how dates are written on the KTP and the KK (never mm/dd, never ISO). */
+export function formatDmy(c: CalendarDay): string {
+  return `${p2(c.day)}-${p2(c.month)}-${c.year}`;
+}
+
+/** 'Senin, 07 Des 2026' — a service date, short enough for a list and never ambiguous. */
+export function formatWeekdayShort(c: CalendarDay, locale: Locale = 'id'): string {
+  return `${DAYS[locale][c.weekday]}, ${p2(c.day)} ${MONTHS_SHORT[locale][c.month - 1]} ${c.year}`;
+}
+
+/** 'Sen 07 Des' — for narrow day lists (no year). */
+export function formatDayMonthShort(c: CalendarDay, locale: Locale = 'id'): string {
+  return `${DAYS[locale][c.weekday]!.slice(0, 3)} ${p2(c.day)} ${MONTHS_SHORT[locale][c.month - 1]}`;
+}
+
+/** A stored 'YYYY-MM-DD' or an ISO timestamp as 'dd-mm-yyyy'; anything else unchanged. */
+export function displayDate(value: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDmy(isoDay(value));
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? value : formatDmy(localDay(d));
+}
+
+/** An ISO timestamp as 'dd-mm-yyyy 09.05' in local time; anything else unchanged. */
+export function displayDateTime(value: string): string {
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? value : `${formatDmy(localDay(d))} ${formatClock(d)}`;
+}
+
+/** 'YYYY-MM-DD' as 'Senin, 07 Des 2026'; anything else unchanged. */
+export function displayServiceDate(value: string, locale: Locale = 'id'): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatWeekdayShort(isoDay(value), locale) : value;
+}
+
+/**
+ * Typed 'dd-mm-yyyy' (or 8 digits) → 'YYYY-MM-DD' when it is a real calendar day, else null:
+ * '31022001' is refused, never turned into '2001-02-31'.
+ */
+export function parseDmy(text: string): string | null {
+  const digits = text.replace(/\D/g, '');
+  const m = /^(\d{2})(\d{2})(\d{4})$/.exec(digits);
+  if (!m) return null;
+  const day = Number(m[1]);
+  const month = Number(m[2]);
+  const year = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1 || year < 1900 || year > 2200) return null;
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  if (probe.getUTCDate() !== day || probe.getUTCMonth() !== month - 1) return null;
+  return `${m[3]}-${m[2]}-${m[1]}`;
+}

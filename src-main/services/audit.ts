@@ -86,6 +86,7 @@ export type AuditAction =
   | 'queue.called'
   | 'queue.skipped'
   | 'queue.no-show'
+  | 'queue.no-show-undone'
   | 'queue.linked'
   | 'queue.printed'
   | 'queue.printer'
@@ -99,6 +100,11 @@ export type AuditAction =
   | 'export.table'
   | 'export.table-full-nik'
   | 'export.bundle'
+  // The desk (issue 14): targets are usernames only.
+  | 'seal.failed'
+  | 'seal.locked'
+  | 'seal.unlocked'
+  | 'seal.unlock-refused'
   | 'forbidden';
 
 export interface Audit {

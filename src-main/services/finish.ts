@@ -54,10 +54,6 @@ const TEXT = {
     id: 'Kunci server pusat belum dipasang di stasiun ini, jadi paket tidak bisa disegel. Hubungi teknisi. Data perekaman tetap tersimpan.',
     en: 'The central server key is not installed on this station, so the packet cannot be sealed. Call the technician. The recording stays saved.',
   },
-  wrongPassword: {
-    id: 'Kata sandi salah. Masukkan kata sandi Anda sendiri untuk menyegel.',
-    en: 'Wrong password. Enter your own password to seal.',
-  },
   tooLarge: {
     id: 'Paket terlalu besar ({kb} KB, batas {max} KB). Hubungi teknisi.',
     en: 'The packet is too large ({kb} KB, limit {max} KB). Call the technician.',
@@ -100,8 +96,11 @@ export interface FinishDeps {
   audit: Audit;
   log: Logger;
   central: Central;
-  /** The accounts service's password check (counts failures and locks like login). */
-  verifyPassword(userId: string, password: string): Promise<Reply<unknown>>;
+  /**
+   * The seal step's own password check (seal-guard.ts): counts its attempts and says how many
+   * are left; after the last one a supervisor unlocks it at the desk (no timed lockout).
+   */
+  checkPassword(actor: Actor, password: string): Promise<Reply<unknown>>;
   recording(id: string): Reply<Recording>;
   photo(recordingId: string): Awaitable<Reply<PhotoRecord | null>>;
   fingerprints(recordingId: string): Awaitable<Reply<FingerprintSet>>;
@@ -398,12 +397,8 @@ export function createFinish(deps: FinishDeps): Finish {
       if (!rec) return fail('NOT_FOUND', msg(L, 'recordingNotFound'));
       if (rec.operatorId !== actor!.id) return fail('FORBIDDEN', t(L, 'notOwner'));
       if (rec.status !== 'draft') return fail('CONFLICT', msg(L, 'recordingNotDraft'));
-      const v = await deps.verifyPassword(actor!.id, input.password);
-      if (!v.ok) {
-        if (v.error.code !== 'BAD_CREDENTIALS') return v;
-        const text = t(L, 'wrongPassword');
-        return fail('VALIDATION', text, { password: text });
-      }
+      const v = await deps.checkPassword(actor!, input.password);
+      if (!v.ok) return v;
       const s = await seal(actor!, input.id);
       if (!s.ok) return s;
       const pdf = await receipt(input.id);

@@ -35,6 +35,7 @@ function intSetting(db: Database, key: string, fallback: number): number {
 export function readSupervisorSettings(db: Database): SupervisorSettings {
   const d = DEFAULT_SUPERVISOR_SETTINGS;
   return {
+    // Missing = a station set up before approval was on by default: it keeps uploading at once.
     approvalRequiredForUpload: getSetting(db, SETTING_KEYS.approvalRequiredForUpload) === '1',
     dailyQuota: Math.max(1, intSetting(db, SETTING_KEYS.dailyQuota, d.dailyQuota)),
     freezeMaxAwaitingApproval: intSetting(

@@ -24,10 +24,13 @@ import { insertUser } from '../store/users-repo';
 import { createAccounts, passwordPolicyReply } from './accounts';
 import { createAudit } from './audit';
 import { createCentral, ensureStationKeys } from './central';
+import { createDeskDrafts } from './desk-drafts';
 import { createFinish } from './finish';
+import { createSealGuard } from './seal-guard';
 import { createQueue } from './queue/queue';
 import { createApproval } from './approval';
-import { createFreeze } from './freeze';
+import { DEFAULT_SUPERVISOR_SETTINGS } from '../api/contract-supervisor';
+import { SETTING_KEYS, createFreeze } from './freeze';
 import { createRecap } from './recap';
 import { purgeExpired } from './retention';
 import { createSyncService } from '../sync/service';
@@ -283,6 +286,13 @@ export function openStation(opts: StationOptions): Station {
   // Issue 6: keys, finishing, the outbox runner. The station key pair exists from first run.
   ensureStationKeys(db, now);
   const central = createCentral({ db, now, locale: L, audit, log, onChange: () => sync.wake() });
+  const sealGuard = createSealGuard({
+    db,
+    locale: L,
+    audit,
+    verifySupervisor: (userId, password) => accounts.verifyUser(userId, password),
+  });
+  const deskDrafts = createDeskDrafts({ db, now });
   const finish = createFinish({
     db,
     now,
@@ -290,7 +300,7 @@ export function openStation(opts: StationOptions): Station {
     audit,
     log,
     central,
-    verifyPassword: (userId, password) => accounts.verifyUser(userId, password),
+    checkPassword: (actor, password) => sealGuard.check(actor, password),
     recording: (id) => recordings.get(id),
     photo: (recordingId) => handlers['photo.get']({ recordingId }, { actor: null }),
     fingerprints: (recordingId) => fingerprints.list(recordingId),
@@ -425,6 +435,11 @@ export function openStation(opts: StationOptions): Station {
         insertUser(db, { ...user, passwordHash, createdAt });
         setSetting(db, SETTING_LOCALE, locale);
         setSetting(db, SETTING_IDLE, String(idleLockMinutes));
+        setSetting(
+          db,
+          SETTING_KEYS.approvalRequiredForUpload,
+          DEFAULT_SUPERVISOR_SETTINGS.approvalRequiredForUpload ? '1' : '0',
+        );
         db.prepare('UPDATE users SET last_login_at = ? WHERE id = ?').run(createdAt, user.id);
         audit.record(user, 'setup', stationId);
         audit.record(user, 'user.created', username);
@@ -544,6 +559,13 @@ export function openStation(opts: StationOptions): Station {
     ...freeze.handlers,
     ...approval.handlers,
     ...recap.handlers,
+
+    'desk.sealGuard': (_input, { actor }) => ok(sealGuard.state(actor!.id)),
+    'desk.unlockSeal': (input, { actor }) =>
+      sealGuard.unlock(actor!, input.username, input.password),
+    'desk.draft': (_input, { actor }) => ok(deskDrafts.get(actor!.id)),
+    'desk.saveDraft': (input, { actor }) => ok(deskDrafts.save(actor!.id, input)),
+    'desk.clearDraft': (_input, { actor }) => ok(deskDrafts.clear(actor!.id)),
   };
 
   let closed = false;

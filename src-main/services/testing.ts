@@ -69,6 +69,8 @@ export async function setUpStation(station: Station): Promise<void> {
     kecamatanCode: '32.01.01',
     supervisor: SUPERVISOR,
   });
+  // Tests written before approval was on by default upload sealed packets at once.
+  await must(station, 'supervisor.setSettings', { approvalRequiredForUpload: false });
 }
 
 /** Creates a user as the signed-in supervisor and returns its id. */

@@ -23,12 +23,16 @@ export interface CardRow {
   recordingId: string | null;
   servedAt: string | null;
   listEntryId: string | null;
+  /** 1 once the linked recording is sealed (a card is "recorded" then, not at the draft). */
+  recordingSealed: number;
 }
 
 const CARD = `SELECT c.id, c.date, c.lane, c.seq, c.priority_reason AS priorityReason, c.nik, c.name,
   c.phone, c.address, c.status, c.call_order AS callOrder, c.issued_at AS issuedAt,
   u.username AS issuedBy, c.called_at AS calledAt, c.desk, c.call_count AS callCount,
-  c.recording_id AS recordingId, c.served_at AS servedAt, c.list_entry_id AS listEntryId
+  c.recording_id AS recordingId, c.served_at AS servedAt, c.list_entry_id AS listEntryId,
+  COALESCE((SELECT r.status IN ('sealed', 'approved', 'uploaded') FROM recordings r
+    WHERE r.id = c.recording_id), 0) AS recordingSealed
   FROM queue_cards c JOIN users u ON u.id = c.issued_by`;
 
 export const LIVE = `('waiting', 'called', 'skipped')`;
@@ -115,7 +119,14 @@ export function insertCard(
   db: Database,
   c: Omit<
     CardRow,
-    'issuedBy' | 'calledAt' | 'desk' | 'callCount' | 'recordingId' | 'servedAt' | 'status'
+    | 'issuedBy'
+    | 'calledAt'
+    | 'desk'
+    | 'callCount'
+    | 'recordingId'
+    | 'servedAt'
+    | 'status'
+    | 'recordingSealed'
   > & {
     issuedById: string;
   },

@@ -1,3 +1,5 @@
+import { displayDateTime } from '../../src-main/domain/format-date';
+
 const tag = (locale: string) => (locale === 'en' ? 'en-GB' : 'id-ID');
 
 /** Local time as HH.mm (id) or HH:mm (en); the raw value if it is not a date. */
@@ -7,17 +9,9 @@ export function formatTime(iso: string, locale: string): string {
   return d.toLocaleTimeString(tag(locale), { hour: '2-digit', minute: '2-digit' });
 }
 
-export function formatDateTime(iso: string | null, locale: string): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(tag(locale), {
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
+/** 'dd-mm-yyyy HH.mm' in both languages (the one date formatter: src-main/domain/format-date). */
+export function formatDateTime(iso: string | null, _locale?: string): string {
+  return iso ? displayDateTime(iso) : '—';
 }
 
 export function formatBytes(n: number, locale: string): string {

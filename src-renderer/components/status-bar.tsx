@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { DeviceState } from '../../src-main/api/contract';
 import { useApp } from '../app/app-context';
 import { LangSwitch } from './lang-switch';
+import { useLeaveGuard } from './leave-guard';
 import { SyncIndicator } from './sync-indicator';
 
 const DEVICE_TONE: Record<DeviceState, string> = {
@@ -16,6 +17,7 @@ const DEVICE_TONE: Record<DeviceState, string> = {
 export function StatusBar() {
   const { t } = useTranslation();
   const { info, session, status, logout } = useApp();
+  const leave = useLeaveGuard(() => void logout());
   const dev = (key: 'camera' | 'fingerprint' | 'signature') => {
     const state = status?.devices[key];
     return (
@@ -56,10 +58,11 @@ export function StatusBar() {
           type="button"
           className="btn btn--small"
           data-testid="logout"
-          onClick={() => void logout()}
+          onClick={leave.request}
         >
           {t('common.logout')}
         </button>
+        {leave.dialog}
       </div>
     </footer>
   );

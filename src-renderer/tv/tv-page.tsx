@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BoardCall, QueueBoard } from '../../src-main/api/contract-queue';
 import { call, onEvent, onReconnect } from '../app/station-client';
-import { useTx } from '../screens/queue/tx';
+import { useTx } from '../app/tx';
 import { spokenCall } from './tv-model';
 import './tv.css';
 

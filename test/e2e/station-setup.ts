@@ -47,6 +47,8 @@ export async function setUpStation(host: RunningHost, operator = OPERATOR): Prom
     kecamatanCode: '32.73.01',
     supervisor: { username: 'kepala', fullName: 'Dewi Lestari', password: 'rahasia-kepala-1' },
   });
+  // These journeys upload sealed packets at once (approval before upload is on by default).
+  await api(host, 'supervisor.setSettings', { approvalRequiredForUpload: false });
   await api(host, 'users.create', { ...operator, role: 'operator' });
   await api(host, 'auth.logout', {});
 }

@@ -10,6 +10,10 @@ const MESSAGES = {
     id: 'Kartu {number} sudah {status}; tidak bisa diubah lagi.',
     en: 'Card {number} is already {status}; it cannot be changed.',
   },
+  cannotUndoNoShow: {
+    id: 'Kartu {number} tidak bisa dikembalikan ke antrean: hanya "tidak hadir" hari ini yang bisa dibatalkan.',
+    en: "Card {number} cannot go back to the queue: only today's no-show can be undone.",
+  },
   cardNotCalled: {
     id: 'Kartu {number} belum dipanggil.',
     en: 'Card {number} has not been called.',

@@ -139,6 +139,7 @@ const toCard = (r: CardRow): QueueCard => ({
   desk: r.desk,
   callCount: r.callCount,
   recordingId: r.recordingId,
+  recordingSealed: r.recordingSealed === 1,
   listEntryId: r.listEntryId,
 });
 
@@ -760,6 +761,23 @@ export function createQueue(deps: QueueDeps): Queue {
         if (!isLive(c.status)) return notLive(c);
         setCardStatus(db, c.id, { status: 'no-show' });
         audit.record(actor, 'queue.no-show', c.id);
+        emit('queue.changed', { date: c.date });
+        return ok(toCard(findCard(db, c.id)!));
+      })(),
+
+    'queue.undoNoShow': (input, { actor }) =>
+      db.transaction((): Reply<QueueCard> => {
+        const c = findCard(db, input.id);
+        if (!c) return notFound();
+        // Only the same day: after that the resident needs a new card (and a new date).
+        if (c.status !== 'no-show' || c.date !== today()) {
+          return fail(
+            'CONFLICT',
+            qmsg(deps.locale(), 'cannotUndoNoShow', { number: cardNumber(c.lane, c.seq) }),
+          );
+        }
+        setCardStatus(db, c.id, { status: 'waiting', callOrder: nextCallOrder(db, c.date) });
+        audit.record(actor, 'queue.no-show-undone', c.id);
         emit('queue.changed', { date: c.date });
         return ok(toCard(findCard(db, c.id)!));
       })(),

@@ -8,6 +8,7 @@ import { migration0007 } from './0007-exports';
 import { migration0008 } from './0008-queue';
 import { migration0009 } from './0009-audit-hash-chain';
 import { migration0010 } from './0010-outbox-verified-verdict';
+import { migration0011 } from './0011-desk-drafts';
 import type { Migration } from './types';
 
 export type { Migration };
@@ -24,6 +25,7 @@ export const migrations: readonly Migration[] = [
   migration0008,
   migration0009,
   migration0010,
+  migration0011,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]?.version ?? 0;

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionInfo, SessionUser } from '../../../src-main/api/contract';
 import { call } from '../../app/station-client';
 import { Field } from '../../components/field';
+import { useLeaveGuard } from '../../components/leave-guard';
 
 /**
  * Covers the whole desk after the idle lock. The shell stays mounted underneath (inert and
@@ -23,6 +24,7 @@ export function LockScreen({
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const inputRef = useRef<HTMLInputElement | null>(null);
+  const leave = useLeaveGuard(onLogout);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -68,7 +70,7 @@ export function LockScreen({
           </p>
         ) : null}
         <div className="actions">
-          <button type="button" className="btn" onClick={onLogout}>
+          <button type="button" className="btn" data-testid="lock-logout" onClick={leave.request}>
             {t('lock.logout')}
           </button>
           <button
@@ -81,6 +83,7 @@ export function LockScreen({
           </button>
         </div>
       </form>
+      {leave.dialog}
     </div>
   );
 }

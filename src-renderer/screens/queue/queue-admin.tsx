@@ -16,8 +16,15 @@ import { maskNik } from '../../../src-main/domain/nik';
 import { call } from '../../app/station-client';
 import { Field } from '../../components/field';
 import './queue-figures';
-import { fileToBase64, formatServiceDate, useTx } from './tx';
-import type { Tx } from './tx';
+import {
+  displayServiceDate,
+  formatDayMonthShort,
+  isoDay,
+  weekdayNames,
+} from '../../../src-main/domain/format-date';
+import { fileToBase64, useTx } from '../../app/tx';
+import { DateField } from '../../components/date-field';
+import type { Tx } from '../../app/tx';
 import './queue.css';
 
 type Tab = 'capacity' | 'lists' | 'outreach';
@@ -75,8 +82,8 @@ function BannerLine({ banner }: { banner: Banner }) {
   ) : null;
 }
 
-const WEEKDAYS_ID = ['Min', 'Sen', 'Sel', 'Rab', 'Kam', 'Jum', 'Sab'];
-const WEEKDAYS_EN = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+/** Monday first, as the week is laid out on an Indonesian calendar. */
+const WEEK_ORDER = [1, 2, 3, 4, 5, 6, 0];
 
 function CapacityPanel() {
   const { tx, locale } = useTx();
@@ -176,13 +183,13 @@ function CapacityPanel() {
       kind: 'ok',
       text: tx('Kartu {{n}} dipindah ke {{d}}.', 'Card {{n}} moved to {{d}}.', {
         n: r.value.number,
-        d: formatServiceDate(r.value.date, locale),
+        d: displayServiceDate(r.value.date, locale),
       }),
     });
     load();
   };
 
-  const names = locale === 'en' ? WEEKDAYS_EN : WEEKDAYS_ID;
+  const fullNames = weekdayNames(locale);
   return (
     <div>
       <BannerLine banner={banner} />
@@ -195,7 +202,7 @@ function CapacityPanel() {
                 n: view.dailyCapacity,
               })}
               {view.nextFreeDate
-                ? ` · ${tx('tanggal kosong terdekat', 'next free date')}: ${formatServiceDate(view.nextFreeDate, locale)}`
+                ? ` · ${tx('tanggal kosong terdekat', 'next free date')}: ${displayServiceDate(view.nextFreeDate, locale)}`
                 : ''}
             </p>
           ) : null}
@@ -239,18 +246,35 @@ function CapacityPanel() {
           </div>
           <fieldset className="form-section">
             <legend>{tx('Hari layanan', 'Service days')}</legend>
-            {names.map((d, i) => (
-              <label key={d} className="queue__day-check">
-                <input
-                  type="checkbox"
-                  checked={serviceDays.includes(i)}
-                  onChange={(e) =>
-                    setServiceDays((s) => (e.target.checked ? [...s, i] : s.filter((x) => x !== i)))
-                  }
-                />{' '}
-                {d}{' '}
-              </label>
-            ))}
+            {/* One box per day, Monday first as on an Indonesian calendar: the day's name and its
+                tick are in the same box, so which box is which day cannot be misread. */}
+            <div className="week-grid" data-testid="service-days">
+              {WEEK_ORDER.map((i) => {
+                const on = serviceDays.includes(i);
+                return (
+                  <label
+                    key={i}
+                    className={`week-grid__day${on ? ' week-grid__day--on' : ''}`}
+                    data-testid={`service-day-${i}`}
+                    data-open={on}
+                  >
+                    <span className="week-grid__name">{fullNames[i]}</span>
+                    <input
+                      type="checkbox"
+                      checked={on}
+                      onChange={(e) =>
+                        setServiceDays((s) =>
+                          e.target.checked ? [...s, i] : s.filter((x) => x !== i),
+                        )
+                      }
+                    />
+                    <span className="week-grid__state">
+                      {on ? tx('Buka', 'Open') : tx('Tutup', 'Closed')}
+                    </span>
+                  </label>
+                );
+              })}
+            </div>
           </fieldset>
           <div className="form-actions">
             <button type="submit" className="btn btn--primary" data-testid="capacity-save">
@@ -261,16 +285,15 @@ function CapacityPanel() {
           <ul className="small">
             {view?.settings.holidays.map((h) => (
               <li key={h.date}>
-                {formatServiceDate(h.date, locale)} — {h.name}
+                {displayServiceDate(h.date, locale)} — {h.name}
               </li>
             ))}
           </ul>
           <div className="inline-form">
-            <input
-              type="date"
-              aria-label={tx('Tanggal libur', 'Holiday date')}
+            <DateField
+              label={tx('Tanggal libur', 'Holiday date')}
               value={holidayDate}
-              onChange={(e) => setHolidayDate(e.target.value)}
+              onChange={setHolidayDate}
             />
             <input
               aria-label={tx('Nama libur', 'Holiday name')}
@@ -289,7 +312,7 @@ function CapacityPanel() {
           <ul className="queue__days" data-testid="capacity-days">
             {days.map((d) => (
               <li key={d.date} data-open={d.open} title={d.closedReason ?? ''}>
-                <strong>{d.date.slice(5)}</strong> {names[d.weekday]}
+                <strong>{formatDayMonthShort(isoDay(d.date), locale)}</strong>
                 <br />
                 {d.open ? `${d.issued}/${d.capacity}` : (d.closedReason ?? tx('Tutup', 'Closed'))}
               </li>
@@ -315,10 +338,10 @@ function CapacityPanel() {
               {affected.map((a) => (
                 <tr key={a.card.id}>
                   <td className="mono">{a.card.number}</td>
-                  <td>{formatServiceDate(a.card.date, locale)}</td>
+                  <td>{displayServiceDate(a.card.date, locale)}</td>
                   <td>{a.card.name}</td>
                   <td className="mono">{a.card.phone ?? '—'}</td>
-                  <td>{a.earliestDate ? formatServiceDate(a.earliestDate, locale) : '—'}</td>
+                  <td>{a.earliestDate ? displayServiceDate(a.earliestDate, locale) : '—'}</td>
                   <td>
                     <button
                       type="button"
@@ -432,7 +455,7 @@ function ListsPanel() {
         '{{n}} cards issued ({{d}}); {{e}} already had one; {{s}} skipped.',
         {
           n: r.value.issued.length,
-          d: dates.map((d) => formatServiceDate(d, locale)).join(', ') || '—',
+          d: dates.map((d) => displayServiceDate(d, locale)).join(', ') || '—',
           e: r.value.existing.length,
           s: r.value.skipped.length,
         },
@@ -699,7 +722,7 @@ function OutreachPanel() {
             <tbody>
               {sessions.map((s) => (
                 <tr key={s.id} data-testid="outreach-row">
-                  <td>{formatServiceDate(s.date, locale)}</td>
+                  <td>{displayServiceDate(s.date, locale)}</td>
                   <td>{s.place}</td>
                   <td>{kindLabel(s.kind)}</td>
                   <td>
@@ -746,7 +769,7 @@ function OutreachPanel() {
             <div className="card" data-testid="outreach-report-view">
               <h2>
                 {tx('Laporan: {{p}}', 'Report: {{p}}', { p: report.session.place })} ·{' '}
-                {formatServiceDate(report.session.date, locale)}
+                {displayServiceDate(report.session.date, locale)}
               </h2>
               <h3>
                 {tx('Sudah direkam ({{n}})', 'Recorded ({{n}})', { n: report.recorded.length })}
@@ -789,13 +812,7 @@ function OutreachPanel() {
           </Field>
           <Field id="outreach-date" label={tx('Tanggal', 'Date')}>
             {(aria) => (
-              <input
-                {...aria}
-                type="date"
-                data-testid="outreach-date"
-                value={date}
-                onChange={(e) => setDate(e.target.value)}
-              />
+              <DateField id={aria.id} testId="outreach-date" value={date} onChange={setDate} />
             )}
           </Field>
           <Field id="outreach-kind" label={tx('Jenis', 'Kind')}>

@@ -18,11 +18,12 @@ import {
   priorityLabel,
   readDesk,
   statusBadge,
-  statusLabel,
+  cardLabel,
   walkInProblem,
 } from './queue-model';
-import { formatServiceDate, pdfUrl, useTx } from './tx';
-import type { Tx } from './tx';
+import { displayServiceDate } from '../../../src-main/domain/format-date';
+import { pdfUrl, useTx } from '../../app/tx';
+import type { Tx } from '../../app/tx';
 import './queue.css';
 
 const storage = (): Storage | null => {
@@ -120,6 +121,20 @@ export function QueueDesk({ onRecord }: { onRecord: (called: CallResult) => void
       const r = await call('queue.recall', { id: c.id, desk: deskName });
       if (r.ok) setCurrent(r.value);
       else setBanner({ kind: 'error', text: r.error.message });
+    });
+  const [confirmNoShow, setConfirmNoShow] = useState<QueueCard | null>(null);
+  const undoNoShow = (c: QueueCard) =>
+    act(async () => {
+      const r = await call('queue.undoNoShow', { id: c.id });
+      if (!r.ok) return setBanner({ kind: 'error', text: r.error.message });
+      setBanner({
+        kind: 'ok',
+        text: tx(
+          'Nomor {{n}} kembali ke antrean menunggu.',
+          'Number {{n}} is back in the waiting line.',
+          { n: c.number },
+        ),
+      });
     });
   const dismiss = (c: QueueCard, how: 'skip' | 'noShow') =>
     act(async () => {
@@ -245,17 +260,50 @@ export function QueueDesk({ onRecord }: { onRecord: (called: CallResult) => void
                   className="btn btn--danger"
                   data-testid="queue-no-show"
                   disabled={busy}
-                  onClick={() => void dismiss(called, 'noShow')}
+                  onClick={() => setConfirmNoShow(called)}
                 >
                   {tx('Tidak hadir', 'No-show')}
                 </button>
+                {confirmNoShow && confirmNoShow.id === called.id ? (
+                  <span
+                    className="banner banner--warning queue__confirm"
+                    role="alertdialog"
+                    aria-label={tx('Catat tidak hadir?', 'Mark as no-show?')}
+                    data-testid="queue-no-show-confirm"
+                  >
+                    {tx(
+                      'Catat nomor {{n}} tidak hadir? Bisa dibatalkan sampai akhir hari.',
+                      'Mark number {{n}} as no-show? It can be undone until the end of the day.',
+                      { n: called.number },
+                    )}
+                    <button
+                      type="button"
+                      className="btn btn--danger btn--small"
+                      data-testid="queue-no-show-yes"
+                      autoFocus
+                      onClick={() => {
+                        setConfirmNoShow(null);
+                        void dismiss(called, 'noShow');
+                      }}
+                    >
+                      {tx('Ya, tidak hadir', 'Yes, no-show')}
+                    </button>
+                    <button
+                      type="button"
+                      className="btn btn--small"
+                      onClick={() => setConfirmNoShow(null)}
+                    >
+                      {tx('Batal', 'Cancel')}
+                    </button>
+                  </span>
+                ) : null}
               </div>
             </div>
           ) : null}
         </div>
         <WalkIn onIssued={reload} />
       </div>
-      <CardTable cards={cards} tx={tx} />
+      <CardTable cards={cards} tx={tx} onUndoNoShow={(c) => void undoNoShow(c)} />
     </section>
   );
 }
@@ -345,7 +393,18 @@ function WalkIn({ onIssued }: { onIssued: () => void }) {
   const err = (f: string) => (problem?.field === f ? [problem.message] : []);
 
   return (
-    <form className="card queue__walkin" onSubmit={(e) => void submit(e)} noValidate>
+    <form
+      className="card queue__walkin"
+      onSubmit={(e) => void submit(e)}
+      onKeyDown={(e) => {
+        // A <select> does not submit its form on Enter; here Enter issues from every field.
+        if (e.key === 'Enter' && (e.target as HTMLElement).tagName === 'SELECT') {
+          e.preventDefault();
+          e.currentTarget.requestSubmit();
+        }
+      }}
+      noValidate
+    >
       <h2>{tx('Pendaftaran datang langsung', 'Walk-in registration')}</h2>
       <div className="grid">
         <Field id="walkin-nik" label="NIK" testKey="walkin-nik" errors={err('nik')}>
@@ -475,7 +534,7 @@ function WalkIn({ onIssued }: { onIssued: () => void }) {
           </div>
           <div>
             <div data-testid="walkin-result-date" data-date={result.card.date}>
-              {formatServiceDate(result.card.date, locale)}
+              {displayServiceDate(result.card.date, locale)}
             </div>
             <div className="muted small">{result.note}</div>
             {result.existing ? (
@@ -507,7 +566,16 @@ function WalkIn({ onIssued }: { onIssued: () => void }) {
   );
 }
 
-function CardTable({ cards, tx }: { cards: QueueCard[] | null; tx: Tx }) {
+function CardTable({
+  cards,
+  tx,
+  onUndoNoShow,
+}: {
+  cards: QueueCard[] | null;
+  tx: Tx;
+  /** Today's no-shows can go back to the waiting line (a mistaken click, a late resident). */
+  onUndoNoShow?: (c: QueueCard) => void;
+}) {
   if (cards === null) return <p className="muted">{tx('Memuat…', 'Loading…')}</p>;
   return (
     <div className="card">
@@ -535,11 +603,25 @@ function CardTable({ cards, tx }: { cards: QueueCard[] | null; tx: Tx }) {
                   <td className="mono">{c.nik ? maskNik(c.nik) : '—'}</td>
                   <td>{priorityLabel(c.priorityReason, tx)}</td>
                   <td>
-                    <span className={`badge badge--${statusBadge(c.status)}`}>
-                      {statusLabel(c.status, tx)}
+                    <span
+                      className={`badge badge--${statusBadge(c.status === 'served' && !c.recordingSealed ? 'called' : c.status)}`}
+                    >
+                      {cardLabel(c, tx)}
                     </span>
                   </td>
-                  <td>{c.desk ?? '—'}</td>
+                  <td>
+                    {c.desk ?? '—'}
+                    {c.status === 'no-show' && onUndoNoShow ? (
+                      <button
+                        type="button"
+                        className="btn btn--small"
+                        data-testid="queue-undo-no-show"
+                        onClick={() => onUndoNoShow(c)}
+                      >
+                        {tx('Batalkan tidak hadir', 'Undo no-show')}
+                      </button>
+                    ) : null}
+                  </td>
                 </tr>
               ))}
             </tbody>

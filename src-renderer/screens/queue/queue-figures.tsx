@@ -3,7 +3,7 @@ import type { QueueFigures as Figures } from '../../../src-main/api/contract-que
 import { localIsoDate } from '../../../src-main/domain/nik';
 import { call } from '../../app/station-client';
 import { recapExtras } from '../supervisor/recap/recap-extras';
-import { useTx } from './tx';
+import { useTx } from '../../app/tx';
 import './queue.css';
 
 /** Queue figures for the recap screen: cards, waiting days, no-shows, capacity used (30 days). */

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { QueueCard } from '../../../src-main/api/contract-queue';
-import { DEFAULT_DESK, countByStatus, readDesk, statusBadge, walkInProblem } from './queue-model';
-import { makeTx } from './tx';
+import {
+  DEFAULT_DESK,
+  cardLabel,
+  countByStatus,
+  readDesk,
+  statusBadge,
+  walkInProblem,
+} from './queue-model';
+import { makeTx } from '../../app/tx';
 
 const tx = makeTx('id');
 
@@ -24,10 +31,20 @@ describe('queue desk model', () => {
     expect(walkInProblem({ nik: '', name: 'SITI' }, tx)).toBeNull();
   });
   it('counts cards per status and colours them', () => {
-    const card = (status: QueueCard['status']) => ({ status }) as QueueCard;
-    const n = countByStatus([card('waiting'), card('waiting'), card('served')]);
+    const card = (status: QueueCard['status'], recordingSealed = true) =>
+      ({ status, recordingSealed }) as QueueCard;
+    const n = countByStatus([
+      card('waiting'),
+      card('waiting'),
+      card('served'),
+      card('served', false),
+    ]);
     expect(n.waiting).toBe(2);
+    // Recorded means sealed: a draft still open is with the desk, not recorded.
     expect(n.served).toBe(1);
+    expect(n.called).toBe(1);
+    expect(cardLabel(card('served', false), tx)).toBe('Sedang direkam');
+    expect(cardLabel(card('served'), tx)).toBe('Direkam');
     expect(statusBadge('served')).toBe('approved');
     expect(statusBadge('no-show')).toBe('rejected');
   });

@@ -1,5 +1,5 @@
 import type { CardStatus, PriorityReason, QueueCard } from '../../../src-main/api/contract-queue';
-import type { Tx } from './tx';
+import type { Tx } from '../../app/tx';
 
 /** Where the desk name is remembered on this PC (the TV shows it; it is not personal data). */
 export const DESK_STORAGE_KEY = 'rekam.queue.desk';
@@ -29,6 +29,15 @@ export function statusLabel(s: CardStatus, tx: Tx): string {
     case 'cancelled':
       return tx('Dibatalkan', 'Cancelled');
   }
+}
+
+/**
+ * A card's label: "Direkam" only once its recording is sealed; while the draft is open it is
+ * being recorded, not recorded.
+ */
+export function cardLabel(c: Pick<QueueCard, 'status' | 'recordingSealed'>, tx: Tx): string {
+  if (c.status === 'served' && !c.recordingSealed) return tx('Sedang direkam', 'Being recorded');
+  return statusLabel(c.status, tx);
 }
 
 /** The badge colours the shared stylesheet already has. */
@@ -65,7 +74,9 @@ export function countByStatus(cards: readonly QueueCard[]): Record<CardStatus, n
     'no-show': 0,
     cancelled: 0,
   };
-  for (const c of cards) out[c.status] += 1;
+  // "Recorded" counts sealed recordings only; one still being recorded is with the desk (called).
+  for (const c of cards)
+    out[c.status === 'served' && !c.recordingSealed ? 'called' : c.status] += 1;
   return out;
 }
 

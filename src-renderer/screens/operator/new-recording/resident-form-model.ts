@@ -191,3 +191,21 @@ export function isSendable(r: ResidentData): boolean {
     (OCCUPATIONS as readonly string[]).includes(r.occupation)
   );
 }
+
+/**
+ * A form saved as typed (the desk draft) back into the form: known keys with string values
+ * only, over `base`. Whatever does not fit a select is caught by the usual checks.
+ */
+export function formFromSnapshot(snap: Record<string, unknown>, base: ResidentForm): ResidentForm {
+  const out: Record<string, unknown> = { ...base };
+  for (const k of Object.keys(base)) {
+    const v = snap[k];
+    if (typeof v === 'string') out[k] = v;
+  }
+  return out as unknown as ResidentForm;
+}
+
+/** Nothing typed yet (the station's own region cascade does not count). */
+export function isBlankForm(f: ResidentForm, stationKecamatan: string | null): boolean {
+  return JSON.stringify(f) === JSON.stringify(emptyForm(stationKecamatan));
+}

@@ -27,6 +27,8 @@ import {
   districtCodesToCheck,
   emptyForm,
   formFromResident,
+  formFromSnapshot,
+  isBlankForm,
   isSendable,
   toResident,
   withNik,
@@ -40,6 +42,16 @@ export interface ResidentFormApi {
   open(id: string): Promise<boolean>;
   /** A called queue card: a new, unsaved form with what the card knows (the operator checks). */
   prefill(p: { nik: string; name: string; address: string }): void;
+  /** The desk draft after a reload or restart: the form as typed, on its saved recording. */
+  restore(d: { form: Record<string, string>; recordingId: string | null }): Promise<void>;
+}
+
+/** What the desk draft keeps of the form, reported on every change. */
+export interface FormSnapshot {
+  form: Record<string, string>;
+  recordingId: string | null;
+  name: string;
+  blank: boolean;
 }
 
 /** The saved draft the form is editing, for the recording workspace's header. */
@@ -63,6 +75,7 @@ export function ResidentForm({
   onShowToday,
   onRecordingChange,
   onContinue,
+  onSnapshot,
 }: {
   apiRef: RefObject<ResidentFormApi | null>;
   active: boolean;
@@ -71,6 +84,8 @@ export function ResidentForm({
   onRecordingChange?: (rec: RecordingRef | null) => void;
   /** After a save: go on to the next step of the recording (the button Enter presses). */
   onContinue?: () => void;
+  /** Every change of the form or of the draft it edits (the desk draft saves it, debounced). */
+  onSnapshot?: (s: FormSnapshot) => void;
 }) {
   const { t, i18n } = useTranslation();
   const { info } = useApp();
@@ -227,7 +242,43 @@ export function ResidentForm({
     [reset],
   );
 
-  useImperativeHandle(apiRef, () => ({ requestNew, open, prefill }), [requestNew, open, prefill]);
+  const restore = useCallback(
+    async (d: { form: Record<string, string>; recordingId: string | null }) => {
+      let base = emptyForm(stationDistrict);
+      if (d.recordingId) {
+        const r = await call('recordings.get', { id: d.recordingId });
+        if (r.ok) {
+          load(r.value);
+          base = formFromResident(r.value.resident as ResidentData);
+        }
+      }
+      const f = formFromSnapshot(d.form, base);
+      setForm(f);
+      const changed = JSON.stringify(f) !== JSON.stringify(base);
+      setDirty(changed);
+      if (!d.recordingId) setTouched(new Set(Object.keys(d.form).filter((k) => d.form[k])));
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [stationDistrict],
+  );
+
+  useImperativeHandle(apiRef, () => ({ requestNew, open, prefill, restore }), [
+    requestNew,
+    open,
+    prefill,
+    restore,
+  ]);
+
+  const onSnapshotRef = useRef(onSnapshot);
+  onSnapshotRef.current = onSnapshot;
+  useEffect(() => {
+    onSnapshotRef.current?.({
+      form: { ...form },
+      recordingId,
+      name: form.name.trim().toUpperCase(),
+      blank: !recordingId && isBlankForm(form, stationDistrict),
+    });
+  }, [form, recordingId, stationDistrict]);
 
   const save = async () => {
     if (busy) return;
@@ -696,7 +747,7 @@ export function ResidentForm({
                     ref={newButtonRef}
                     onClick={onContinue}
                   >
-                    {t('recording.continuePhoto')} <Kbd keys="Alt+2" />
+                    {t('recording.continuePhoto')} <Kbd keys="Enter" />
                   </button>
                 ) : null}
               </span>

@@ -148,6 +148,7 @@ export function CameraView({
           type="button"
           className="btn btn--primary btn--large"
           id="photo-capture"
+          data-first-action
           data-testid="photo-capture"
           disabled={!canCapture}
           aria-keyshortcuts="Space"

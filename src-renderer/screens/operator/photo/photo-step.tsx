@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { PhotoAttempt, PhotoRecord } from '../../../../src-main/api/contract';
 import { formatTime } from '../../../app/format';
 import { call } from '../../../app/station-client';
+import { Kbd } from '../../../components/kbd';
 import { currentLocale } from '../../../i18n';
 import {
   acceptBlocks,
@@ -86,12 +87,13 @@ export function PhotoStep({ recordingId, active, onPhotoChange, onNext }: PhotoS
     });
     // Keep the keyboard where the next action is (another capture, or picking among three)
     // and bring the verdict into view: on a 768-pixel screen it sits below the preview.
-    const target =
-      next.length >= MAX_ATTEMPTS
-        ? document.getElementById(`attempt-radio-${r.value.id}`)
-        : document.getElementById('photo-capture');
-    target?.focus({ preventScroll: true });
-    document.getElementById('accept-panel')?.scrollIntoView({ block: 'end' });
+    // Focus leaves "Ambil foto" for the verdict, so a reflex Space cannot waste an attempt: the
+    // no-glasses confirmation first (Space ticks it, Enter accepts), then "Terima".
+    const target = noGlasses
+      ? document.getElementById('photo-accept')
+      : document.getElementById('no-glasses');
+    document.getElementById('accept-panel')?.scrollIntoView({ block: 'nearest' });
+    target?.focus();
   };
 
   const accept = async () => {
@@ -205,9 +207,10 @@ export function PhotoStep({ recordingId, active, onPhotoChange, onNext }: PhotoS
                 id="photo-next"
                 className="btn btn--primary"
                 data-testid="photo-next"
+                data-first-action
                 onClick={onNext}
               >
-                {t('photo.next')} →
+                {t('photo.next')} → <Kbd keys="Enter" />
               </button>
             </div>
           </div>
@@ -299,6 +302,12 @@ export function PhotoStep({ recordingId, active, onPhotoChange, onNext }: PhotoS
                 setNoGlasses(e.target.checked);
                 setShownBlocks((b) => b.filter((x) => x !== 'glasses'));
               }}
+              onKeyDown={(e) => {
+                // Enter on the confirmation goes on, as in a form: accept the chosen photo.
+                if (e.key !== 'Enter') return;
+                e.preventDefault();
+                void accept();
+              }}
             />
             <span>{t('photo.noGlasses')}</span>
           </label>
@@ -342,11 +351,13 @@ export function PhotoStep({ recordingId, active, onPhotoChange, onNext }: PhotoS
             <button
               type="button"
               className={`btn btn--large ${needsForceReason(current.worst) ? 'btn--danger' : 'btn--primary'}`}
+              id="photo-accept"
               data-testid="photo-accept"
               disabled={busy}
               onClick={() => void accept()}
             >
-              {needsForceReason(current.worst) ? t('photo.acceptForced') : t('photo.accept')}
+              {needsForceReason(current.worst) ? t('photo.acceptForced') : t('photo.accept')}{' '}
+              <Kbd keys="Enter" />
             </button>
           </div>
         </div>

@@ -1,18 +1,31 @@
-import { useCallback, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from 'react';
 import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { maskNik } from '../../../../src-main/domain/nik';
+import type { DeskDraft } from '../../../../src-main/api/contract-desk';
+import { registerDeskWork } from '../../../app/desk-work';
 import { call } from '../../../app/station-client';
 import { Kbd } from '../../../components/kbd';
 import { FingerprintStep } from '../fingerprints/fingerprint-step';
 import { ResidentForm } from '../new-recording/resident-form';
-import type { RecordingRef, ResidentFormApi } from '../new-recording/resident-form';
+import type { FormSnapshot, RecordingRef, ResidentFormApi } from '../new-recording/resident-form';
 import { PhotoStep } from '../photo/photo-step';
 import { ReviewStep } from '../review/review-step';
 import { SignatureStep } from '../signature/signature-step';
 import { STEPS, firstOpenStep, stepForKey } from './steps';
 import type { StepId, StepStatus } from './steps';
+import { ResumeOffer, focusFirstAction } from './resume-offer';
 import './recording.css';
+
+/** Typing pauses this long before the desk draft is written. */
+const DRAFT_DEBOUNCE_MS = 600;
 
 export interface RecordingWorkspaceApi {
   /** Alt+N / "Perekaman baru": back to an empty form (asks first if unsaved). */
@@ -97,12 +110,109 @@ export function RecordingWorkspace({
 
   const go = useCallback((s: StepId) => {
     setStep(s);
-    // The keyboard follows the operator to the step just opened.
+    // The keyboard follows the operator to the step just opened: its first action once it is
+    // there and enabled (the camera and the pad take a moment), the step itself until then.
     setTimeout(() => {
-      if (s === 'data') document.getElementById('field-nik')?.focus();
-      else stageRef.current?.focus();
+      if (s === 'data') {
+        document.getElementById('field-nik')?.focus();
+        return;
+      }
+      focusFirstAction(() => stageRef.current);
     }, 0);
   }, []);
+
+  // ---- the desk draft: saved as typed, offered back after a reload, restart or crash --------
+  const snapRef = useRef<FormSnapshot | null>(null);
+  const stepRef = useRef<StepId>('data');
+  const sealedRef = useRef(false);
+  /** Until the stored draft was offered (and answered), nothing may overwrite it. */
+  const [resume, setResume] = useState<DeskDraft | null | undefined>(undefined);
+  const timerRef = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const resumeRef = useRef<DeskDraft | null | undefined>(undefined);
+  const saveNow = useCallback(async () => {
+    if (timerRef.current) clearTimeout(timerRef.current);
+    timerRef.current = null;
+    const cur = snapRef.current;
+    if (resumeRef.current !== null || !cur) return;
+    if (cur.blank || sealedRef.current) {
+      await call('desk.clearDraft', {});
+      return;
+    }
+    await call('desk.saveDraft', {
+      recordingId: cur.recordingId,
+      step: cur.recordingId ? stepRef.current : 'data',
+      name: cur.name.slice(0, 120),
+      form: cur.form,
+    });
+  }, []);
+  const scheduleSaveRef = useRef(() => {});
+  // What the callbacks above read; kept current after every render.
+  useLayoutEffect(() => {
+    stepRef.current = step;
+    sealedRef.current = sealed;
+    resumeRef.current = resume;
+    scheduleSaveRef.current = () => {
+      if (timerRef.current) clearTimeout(timerRef.current);
+      timerRef.current = setTimeout(() => void saveNow(), DRAFT_DEBOUNCE_MS);
+    };
+  });
+  const onSnapshot = useCallback((s: FormSnapshot) => {
+    snapRef.current = s;
+    scheduleSaveRef.current();
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    void call('desk.draft', {}).then((r) => {
+      if (!live) return;
+      const d = r.ok ? r.value : null;
+      setResume(d && (d.recordingId || Object.values(d.form).some((v) => v.trim())) ? d : null);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    registerDeskWork({
+      inProgress: () => {
+        const cur = snapRef.current;
+        if (!cur || cur.blank || sealedRef.current) return null;
+        return cur.name;
+      },
+      flush: saveNow,
+    });
+    return () => registerDeskWork(null);
+  }, [saveNow]);
+
+  // Locked or away from the desk's screen: write what is there now, not after the debounce.
+  useEffect(() => {
+    if (!active) void saveNow();
+  }, [active, saveNow]);
+
+  useEffect(() => scheduleSaveRef.current(), [step]);
+
+  // Sealed: nothing left in progress.
+  useEffect(() => {
+    if (sealed) void saveNow();
+  }, [sealed, saveNow]);
+
+  const continueDraft = async (d: DeskDraft) => {
+    setResume(null);
+    await formApi.current?.restore({ form: d.form, recordingId: d.recordingId });
+    if (d.recordingId) {
+      const s = await readStatus(d.recordingId);
+      setStatus(d.recordingId, s);
+      go(d.step === 'data' ? 'data' : d.step);
+    } else {
+      setTimeout(() => document.getElementById('field-nik')?.focus(), 0);
+    }
+  };
+  const dropDraft = () => {
+    setResume(null);
+    void call('desk.clearDraft', {});
+    setTimeout(() => document.getElementById('field-nik')?.focus(), 0);
+  };
 
   useImperativeHandle(
     apiRef,
@@ -157,7 +267,12 @@ export function RecordingWorkspace({
             </span>
           </p>
         ) : (
-          <p className="workspace__who workspace__who--new">{t('recording.newResident')}</p>
+          <div className="workspace__who workspace__who--new">
+            <span>{t('recording.newResident')}</span>
+            <span id="step-locked-hint" className="muted small workspace__hint">
+              {t('recording.saveFirst')}
+            </span>
+          </div>
         )}
         <nav className="stepbar" aria-label={t('recording.steps')}>
           <ol>
@@ -193,20 +308,23 @@ export function RecordingWorkspace({
             })}
           </ol>
         </nav>
-        {!recId ? (
-          <p id="step-locked-hint" className="muted small workspace__hint">
-            {t('recording.saveFirst')}
-          </p>
-        ) : null}
       </header>
 
+      {resume ? (
+        <ResumeOffer
+          draft={resume}
+          onContinue={() => void continueDraft(resume)}
+          onDrop={dropDraft}
+        />
+      ) : null}
       <div hidden={step !== 'data'}>
         <ResidentForm
           apiRef={formApi}
-          active={active && step === 'data'}
+          active={active && step === 'data' && !resume}
           onShowToday={onShowToday}
           onRecordingChange={onRecordingChange}
           onContinue={() => go('photo')}
+          onSnapshot={onSnapshot}
         />
       </div>
       {step !== 'data' && recId ? (

@@ -2,8 +2,10 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FinishResult, RecordingReview, RegionPath } from '../../../../src-main/api/contract';
 import { fingerName } from '../../../../src-main/domain/fingers';
+import { displayDate } from '../../../../src-main/domain/format-date';
 import { formatDateTime } from '../../../app/format';
 import { call } from '../../../app/station-client';
+import { Kbd } from '../../../components/kbd';
 import { CheckList } from '../photo/check-list';
 import { FinishDialog } from './finish-dialog';
 import { ReceiptView } from './receipt-view';
@@ -67,6 +69,22 @@ export function ReviewStep({
     // The language of the server's "missing" texts follows the UI.
   }, [recordingId, i18n.language]);
 
+  const ready = review ? canFinish(review) : false;
+  const draft = review?.recording.status === 'draft' && !finished;
+  // Enter anywhere on the review (not on another button or field) opens "Selesai & segel".
+  useEffect(() => {
+    if (!ready || !draft || asking) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Enter' || e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented) return;
+      const el = e.target as HTMLElement | null;
+      if (el?.closest('button, a, input, textarea, select, [role="dialog"]')) return;
+      e.preventDefault();
+      setAsking(true);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [ready, draft, asking]);
+
   if (error && !review) {
     return (
       <div className="banner banner--error" role="alert" data-testid="review-error">
@@ -85,7 +103,6 @@ export function ReviewStep({
   }
 
   const gaps = missingSteps(review);
-  const ready = canFinish(review);
   const res = rec.resident;
   const counts = countFingers(review.fingerprints.fingers);
   const photo = review.photo;
@@ -119,6 +136,7 @@ export function ReviewStep({
                 type="button"
                 className="btn"
                 data-testid={`review-goto-${s}`}
+                data-first-action={s === gaps[0] ? true : undefined}
                 onClick={() => onGoTo(s)}
               >
                 {t('review.goTo', { step: t(`recording.step.${s}`) })}
@@ -156,7 +174,7 @@ export function ReviewStep({
             <dd className="review__name">{res.name}</dd>
             <dt>{t('review.birth')}</dt>
             <dd>
-              {res.birthPlace}, {formatBirthDate(res.birthDate)}
+              {res.birthPlace}, {displayDate(res.birthDate)}
             </dd>
             <dt>{t('form.sex')}</dt>
             <dd>{res.sex}</dd>
@@ -227,6 +245,34 @@ export function ReviewStep({
           )}
         </article>
 
+        {/* ---- signature ---- */}
+        <article
+          className={`card review__card${sig?.exception ? ' review__card--flag' : ''}`}
+          data-testid="review-signature"
+        >
+          <header className="review__card-head">
+            <h3>{t('recording.step.signature')}</h3>
+            <button type="button" className="btn btn--small" onClick={() => onGoTo('signature')}>
+              {sig ? t('review.edit') : t('review.take')}
+            </button>
+          </header>
+          {sig?.imageDataUrl ? (
+            <img
+              className="review__signature"
+              src={sig.imageDataUrl}
+              alt={t('review.signatureAlt')}
+              data-testid="review-signature-image"
+            />
+          ) : sig?.exception ? (
+            <p className="review__flag" data-testid="review-signature-exception">
+              <strong>{t('review.signatureException')}</strong>
+              <br />
+              {t('review.reason', { reason: sig.exception.reason })}
+            </p>
+          ) : (
+            <p className="review__none">{t('review.noSignature')}</p>
+          )}
+        </article>
         {/* ---- fingerprints ---- */}
         <article
           className={`card review__card review__card--wide${counts.forced + counts.exception > 0 ? ' review__card--flag' : ''}`}
@@ -276,35 +322,6 @@ export function ReviewStep({
             ))}
           </ol>
         </article>
-
-        {/* ---- signature ---- */}
-        <article
-          className={`card review__card${sig?.exception ? ' review__card--flag' : ''}`}
-          data-testid="review-signature"
-        >
-          <header className="review__card-head">
-            <h3>{t('recording.step.signature')}</h3>
-            <button type="button" className="btn btn--small" onClick={() => onGoTo('signature')}>
-              {sig ? t('review.edit') : t('review.take')}
-            </button>
-          </header>
-          {sig?.imageDataUrl ? (
-            <img
-              className="review__signature"
-              src={sig.imageDataUrl}
-              alt={t('review.signatureAlt')}
-              data-testid="review-signature-image"
-            />
-          ) : sig?.exception ? (
-            <p className="review__flag" data-testid="review-signature-exception">
-              <strong>{t('review.signatureException')}</strong>
-              <br />
-              {t('review.reason', { reason: sig.exception.reason })}
-            </p>
-          ) : (
-            <p className="review__none">{t('review.noSignature')}</p>
-          )}
-        </article>
       </div>
 
       <footer className="review__finish card">
@@ -318,10 +335,12 @@ export function ReviewStep({
           type="button"
           className="btn btn--primary btn--large"
           data-testid="review-finish"
+          data-first-action={ready ? true : undefined}
+          aria-keyshortcuts="Enter"
           disabled={!ready}
           onClick={() => setAsking(true)}
         >
-          {t('review.finish')}
+          {t('review.finish')} <Kbd keys="Enter" />
         </button>
       </footer>
 
@@ -349,10 +368,4 @@ async function fetchReview(
   const village = r.value.recording.resident.villageCode;
   const p = village ? await call('regions.lookup', { code: village }) : null;
   return { review: r.value, region: p?.ok ? p.value : null };
-}
-
-/** Stored as YYYY-MM-DD; the desk reads DD-MM-YYYY as on the card. */
-export function formatBirthDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[3]}-${m[2]}-${m[1]}` : iso;
 }

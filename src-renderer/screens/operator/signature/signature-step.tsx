@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type {
   PenPoint,
@@ -116,22 +117,29 @@ export function SignatureStep({ recordingId, onChange, onNext }: SignatureStepPr
     const r = await call('signature.accept', { recordingId });
     setBusy(false);
     if (!r.ok) return setMessage({ tone: 'bad', text: r.error.message });
-    setStored(r.value);
-    setSession(false);
-    setMessage({ tone: 'ok', text: t('signature.accepted') });
+    flushSync(() => {
+      setStored(r.value);
+      setSession(false);
+      setMessage({ tone: 'ok', text: t('signature.accepted') });
+    });
     onChange(true);
+    // The step is done: the keyboard is on "Lanjut ke Tinjau", so Enter goes on.
+    document.getElementById('sig-next')?.focus();
   }, [recordingId, onChange, t]);
 
   const saveException = useCallback(async () => {
     if (reason.trim().length < 3) return setReasonError(t('signature.reasonRequired'));
     const r = await call('signature.setException', { recordingId, reason: reason.trim() });
     if (!r.ok) return setReasonError(r.error.message);
-    setStored(r.value);
-    setSession(false);
-    setExceptionOpen(false);
-    setReasonError(null);
-    setMessage({ tone: 'ok', text: t('signature.exceptionSaved') });
+    flushSync(() => {
+      setStored(r.value);
+      setSession(false);
+      setExceptionOpen(false);
+      setReasonError(null);
+      setMessage({ tone: 'ok', text: t('signature.exceptionSaved') });
+    });
     onChange(true);
+    document.getElementById('sig-next')?.focus();
   }, [recordingId, reason, onChange, t]);
 
   const simulate = useCallback(async () => {
@@ -153,18 +161,23 @@ export function SignatureStep({ recordingId, onChange, onNext }: SignatureStepPr
       if (e.altKey) return;
       const target = e.target as HTMLElement | null;
       if (target?.closest('textarea, input, select') || exceptionOpen || busy) return;
-      // Enter on a focused button presses that button; elsewhere it accepts.
-      if (e.key === 'Enter' && signing && !target?.closest('button')) {
-        e.preventDefault();
-        void accept();
-      } else if (e.key === 'Delete') {
+      // Enter on a focused button presses that button; elsewhere it accepts, then goes on.
+      if (e.key === 'Enter' && !target?.closest('button')) {
+        if (signing) {
+          e.preventDefault();
+          void accept();
+        } else if (stored) {
+          e.preventDefault();
+          onNext();
+        }
+      } else if (e.key === 'Delete' && !stored) {
         e.preventDefault();
         void clear();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [simulated, signing, exceptionOpen, busy, simulate, accept, clear]);
+  }, [simulated, signing, stored, exceptionOpen, busy, simulate, accept, clear, onNext]);
 
   const stats = liveStats(points);
   const ready = device?.state === 'connected' || device?.state === 'simulated';
@@ -258,6 +271,7 @@ export function SignatureStep({ recordingId, onChange, onNext }: SignatureStepPr
                   type="button"
                   className="btn btn--primary btn--large"
                   data-testid="sig-accept"
+                  data-first-action
                   disabled={!signing || busy}
                   onClick={() => void accept()}
                 >
@@ -297,10 +311,12 @@ export function SignatureStep({ recordingId, onChange, onNext }: SignatureStepPr
                 <button
                   type="button"
                   className="btn btn--primary btn--large"
+                  id="sig-next"
                   data-testid="sig-next"
+                  data-first-action
                   onClick={onNext}
                 >
-                  {t('signature.next')}
+                  {t('signature.next')} <Kbd keys="Enter" />
                 </button>
                 <button
                   type="button"

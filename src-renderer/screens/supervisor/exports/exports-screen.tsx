@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../../components/date-field';
 import { HEAD_TITLES } from '../../../../src-main/api/contract-exports';
 import type {
   BundleResult,
@@ -152,13 +153,7 @@ export function ExportsScreen() {
           <div className="exp__row">
             <label className="field">
               <span className="field__label">{t('exp.date')}</span>
-              <input
-                type="date"
-                value={day}
-                max={today}
-                data-testid="exp-report-date"
-                onChange={(e) => setDay(e.target.value)}
-              />
+              <DateField value={day} testId="exp-report-date" onChange={setDay} />
             </label>
             <label className="field">
               <span className="field__label">{t('exp.report.headTitle')}</span>
@@ -224,24 +219,11 @@ export function ExportsScreen() {
           <div className="exp__row">
             <label className="field">
               <span className="field__label">{t('exp.from')}</span>
-              <input
-                type="date"
-                value={from}
-                max={to}
-                data-testid="exp-from"
-                onChange={(e) => setFrom(e.target.value)}
-              />
+              <DateField value={from} testId="exp-from" onChange={setFrom} />
             </label>
             <label className="field">
               <span className="field__label">{t('exp.to')}</span>
-              <input
-                type="date"
-                value={to}
-                min={from}
-                max={today}
-                data-testid="exp-to"
-                onChange={(e) => setTo(e.target.value)}
-              />
+              <DateField value={to} testId="exp-to" onChange={setTo} />
             </label>
             <label className="field">
               <span className="field__label">{t('exp.table.format')}</span>

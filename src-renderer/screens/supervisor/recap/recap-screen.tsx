@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../../components/date-field';
 import type { RecordingStatus } from '../../../../src-main/api/contract';
 import type { DailyRecap } from '../../../../src-main/api/contract-supervisor';
 import { formatBytes, formatDateTime } from '../../../app/format';
@@ -42,12 +43,7 @@ export function RecapScreen() {
         <h1>{t('sup.recap.title')}</h1>
         <div className="search">
           <label htmlFor="recap-date">{t('sup.recap.date')}</label>
-          <input
-            id="recap-date"
-            type="date"
-            value={date}
-            onChange={(e) => e.target.value && setDate(e.target.value)}
-          />
+          <DateField id="recap-date" value={date} onChange={setDate} />
           <button type="button" className="btn" onClick={() => setReload((n) => n + 1)}>
             {t('sup.recap.refresh')}
           </button>

@@ -20,19 +20,6 @@ export function useTx(): { tx: Tx; locale: 'id' | 'en' } {
   return { tx: makeTx(locale), locale };
 }
 
-/** 'YYYY-MM-DD' as "Senin, 3 Juni 2024" (id) / "Monday 3 June 2024" (en), in local time. */
-export function formatServiceDate(date: string, locale: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!m) return date;
-  const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  return d.toLocaleDateString(locale === 'en' ? 'en-GB' : 'id-ID', {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  });
-}
-
 /** Reads a chosen file as base64 (without the data: prefix) for the JSON transports. */
 export function fileToBase64(file: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
