@@ -130,6 +130,7 @@ describe('PDFs embed a Unicode font', () => {
           desk: null,
           callCount: 0,
           recordingId: null,
+          recordingSealed: false,
           listEntryId: null,
         },
         stationName: 'Kecamatan Ñ Ö ʿ',
