@@ -35,6 +35,10 @@ export default defineConfig({
           index: path.join(root, 'src-main/hosts/electron/main.ts'),
           // The driver host runs in a utilityProcess, so a native crash spares the desk.
           'device-host': path.join(root, 'drivers/device-manager/host-child.ts'),
+          // The face detector's worker thread (src-main/imaging/face-worker-client.ts).
+          'face-worker': path.join(root, 'src-main/imaging/face-worker.ts'),
+          // The browser host, run from the build by `npm run start:browser` (no tsx at start).
+          'browser-host': path.join(root, 'src-main/hosts/browser/main.ts'),
         },
         output: { format: 'es', entryFileNames: '[name].js' },
       },

@@ -20,6 +20,7 @@ import type {
 } from '../api/contract';
 import { fail, ok } from '../api/reply';
 import type { Reply } from '../api/reply';
+import { storageFigures, storageTrend } from '../store/retention-repo';
 import { databasePath } from '../store/db';
 import { schemaVersion } from '../store/migrate';
 import { getStation } from '../store/station-repo';
@@ -310,12 +311,16 @@ export function createDiagnostics(deps: DiagnosticsDeps): { handlers: Diagnostic
     } catch {
       // statfs is missing on very old Node builds; the figures then read 0 (unknown).
     }
+    const figures = storageFigures(db);
     return {
       dataDir: deps.dataDir,
       integrity,
       databaseBytes: fileSize(path) + fileSize(`${path}-wal`),
       freeBytes,
       totalBytes,
+      categories: figures.categories,
+      reclaimableBytes: figures.freeBytes,
+      trend: storageTrend(db, 30).map((t) => ({ day: t.day, fileBytes: t.fileBytes })),
     };
   }
 

@@ -11,6 +11,7 @@ import {
   markAttemptFailed,
   markSent,
   nextDueAt,
+  markRecordingUploaded,
   outboxTotals,
   packetBytes,
   requeue,
@@ -445,10 +446,7 @@ export function createSyncRunner(deps: SyncDeps, options: Partial<SyncOptions> =
           db.transaction(() => {
             setCentralStatus(db, r.packetId, verdict.status, verdict.reason, at);
             if (verdict.status !== 'rejected') {
-              db.prepare(
-                `UPDATE recordings SET status = 'uploaded', updated_at = ?
-                 WHERE id = ? AND status IN ('sealed', 'approved')`,
-              ).run(at, r.recordingId);
+              markRecordingUploaded(db, r.recordingId, at);
             }
           })();
           deps.log.info('central verdict', { packetId: r.packetId, status: verdict.status });

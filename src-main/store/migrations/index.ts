@@ -6,6 +6,10 @@ import { migration0005 } from './0005-packets';
 import { migration0006 } from './0006-supervisor';
 import { migration0007 } from './0007-exports';
 import { migration0008 } from './0008-queue';
+import { migration0009 } from './0009-approval-reviewed-marker';
+import { migration0010 } from './0010-history-indexes';
+import { migration0011 } from './0011-queue-card-name-search';
+import { migration0012 } from './0012-retention-marks';
 import type { Migration } from './types';
 
 export type { Migration };
@@ -20,6 +24,10 @@ export const migrations: readonly Migration[] = [
   migration0006,
   migration0007,
   migration0008,
+  migration0009,
+  migration0010,
+  migration0011,
+  migration0012,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]?.version ?? 0;
