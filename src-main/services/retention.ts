@@ -22,10 +22,13 @@ import type { Audit } from './audit';
 
 export const SETTING_RETENTION_DAYS = 'retention.days';
 export const DEFAULT_RETENTION_DAYS = 30;
-/** Recordings per transaction: ~25 ms of work at most, so main is never held for long. */
-export const PURGE_BATCH = 25;
-/** Pages given back per vacuum step (8 MB at 4 KiB pages). */
-const VACUUM_PAGES = 2048;
+/** Recordings per transaction: a few tens of ms at most, so main is never held for long. */
+export const PURGE_BATCH = 10;
+/**
+ * Pages given back per vacuum step (1 MB at 4 KiB pages): each moved page updates its parent's
+ * pointer, so a step costs more than its size suggests.
+ */
+const VACUUM_PAGES = 256;
 
 export function retentionDays(db: Database): number {
   const raw = getSetting(db, SETTING_RETENTION_DAYS);

@@ -193,6 +193,8 @@ export function openStation(opts: StationOptions): Station {
     }
     return regionNames?.name(code) ?? '';
   }
+  // Ready before the first recap: loaded shortly after start, once the login page has gone out.
+  setTimeout(() => void regionName(''), 250).unref();
 
   const audit = createAudit(db, now);
   const accounts = createAccounts({ db, now, locale: L, audit });

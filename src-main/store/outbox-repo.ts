@@ -96,7 +96,7 @@ export function dueUploads(
 ): OutboxRow[] {
   const rows = db
     .prepare(
-      `SELECT ${COLS} FROM outbox WHERE state = 'queued' AND ${UPLOADABLE}
+      `SELECT ${COLS} FROM outbox INDEXED BY outbox_queued WHERE state = 'queued' AND ${UPLOADABLE}
        AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
        ORDER BY sealed_at, packet_id LIMIT ?`,
     )
@@ -109,7 +109,7 @@ export function nextDueAt(db: Database, excluding: readonly string[] = []): stri
   const rows = db
     .prepare(
       `SELECT packet_id AS id, COALESCE(next_attempt_at, '') AS at FROM outbox
-       WHERE state = 'queued' AND ${UPLOADABLE}
+       INDEXED BY outbox_queued WHERE state = 'queued' AND ${UPLOADABLE}
        ORDER BY at LIMIT ?`,
     )
     .all(excluding.length + 1) as { id: string; at: string }[];

@@ -77,8 +77,9 @@ function likeLiteral(s: string): string {
 /**
  * NIK prefix or name part, newest dates first. A NIK prefix is a range on `queue_cards_nik`
  * (':' sorts right after '9'); a name part of three letters or more goes through the FTS5
- * trigram index (migration 0011); a shorter one walks the cards newest first and stops at
- * `limit`.
+ * trigram index (migration 0011) — the `limit` cards issued last (a common name matches
+ * hundreds over the years), shown by date; a shorter one walks the cards newest first and stops
+ * at `limit`.
  */
 export function searchCards(db: Database, q: string, limit: number): CardRow[] {
   if (/^\d+$/.test(q)) {
@@ -92,8 +93,9 @@ export function searchCards(db: Database, q: string, limit: number): CardRow[] {
   if ([...q].length >= 3) {
     return db
       .prepare(
-        `${CARD} WHERE c.rowid IN (SELECT rowid FROM queue_cards_fts WHERE queue_cards_fts MATCH ?)
-         ORDER BY c.date DESC, c.call_order LIMIT ?`,
+        `${CARD} WHERE c.rowid IN (SELECT rowid FROM queue_cards_fts WHERE queue_cards_fts MATCH ?
+           ORDER BY rowid DESC LIMIT ?)
+         ORDER BY c.date DESC, c.call_order`,
       )
       .all(`"${q.replace(/"/g, '""')}"`, limit) as CardRow[];
   }
