@@ -21,6 +21,7 @@ import type {
 import { fail, ok } from '../api/reply';
 import type { Reply } from '../api/reply';
 import { storageFigures, storageTrend } from '../store/retention-repo';
+import { breathe } from './retention';
 import { databasePath } from '../store/db';
 import { schemaVersion } from '../store/migrate';
 import { getStation } from '../store/station-repo';
@@ -288,7 +289,7 @@ export function createDiagnostics(deps: DiagnosticsDeps): { handlers: Diagnostic
     };
   }
 
-  function storage(): StorageDiagnostics {
+  async function storage(): Promise<StorageDiagnostics> {
     const L = deps.locale();
     const path = databasePath(deps.dataDir);
     let integrity: string;
@@ -311,7 +312,7 @@ export function createDiagnostics(deps: DiagnosticsDeps): { handlers: Diagnostic
     } catch {
       // statfs is missing on very old Node builds; the figures then read 0 (unknown).
     }
-    const figures = storageFigures(db);
+    const figures = await storageFigures(db, breathe);
     return {
       dataDir: deps.dataDir,
       integrity,
@@ -477,7 +478,7 @@ export function createDiagnostics(deps: DiagnosticsDeps): { handlers: Diagnostic
     const net = await network(ctx);
 
     await progress(60, 'stepStorage');
-    const store = { ...storage(), ...storeCounts() };
+    const store = { ...(await storage()), ...storeCounts() };
 
     await progress(70, 'stepLogs');
     const logFiles = logs(matcher);
@@ -538,7 +539,7 @@ export function createDiagnostics(deps: DiagnosticsDeps): { handlers: Diagnostic
         lastSync: r.lastSync,
       });
     },
-    'diagnostics.storage': () => ok(storage()),
+    'diagnostics.storage': async () => ok(await storage()),
     'diagnostics.export': async (_input, ctx) => {
       try {
         return ok(await exportBundle(ctx));

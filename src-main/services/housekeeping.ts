@@ -9,7 +9,7 @@ import {
 } from '../store/retention-repo';
 import type { Audit } from './audit';
 import { localDateKey } from './recap';
-import { runRetention } from './retention';
+import { breathe, runRetention } from './retention';
 import type { RetentionRun } from './retention';
 
 export interface HousekeepingRun {
@@ -29,7 +29,7 @@ export async function runHousekeeping(
     const at = now();
     const day = localDateKey(at);
     if (!hasStorageSample(db, day)) {
-      saveStorageSample(db, day, at.toISOString(), storageFigures(db));
+      saveStorageSample(db, day, at.toISOString(), await storageFigures(db, breathe));
       sampled = true;
     }
     optimizeStore(db);

@@ -174,7 +174,7 @@ describe('retention of biometric data', () => {
     const acked = new Date('2025-01-01T00:00:00Z');
     setCentralStatus(db, packetId, 'received', null, acked.toISOString());
     db.pragma('wal_checkpoint(TRUNCATE)');
-    const before = storageFigures(db);
+    const before = await storageFigures(db);
     expect(before.categories.packets).toBeGreaterThan(50_000);
     expect(before.categories.fingerprints).toBeGreaterThan(0);
 
@@ -186,10 +186,25 @@ describe('retention of biometric data', () => {
     expect(served).toBe(true);
     expect(run.counts.acknowledged).toBe(1);
     expect(run.reclaimedPages).toBeGreaterThan(0);
-    const after = storageFigures(db);
+    const after = await storageFigures(db);
     expect(after.categories.packets).toBe(0);
     expect(after.categories.fingerprints).toBe(0);
     expect(after.freeBytes).toBe(0);
     expect(after.fileBytes).toBeLessThan(before.fileBytes);
+  });
+
+  it('housekeeping samples the store once a day; the storage check shows categories and the trend', async () => {
+    const { station } = await sealedRecording();
+    const first = await station.housekeeping();
+    expect(first?.sampled).toBe(true);
+    const again = await station.housekeeping();
+    expect(again?.sampled).toBe(false);
+    await loginAs(station, 'tekno');
+    const st = await must(station, 'diagnostics.storage', {});
+    expect(st.trend).toHaveLength(1);
+    expect(st.trend[0]!.fileBytes).toBeGreaterThan(0);
+    expect(st.categories.packets).toBeGreaterThan(50_000);
+    expect(st.categories.fingerprints).toBeGreaterThan(0);
+    expect(st.categories.photos).toBeGreaterThan(0);
   });
 });

@@ -99,7 +99,8 @@ export function purgeExpired(
   }
 }
 
-const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Lets requests, device events and timers run before the next step. */
+export const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export interface RetentionRun {
   counts: PurgeCounts;

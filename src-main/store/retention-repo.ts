@@ -76,43 +76,59 @@ export interface StorageFigures {
   categories: Record<StorageCategory, number>;
 }
 
+/** What each category sums: biometric and packet columns, per table. */
+const CATEGORY_SUMS: [Exclude<StorageCategory, 'rest'>, string, string][] = [
+  ['photos', 'photos', 'length(jpeg) + length(thumb)'],
+  ['photos', 'photo_attempts', 'length(jpeg) + length(thumb)'],
+  ['fingerprints', 'fingerprints', 'IFNULL(length(image_png), 0) + IFNULL(length(template), 0)'],
+  ['fingerprints', 'finger_attempts', 'length(image_png) + IFNULL(length(template), 0)'],
+  ['signatures', 'signatures', 'IFNULL(length(points), 0) + IFNULL(length(image), 0)'],
+  ['packets', 'outbox_packets', 'length(bytes)'],
+];
+/** Rows summed per step: a few milliseconds of main at most, whatever the history. */
+const SUM_STEP_ROWS = 20_000;
+
 /**
- * Size by category. `length()` of a blob is read from the record header, so these sums visit
- * the tables' leaf pages only, never the images' overflow pages: cheap once retention keeps the
- * large rows to the retention window.
+ * Size by category. `length()` of a blob is read from the record header, so the sums visit the
+ * tables' leaf pages only, never the images' overflow pages; they still visit every row ever
+ * written (ten finger rows a recording), so they go in rowid steps with `breathe()` between —
+ * main is never held for long, on a station of any age.
  */
-export function storageFigures(db: Database): StorageFigures {
+export async function storageFigures(
+  db: Database,
+  breathe: () => Promise<void> = async () => {},
+): Promise<StorageFigures> {
+  const sums: Record<Exclude<StorageCategory, 'rest'>, number> = {
+    photos: 0,
+    fingerprints: 0,
+    signatures: 0,
+    packets: 0,
+  };
+  for (const [category, table, expr] of CATEGORY_SUMS) {
+    // Table names and expressions are the constants above, never input.
+    const max = (db.prepare(`SELECT MAX(rowid) AS m FROM ${table}`).get() as { m: number | null })
+      .m;
+    const step = db.prepare(
+      `SELECT SUM(${expr}) AS n FROM ${table} WHERE rowid > ? AND rowid <= ?`,
+    );
+    for (let lo = 0; max !== null && lo < max; lo += SUM_STEP_ROWS) {
+      sums[category] += (step.get(lo, lo + SUM_STEP_ROWS) as { n: number | null }).n ?? 0;
+      await breathe();
+    }
+  }
   const pageSize = db.pragma('page_size', { simple: true }) as number;
   const pageCount = db.pragma('page_count', { simple: true }) as number;
   const free = db.pragma('freelist_count', { simple: true }) as number;
   const av = db.pragma('auto_vacuum', { simple: true }) as number;
-  const sum = (sql: string) => (db.prepare(sql).get() as { n: number | null }).n ?? 0;
-  const photos =
-    sum('SELECT SUM(length(jpeg) + length(thumb)) AS n FROM photos') +
-    sum('SELECT SUM(length(jpeg) + length(thumb)) AS n FROM photo_attempts');
-  const fingerprints =
-    sum(
-      'SELECT SUM(IFNULL(length(image_png), 0) + IFNULL(length(template), 0)) AS n FROM fingerprints',
-    ) +
-    sum('SELECT SUM(length(image_png) + IFNULL(length(template), 0)) AS n FROM finger_attempts');
-  const signatures = sum(
-    'SELECT SUM(IFNULL(length(points), 0) + IFNULL(length(image), 0)) AS n FROM signatures',
-  );
-  const packets = sum('SELECT SUM(length(bytes)) AS n FROM outbox_packets');
   const fileBytes = pageSize * pageCount;
   const freeBytes = pageSize * free;
+  const held = sums.photos + sums.fingerprints + sums.signatures + sums.packets;
   return {
     pageSize,
     fileBytes,
     freeBytes,
     autoVacuum: av === 2 ? 'incremental' : av === 1 ? 'full' : 'none',
-    categories: {
-      photos,
-      fingerprints,
-      signatures,
-      packets,
-      rest: Math.max(0, fileBytes - freeBytes - photos - fingerprints - signatures - packets),
-    },
+    categories: { ...sums, rest: Math.max(0, fileBytes - freeBytes - held) },
   };
 }
 
