@@ -44,6 +44,10 @@ export default defineConfig({
           'device-host': path.join(root, 'drivers/device-manager/host-child.ts'),
           // List files are read in a worker thread (a hostile file must not freeze main).
           'list-import-worker': path.join(root, 'src-main/services/queue/list-import-worker.ts'),
+          // The face detector's worker thread (src-main/imaging/face-worker-client.ts).
+          'face-worker': path.join(root, 'src-main/imaging/face-worker.ts'),
+          // The browser host, run from the build by `npm run start:browser` (no tsx at start).
+          'browser-host': path.join(root, 'src-main/hosts/browser/main.ts'),
         },
         output: { format: 'es', entryFileNames: '[name].js' },
       },

@@ -23,7 +23,12 @@ const SOURCES = [
   'package.json',
   'tsconfig.base.json',
 ];
-const OUTPUTS = ['out/main/index.js', 'out/preload/preload.cjs', 'out/renderer/index.html'];
+const OUTPUTS = [
+  'out/main/index.js',
+  'out/main/browser-host.js',
+  'out/preload/preload.cjs',
+  'out/renderer/index.html',
+];
 
 /** Newest modification time under p (files only; tests do not count as sources). */
 function newest(p) {
@@ -140,12 +145,8 @@ if (wantBrowser || !electron?.bin) {
       `Electron tidak tersedia (${electron?.why}); memakai host peramban / using the browser host instead.`,
     );
   }
-  run(process.execPath, [
-    '--import',
-    'tsx',
-    path.join(repo, 'src-main/hosts/browser/main.ts'),
-    ...passthrough,
-  ]);
+  // The built bundle: plain Node, no TypeScript transpiled at start.
+  run(process.execPath, [path.join(repo, 'out/main/browser-host.js'), ...passthrough]);
 } else {
   // Cached after the first run; see the script for what it builds and why.
   const native = spawnSync(process.execPath, [path.join(repo, 'scripts/electron-native.mjs')], {

@@ -142,6 +142,12 @@ export interface FreezeStatus {
   checkedAt: string;
 }
 
+/**
+ * The day's recordings in disjoint review buckets that add up to `total`: `approved` is every
+ * recording the supervisor approved, whether or not its packet has reached the centre since;
+ * `uploaded` is at the centre and not reviewed yet (approval not required for upload); `sealed`
+ * awaits review on the station; `rejected` was rejected by the supervisor.
+ */
 export type StatusCounts = Record<RecordingStatus, number> & { total: number };
 
 export interface RecapOperatorRow {

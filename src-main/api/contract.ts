@@ -713,12 +713,26 @@ export interface NetworkDiagnostics {
   lastSync: { at: string; ok: boolean; message: string } | null;
 }
 
+export type StorageCategory = 'photos' | 'fingerprints' | 'signatures' | 'packets' | 'rest';
+
+export interface StorageTrendPoint {
+  /** Local day (YYYY-MM-DD) of the daily sample. */
+  day: string;
+  fileBytes: number;
+}
+
 export interface StorageDiagnostics {
   dataDir: string;
   integrity: string;
   databaseBytes: number;
   freeBytes: number;
   totalBytes: number;
+  /** What the store holds, by category (biometrics and packets; `rest` is everything else). */
+  categories: Record<StorageCategory, number>;
+  /** Free pages inside the file, given back by the next housekeeping run. */
+  reclaimableBytes: number;
+  /** One reading a day, oldest first (up to 30). */
+  trend: StorageTrendPoint[];
   /** The audit log's hash chain (absent when the check could not run). */
   auditChain?: AuditChainStatus;
 }

@@ -74,22 +74,50 @@ const errorFor = (locale: Locale, kind: PhotoInputErrorKind, p: Record<string, n
 export async function processFrame(frame: Buffer, opts: ProcessOptions): Promise<ProcessedPhoto> {
   const { settings, locale } = opts;
   const t0 = performance.now();
-  const decoded = await decodeFrame(frame, locale);
-  const { rgb, width: fw, height: fh } = decoded;
-  const t1 = performance.now();
-
+  let fw: number;
+  let fh: number;
   let faces: DetectedFace[] | null = null;
-  if (opts.detector) {
+  let face: DetectedFace | null = null;
+  let out: Buffer;
+  let t1: number;
+  let t2: number;
+  if (!opts.detector) {
+    // No detector: the crop follows the framing guide, known from the header alone, so the
+    // frame is decoded, cropped and scaled in one libvips pipeline straight to the output size
+    // (no full-size RGB copy in JS memory).
+    ({ width: fw, height: fh } = await readHeader(frame, locale));
+    t1 = performance.now();
+    t2 = t1;
+    try {
+      out = await extractExtended(
+        sharp(frame, { limitInputPixels: MAX_FRAME_PIXELS, failOn: 'error' })
+          .autoOrient()
+          .removeAlpha()
+          .toColourspace('srgb'),
+        fw,
+        fh,
+        icaoCrop(guideHead(fw, fh)),
+        settings,
+      );
+    } catch {
+      throw errorFor(locale, 'broken');
+    }
+  } else {
+    // With a detector the frame is decoded once to RGB: the detector's small copy and the
+    // crop both come from it.
+    const decoded = await decodeFrame(frame, locale);
+    const rgb = decoded.rgb;
+    ({ width: fw, height: fh } = decoded);
+    t1 = performance.now();
     try {
       faces = await detectScaled(opts.detector, rgb, fw, fh);
     } catch {
       faces = null; // the face check says the detector is unavailable; the crop uses the guide
     }
+    t2 = performance.now();
+    face = faces?.length === 1 ? (faces[0] as DetectedFace) : null;
+    out = await cropToOutput(rgb, fw, fh, face, settings);
   }
-  const t2 = performance.now();
-
-  const face = faces?.length === 1 ? (faces[0] as DetectedFace) : null;
-  const out = await cropToOutput(rgb, fw, fh, face, settings);
   const t3 = performance.now();
 
   const m = await measure(out, settings.width, settings.height);
@@ -103,10 +131,14 @@ export async function processFrame(frame: Buffer, opts: ProcessOptions): Promise
   const t4 = performance.now();
 
   const raw = { raw: { width: settings.width, height: settings.height, channels: 3 as const } };
-  // No withMetadata(): sharp writes no EXIF, ICC or XMP unless asked to.
+  // No withMetadata(): sharp writes no EXIF, ICC or XMP unless asked to. The thumbnail comes
+  // from the same small image in memory, never from the frame.
   const [jpeg, thumb] = await Promise.all([
     sharp(out, raw).jpeg({ quality: settings.jpegQuality, chromaSubsampling: '4:4:4' }).toBuffer(),
-    sharp(out, raw).resize({ width: settings.thumbWidth }).jpeg({ quality: 80 }).toBuffer(),
+    sharp(out, raw)
+      .resize({ width: settings.thumbWidth, kernel: 'linear' })
+      .jpeg({ quality: 80 })
+      .toBuffer(),
   ]);
   const t5 = performance.now();
 
@@ -122,11 +154,14 @@ export async function processFrame(frame: Buffer, opts: ProcessOptions): Promise
   };
 }
 
-/** Header first (cheap, bounded), then the pixels, oriented by EXIF, as packed RGB. */
-export async function decodeFrame(
+/**
+ * The frame's header (cheap, bounded): format, one page, size limits. Returns the size as the
+ * frame will be after EXIF orientation.
+ */
+async function readHeader(
   frame: Buffer,
-  locale: Locale = 'id',
-): Promise<{ rgb: Buffer; width: number; height: number }> {
+  locale: Locale,
+): Promise<{ width: number; height: number }> {
   if (frame.length === 0) throw errorFor(locale, 'empty');
   let meta: sharp.Metadata;
   try {
@@ -140,6 +175,16 @@ export async function decodeFrame(
   const size = { width: meta.width, height: meta.height };
   if (meta.width * meta.height > MAX_FRAME_PIXELS) throw errorFor(locale, 'too-large', size);
   if (Math.min(meta.width, meta.height) < MIN_FRAME_SIDE) throw errorFor(locale, 'too-small', size);
+  // EXIF orientations 5–8 turn the frame a quarter.
+  return (meta.orientation ?? 1) >= 5 ? { width: meta.height, height: meta.width } : size;
+}
+
+/** Header first (cheap, bounded), then the pixels, oriented by EXIF, as packed RGB. */
+export async function decodeFrame(
+  frame: Buffer,
+  locale: Locale = 'id',
+): Promise<{ rgb: Buffer; width: number; height: number }> {
+  await readHeader(frame, locale);
   try {
     const { data, info } = await sharp(frame, {
       limitInputPixels: MAX_FRAME_PIXELS,

@@ -21,6 +21,8 @@ import type {
 } from '../api/contract';
 import { fail, ok } from '../api/reply';
 import type { Reply } from '../api/reply';
+import { storageFigures, storageTrend } from '../store/retention-repo';
+import { breathe } from './retention';
 import { databasePath } from '../store/db';
 import { schemaVersion } from '../store/migrate';
 import { getStation } from '../store/station-repo';
@@ -288,7 +290,7 @@ export function createDiagnostics(deps: DiagnosticsDeps): { handlers: Diagnostic
     };
   }
 
-  function storage(): StorageDiagnostics {
+  async function storage(): Promise<StorageDiagnostics> {
     const L = deps.locale();
     const path = databasePath(deps.dataDir);
     let integrity: string;
@@ -311,6 +313,7 @@ export function createDiagnostics(deps: DiagnosticsDeps): { handlers: Diagnostic
     } catch {
       // statfs is missing on very old Node builds; the figures then read 0 (unknown).
     }
+    const figures = await storageFigures(db, breathe);
     let auditChain: StorageDiagnostics['auditChain'];
     try {
       auditChain = deps.audit.verify();
@@ -323,6 +326,9 @@ export function createDiagnostics(deps: DiagnosticsDeps): { handlers: Diagnostic
       databaseBytes: fileSize(path) + fileSize(`${path}-wal`),
       freeBytes,
       totalBytes,
+      categories: figures.categories,
+      reclaimableBytes: figures.freeBytes,
+      trend: storageTrend(db, 30).map((t) => ({ day: t.day, fileBytes: t.fileBytes })),
       ...(auditChain ? { auditChain } : {}),
     };
   }
@@ -487,7 +493,7 @@ export function createDiagnostics(deps: DiagnosticsDeps): { handlers: Diagnostic
     const net = await network(ctx);
 
     await progress(60, 'stepStorage');
-    const store = { ...storage(), ...storeCounts() };
+    const store = { ...(await storage()), ...storeCounts() };
 
     await progress(70, 'stepLogs');
     const logFiles = logs(matcher);
@@ -549,7 +555,7 @@ export function createDiagnostics(deps: DiagnosticsDeps): { handlers: Diagnostic
         lastSync: r.lastSync,
       });
     },
-    'diagnostics.storage': () => ok(storage()),
+    'diagnostics.storage': async () => ok(await storage()),
     'diagnostics.export': async (_input, ctx) => {
       try {
         return ok(await exportBundle(ctx));

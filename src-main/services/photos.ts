@@ -15,7 +15,7 @@ import { photoSettingsSchema } from '../api/contract';
 import { fail, ok } from '../api/reply';
 import type { Reply } from '../api/reply';
 import type { FaceDetector } from '../imaging/face-detector';
-import { createHumanFaceDetector } from '../imaging/face-detector';
+import { createWorkerFaceDetector } from '../imaging/face-worker-client';
 import { DEFAULT_PHOTO_SETTINGS } from '../imaging/geometry';
 import { photoMsg } from '../imaging/messages';
 import { PhotoInputError, processFrame } from '../imaging/pipeline';
@@ -115,9 +115,13 @@ const toRecord = (r: PhotoRow): PhotoRecord => ({
 export function createPhotos(deps: PhotosDeps): {
   handlers: PhotoHandlers;
   settings(): PhotoSettings;
+  /** Ends the face detector's thread (the station closing). */
+  close(): Promise<void>;
 } {
   const { db, now, audit } = deps;
-  const detector = deps.detector === undefined ? createHumanFaceDetector() : deps.detector;
+  // The default detector runs in its own thread: main is never blocked by the model.
+  const own = deps.detector === undefined ? createWorkerFaceDetector() : null;
+  const detector = own ?? deps.detector ?? null;
 
   function settings(): PhotoSettings {
     const raw = getSetting(db, SETTING_PHOTO);
@@ -298,5 +302,5 @@ export function createPhotos(deps: PhotosDeps): {
     },
   };
 
-  return { handlers, settings };
+  return { handlers, settings, close: async () => own?.close() };
 }

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sealedRecordings } from '../../test/helpers/supervisor-fixtures';
 import { openStore } from '../../test/helpers/sync-fixtures';
+import { markRecordingUploaded } from '../store/outbox-repo';
 import { localDateKey } from './recap';
 import { SUPERVISOR, addUser, loginAs, must, validResident } from './testing';
 import { useTestStation } from './testing-hooks';
@@ -106,6 +107,25 @@ describe('daily recap', () => {
     const earlier = await must(ctx.station, 'recap.daily', { date: '2025-06-08' });
     expect(earlier.counts.total).toBe(1);
     expect(earlier.counts.uploaded).toBe(1);
+  });
+
+  it('counts an approved recording as approved, also once its packet reached the centre', async () => {
+    const opa = await addUser(ctx.station, 'opa', 'operator');
+    await loginAs(ctx.station, 'opa');
+    const [early, late] = await sealedRecordings(ctx.station, db, opa, 2);
+    // Approval not required for upload: the centre accepted `early` before the supervisor looked.
+    markRecordingUploaded(db, early!, ctx.clock.now().toISOString());
+    await loginAs(ctx.station, SUPERVISOR.username, SUPERVISOR.password);
+    await must(ctx.station, 'approval.approve', { id: early! });
+    await must(ctx.station, 'approval.approve', { id: late! });
+    // …and `late` reaches the centre after its approval.
+    markRecordingUploaded(db, late!, ctx.clock.now().toISOString());
+
+    const r = await must(ctx.station, 'recap.daily', {});
+    expect(r.counts).toMatchObject({ sealed: 0, approved: 2, uploaded: 0, total: 2 });
+    expect(r.byOperator[0]!.counts.approved).toBe(2);
+    const pending = await must(ctx.station, 'approval.queue', {});
+    expect(pending).toEqual([]);
   });
 
   it('is for the supervisor only', async () => {

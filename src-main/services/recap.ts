@@ -12,7 +12,13 @@ import type {
 } from '../api/contract-supervisor';
 import { ok } from '../api/reply';
 import type { Reply } from '../api/reply';
-import { exportedExpr } from '../store/approvals-repo';
+import {
+  finishedPerRange,
+  recapBacklog,
+  recapQuality,
+  recapStatusRows,
+  recapVillages,
+} from '../store/recap-repo';
 import type { Actor } from './audit';
 import { readSupervisorSettings } from './freeze';
 
@@ -56,114 +62,54 @@ export function computeRecap(
 
   const counts = emptyCounts();
   const operators = new Map<string, { username: string; fullName: string; counts: StatusCounts }>();
-  const rows = db
-    .prepare(
-      `SELECT r.status, u.username, u.full_name AS fullName, COUNT(*) AS n
-       FROM recordings r JOIN users u ON u.id = r.operator_id
-       WHERE r.created_at >= ? AND r.created_at < ?
-       GROUP BY r.status, u.username ORDER BY u.username`,
-    )
-    .all(from, to) as { status: RecordingStatus; username: string; fullName: string; n: number }[];
-  for (const r of rows) {
-    if (!STATUSES.includes(r.status)) continue;
-    counts[r.status] += r.n;
+  for (const r of recapStatusRows(db, from, to)) {
+    if (!STATUSES.includes(r.bucket)) continue;
+    counts[r.bucket] += r.n;
     counts.total += r.n;
     let op = operators.get(r.username);
     if (!op) {
       op = { username: r.username, fullName: r.fullName, counts: emptyCounts() };
       operators.set(r.username, op);
     }
-    op.counts[r.status] += r.n;
+    op.counts[r.bucket] += r.n;
     op.counts.total += r.n;
   }
 
-  const villages = db
-    .prepare(
-      `SELECT COALESCE(json_extract(resident_json, '$.villageCode'), '') AS code, COUNT(*) AS n
-       FROM recordings WHERE created_at >= ? AND created_at < ?
-       GROUP BY code ORDER BY n DESC, code`,
-    )
-    .all(from, to) as { code: string; n: number }[];
+  const villages = recapVillages(db, from, to);
 
-  const exported = exportedExpr(db);
-  const b = db
-    .prepare(
-      `SELECT COUNT(*) AS packets, COALESCE(SUM(o.size), 0) AS bytes,
-         COALESCE(SUM(CASE WHEN ${exported} IS NOT NULL THEN 1 ELSE 0 END), 0) AS exported,
-         COALESCE(SUM(CASE WHEN r.status NOT IN ('approved', 'uploaded') THEN 1 ELSE 0 END), 0) AS unapproved
-       FROM outbox o JOIN recordings r ON r.id = o.recording_id
-       WHERE o.state = 'queued' AND o.withdrawn_at IS NULL`,
-    )
-    .get() as { packets: number; bytes: number; exported: number; unapproved: number };
-  const oldest = db
-    .prepare(
-      `SELECT recording_id AS id, sealed_at AS at FROM outbox
-       WHERE state = 'queued' AND withdrawn_at IS NULL ORDER BY sealed_at, packet_id LIMIT 1`,
-    )
-    .get() as { id: string; at: string } | undefined;
+  const b = recapBacklog(db);
   const backlog: RecapBacklog = {
     packets: b.packets,
     bytes: b.bytes,
     heldForApproval: settings.approvalRequiredForUpload ? b.unapproved : 0,
     exported: b.exported,
-    oldestSealedAt: oldest?.at ?? null,
-    oldestRecordingId: oldest?.id ?? null,
+    oldestSealedAt: b.oldestAt,
+    oldestRecordingId: b.oldestId,
   };
 
-  const finished = `SELECT id FROM recordings WHERE status <> 'draft' AND created_at >= ? AND created_at < ?`;
-  const ph = db
-    .prepare(
-      `SELECT COUNT(*) AS n, COALESCE(SUM(forced), 0) AS forced FROM photos
-       WHERE recording_id IN (${finished})`,
-    )
-    .get(from, to) as { n: number; forced: number };
-  const fi = db
-    .prepare(
-      `SELECT COALESCE(SUM(state <> 'exception'), 0) AS captured,
-         COALESCE(SUM(state = 'forced'), 0) AS forced,
-         COALESCE(SUM(state = 'exception'), 0) AS exceptions
-       FROM fingerprints WHERE recording_id IN (${finished})`,
-    )
-    .get(from, to) as { captured: number; forced: number; exceptions: number };
-  const si = db
-    .prepare(
-      `SELECT COUNT(*) AS n, COALESCE(SUM(exception_reason IS NOT NULL), 0) AS exceptions
-       FROM signatures WHERE recording_id IN (${finished})`,
-    )
-    .get(from, to) as { n: number; exceptions: number };
+  const q = recapQuality(db, from, to);
   const finishedCount = counts.total - counts.draft;
   const quality: RecapQuality = {
     recordings: finishedCount,
-    photos: ph.n,
-    forcedPhotos: ph.forced,
-    fingers: fi.captured,
-    forcedFingers: fi.forced,
-    fingerExceptions: fi.exceptions,
-    signatures: si.n,
-    signatureExceptions: si.exceptions,
-    forcedShare: share(ph.forced + fi.forced, ph.n + fi.captured),
-    exceptionShare: share(fi.exceptions + si.exceptions, fi.captured + fi.exceptions + si.n),
+    ...q,
+    forcedShare: share(q.forcedPhotos + q.forcedFingers, q.photos + q.fingers),
+    exceptionShare: share(
+      q.fingerExceptions + q.signatureExceptions,
+      q.fingers + q.fingerExceptions + q.signatures,
+    ),
   };
 
-  // 30 local days ending with `date`; grouped in JS because a local day is not a UTC day.
-  const firstDay = localDayStart(opts.date, -29);
+  // 30 local days ending with `date`, one count each (a local day is not a UTC day).
   const days: RecapDay[] = [];
-  const index = new Map<string, RecapDay>();
+  const ranges: [string, string][] = [];
   for (let i = 0; i < 30; i++) {
-    const day: RecapDay = { date: localDateKey(localDayStart(opts.date, i - 29)), count: 0 };
-    days.push(day);
-    index.set(day.date, day);
+    days.push({ date: localDateKey(localDayStart(opts.date, i - 29)), count: 0 });
+    ranges.push([
+      localDayStart(opts.date, i - 29).toISOString(),
+      localDayStart(opts.date, i - 28).toISOString(),
+    ]);
   }
-  const created = db
-    .prepare(
-      `SELECT created_at AS at FROM recordings WHERE status <> 'draft'
-       AND created_at >= ? AND created_at < ?`,
-    )
-    .all(firstDay.toISOString(), to) as { at: string }[];
-  for (const c of created) {
-    const day = index.get(localDateKey(new Date(c.at)));
-    if (day) day.count += 1;
-  }
+  finishedPerRange(db, ranges).forEach((n, i) => (days[i]!.count = n));
 
   return {
     date: opts.date,

@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateResident } from '../domain/validate-resident';
 import type { ResidentData } from '../domain/resident';
-import { loadRegions, parseRegions, REGIONS_FILE } from './regions';
+import { loadRegionNames, loadRegions, parseRegions, REGIONS_FILE } from './regions';
 import type { RegionIndex } from './regions';
 
 const resourcesDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../resources');
@@ -144,5 +144,19 @@ describe('parseRegions (bad files)', () => {
     mkdirSync(join(bad, 'regions'), { recursive: true });
     writeFileSync(join(bad, REGIONS_FILE), 'not gzip');
     expect(() => loadRegions(bad)).toThrow();
+  });
+});
+
+describe('compact region names', () => {
+  it('names every level like the full index, and nothing for unknown or malformed codes', () => {
+    const full = loadRegions(resourcesDir);
+    const names = loadRegionNames(resourcesDir);
+    for (const code of ['32', '32.01', '32.01.01', '32.01.01.1001', '11', '94.71.02.1001']) {
+      expect(names.name(code)).toBe(full.name(code));
+    }
+    expect(names.name('32.01.01.1001')).toBeTruthy();
+    expect(names.name('32.01.99')).toBeNull();
+    expect(names.name('')).toBeNull();
+    expect(names.name('x')).toBeNull();
   });
 });

@@ -102,3 +102,44 @@ export function parseRegions(text: string, source = 'regions'): RegionIndex {
     },
   };
 }
+
+/** Names by code without building the whole index (the recap and reports need a handful). */
+export interface RegionNames {
+  name(code: string): string | null;
+}
+
+/**
+ * A compact name lookup over the same file: the text is kept as it is (it is sorted by code,
+ * byte order) with one offset per line, and a code is found by binary search. Costs the gunzip
+ * and one pass for line starts — a fraction of `loadRegions`, which builds every parent's list
+ * of children for the pickers.
+ */
+export function loadRegionNames(resourcesDir: string): RegionNames {
+  const text = gunzipSync(readFileSync(join(resourcesDir, REGIONS_FILE))).toString('utf8');
+  const starts: number[] = [];
+  for (let pos = 0; pos < text.length; ) {
+    if (text.charCodeAt(pos) !== 35 /* # */ && text.charCodeAt(pos) !== 10) starts.push(pos);
+    const end = text.indexOf('\n', pos);
+    pos = end < 0 ? text.length : end + 1;
+  }
+  const codeAt = (i: number) => text.slice(starts[i], text.indexOf('\t', starts[i]));
+  return {
+    name(code) {
+      if (!CODE.test(code)) return null;
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const c = codeAt(mid);
+        if (c === code) {
+          const tab = text.indexOf('\t', starts[mid]);
+          const end = text.indexOf('\n', tab);
+          return text.slice(tab + 1, end < 0 ? text.length : end);
+        }
+        if (c < code) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      return null;
+    },
+  };
+}

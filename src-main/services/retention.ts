@@ -1,14 +1,34 @@
 // Retention of biometric data (UU 27/2022: keep it no longer than the purpose needs). Once the
-// centre has acknowledged a packet and the retention period has passed, the station deletes the
+// retention period has passed — since the centre acknowledged a packet, since it rejected one,
+// since the supervisor withdrew one, or since a draft was last touched — the station deletes the
 // photo, the finger images and templates, the signature and the packet bytes, and keeps what
-// reports need: the recording's status and times, the counts and the quality figures.
+// reports need: the recording's status and times, the counts, the quality figures, the reasons.
+//
+// It runs in small batches (one short transaction each) with the event loop free in between, so
+// a day's worth of purging never blocks a screen; freed pages then go back to the file system
+// (incremental vacuum) so the file shrinks.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { markPurged, purgeCandidates } from '../store/outbox-repo';
+import type { PurgeReason } from '../store/outbox-repo';
+import {
+  abandonedDrafts,
+  deleteDraftCaptures,
+  markRecordingPurged,
+  purgeBiometrics,
+  reclaimFreePages,
+} from '../store/retention-repo';
 import { getSetting } from '../store/settings-repo';
 import type { Audit } from './audit';
 
 export const SETTING_RETENTION_DAYS = 'retention.days';
 export const DEFAULT_RETENTION_DAYS = 30;
+/** Recordings per transaction: a few tens of ms at most, so main is never held for long. */
+export const PURGE_BATCH = 10;
+/**
+ * Pages given back per vacuum step (1 MB at 4 KiB pages): each moved page updates its parent's
+ * pointer, so a step costs more than its size suggests.
+ */
+const VACUUM_PAGES = 256;
 
 export function retentionDays(db: Database): number {
   const raw = getSetting(db, SETTING_RETENTION_DAYS);
@@ -16,52 +36,102 @@ export function retentionDays(db: Database): number {
   return Number.isFinite(v) && v >= 0 && v <= 3650 ? v : DEFAULT_RETENTION_DAYS;
 }
 
-function hasTable(db: Database, name: string): boolean {
-  return (
-    db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !==
-    undefined
-  );
+export interface PurgeCounts {
+  acknowledged: number;
+  'centre-rejected': number;
+  withdrawn: number;
+  'abandoned-draft': number;
 }
 
+const noCounts = (): PurgeCounts => ({
+  acknowledged: 0,
+  'centre-rejected': 0,
+  withdrawn: 0,
+  'abandoned-draft': 0,
+});
+
+const total = (c: PurgeCounts) => Object.values(c).reduce((a, b) => a + b, 0);
+
 /**
- * Deletes the biometric parts of every recording acknowledged more than `days` ago. Each
- * recording is purged in its own transaction with its audit entry. Returns how many.
+ * One batch: up to `batch` recordings purged in one transaction, each with its audit entry.
+ * Returns what it purged (all zero: nothing was due).
  */
+export function purgeBatch(
+  db: Database,
+  now: Date,
+  audit: Audit,
+  days: number = retentionDays(db),
+  batch: number = PURGE_BATCH,
+): PurgeCounts {
+  const before = new Date(now.getTime() - days * 86_400_000).toISOString();
+  const at = now.toISOString();
+  const counts = noCounts();
+  db.transaction(() => {
+    const packets = purgeCandidates(db, before, batch);
+    for (const p of packets) {
+      purgeBiometrics(db, p.recordingId);
+      markPurged(db, p.packetId, at, p.reason);
+      audit.record(null, 'retention.purged', `${p.recordingId} ${p.packetId} ${p.reason}`);
+      counts[p.reason satisfies PurgeReason] += 1;
+    }
+    for (const id of abandonedDrafts(db, before, batch - packets.length)) {
+      deleteDraftCaptures(db, id);
+      markRecordingPurged(db, id, at);
+      audit.record(null, 'retention.purged', `${id} - abandoned-draft`);
+      counts['abandoned-draft'] += 1;
+    }
+  })();
+  return counts;
+}
+
+/** Every batch due, back to back (tests, the benchmark). Returns how many recordings. */
 export function purgeExpired(
   db: Database,
   now: Date,
   audit: Audit,
   days: number = retentionDays(db),
 ): number {
-  const before = new Date(now.getTime() - days * 86_400_000).toISOString();
-  // Issue 11: only rows whose received/duplicate verdict verified (also enforced in the query).
-  const rows = purgeCandidates(db, before).filter((r) => r.verdictVerified === 1);
-  const signatures = hasTable(db, 'signatures');
-  const at = now.toISOString();
-  for (const r of rows) {
-    db.transaction(() => {
-      // Image columns are NOT NULL in the capture schemas; an empty blob marks "deleted".
-      db.prepare("UPDATE photos SET jpeg = X'', thumb = X'' WHERE recording_id = ?").run(
-        r.recordingId,
-      );
-      db.prepare('DELETE FROM photo_attempts WHERE recording_id = ?').run(r.recordingId);
-      db.prepare(
-        `UPDATE fingerprints SET image_png = CASE WHEN image_png IS NULL THEN NULL ELSE X'' END,
-           template = NULL WHERE recording_id = ?`,
-      ).run(r.recordingId);
-      db.prepare('DELETE FROM finger_attempts WHERE recording_id = ?').run(r.recordingId);
-      if (signatures) purgeSignature(db, r.recordingId);
-      markPurged(db, r.packetId, at);
-      audit.record(null, 'retention.purged', `${r.recordingId} ${r.packetId}`);
-    })();
+  let n = 0;
+  for (;;) {
+    const c = total(purgeBatch(db, now, audit, days));
+    n += c;
+    if (c === 0) return n;
   }
-  return rows.length;
 }
 
-/** Ink and time series go; counts and duration stay. An empty blob keeps the "signed" marker. */
-function purgeSignature(db: Database, recordingId: string): void {
-  db.prepare(
-    `UPDATE signatures SET points = NULL,
-       image = CASE WHEN image IS NULL THEN NULL ELSE X'' END WHERE recording_id = ?`,
-  ).run(recordingId);
+/** Lets requests, device events and timers run before the next step. */
+export const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export interface RetentionRun {
+  counts: PurgeCounts;
+  reclaimedPages: number;
+}
+
+/**
+ * The production run: batch after batch with the event loop free between them (requests,
+ * device events and timers go first), then the freed pages back to the file system in steps.
+ * `stopped()` ends it early (station closing).
+ */
+export async function runRetention(
+  db: Database,
+  now: () => Date,
+  audit: Audit,
+  stopped: () => boolean = () => false,
+): Promise<RetentionRun> {
+  const counts = noCounts();
+  const days = retentionDays(db);
+  while (!stopped()) {
+    const c = purgeBatch(db, now(), audit, days);
+    for (const k of Object.keys(c) as (keyof PurgeCounts)[]) counts[k] += c[k];
+    if (total(c) === 0) break;
+    await breathe();
+  }
+  let reclaimedPages = 0;
+  while (!stopped()) {
+    const n = reclaimFreePages(db, VACUUM_PAGES);
+    reclaimedPages += n;
+    if (n < VACUUM_PAGES) break;
+    await breathe();
+  }
+  return { counts, reclaimedPages };
 }

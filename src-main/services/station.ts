@@ -32,7 +32,8 @@ import { createApproval } from './approval';
 import { DEFAULT_SUPERVISOR_SETTINGS } from '../api/contract-supervisor';
 import { SETTING_KEYS, createFreeze } from './freeze';
 import { createRecap } from './recap';
-import { purgeExpired } from './retention';
+import { runHousekeeping } from './housekeeping';
+import type { HousekeepingRun } from './housekeeping';
 import { createSyncService } from '../sync/service';
 import type { SyncOptions } from '../sync/runner';
 import { createDevices } from './devices';
@@ -54,8 +55,8 @@ import type { Locale } from './messages';
 import type { ScryptParams } from './passwords';
 import { setPdfFontDir } from './pdf-fonts';
 import { createRecordings } from './recordings';
-import { loadRegions } from './regions';
-import type { RegionIndex } from './regions';
+import { loadRegionNames, loadRegions } from './regions';
+import type { RegionIndex, RegionNames } from './regions';
 import { DEFAULT_IDLE_LOCK_MINUTES, DeskSession } from './session';
 
 export interface StationOptions {
@@ -97,6 +98,11 @@ export interface Station {
   status(): StatusEvent;
   /** Starts the outbox runner (hosts do; tests that want no network traffic do not). */
   startSync(): void;
+  /**
+   * Retention (in small batches, main free between them), the day's storage sample and the
+   * planner's statistics. The sync runner calls it hourly; one run at a time.
+   */
+  housekeeping(): Promise<HousekeepingRun | null>;
   close(): void;
 }
 
@@ -182,6 +188,23 @@ export function openStation(opts: StationOptions): Station {
     }
     return regionIndex;
   }
+  // Names alone (recap, reports, station info): the compact lookup, unless the full index is
+  // already loaded. The full index is built only for the pickers and the resident checks.
+  let regionNames: RegionNames | null = null;
+  function regionName(code: string): string {
+    if (regionIndex) return regionIndex.name(code) ?? '';
+    if (!regionNames && !regionsFailed) {
+      try {
+        regionNames = loadRegionNames(opts.resourcesDir);
+      } catch (err) {
+        regionsFailed = true;
+        log.error('region index unavailable', {}, err);
+      }
+    }
+    return regionNames?.name(code) ?? '';
+  }
+  // Ready before the first recap: loaded shortly after start, once the login page has gone out.
+  setTimeout(() => void regionName(''), 250).unref();
 
   setPdfFontDir(join(opts.resourcesDir, 'fonts'));
   // Checkpoints of the audit chain are signed with the station key (created at first open).
@@ -266,7 +289,7 @@ export function openStation(opts: StationOptions): Station {
     audit,
     log,
     emitProgress: (p) => emit('export.progress', p),
-    kecamatanName: (code) => regions()?.name(code) ?? '',
+    kecamatanName: regionName,
   });
 
   const diagnostics = createDiagnostics({
@@ -308,9 +331,23 @@ export function openStation(opts: StationOptions): Station {
     signature: (recordingId) =>
       handlers['signature.get']?.({ recordingId }, { actor: null }) ?? ok(null),
     storedSignature: (recordingId) => getSignature(db, recordingId),
-    kecamatanName: (code) => regions()?.name(code) ?? '',
+    kecamatanName: regionName,
     onSealed: () => sync.wake(),
   });
+  let closed = false;
+  let housekeepingRun: Promise<HousekeepingRun | null> | null = null;
+  function housekeeping(): Promise<HousekeepingRun | null> {
+    housekeepingRun ??= runHousekeeping(db, now, audit, () => closed)
+      .catch((err: unknown) => {
+        log.error('housekeeping failed', {}, err);
+        return null;
+      })
+      .finally(() => {
+        housekeepingRun = null;
+      });
+    return housekeepingRun;
+  }
+
   const sync = createSyncService({
     db,
     now,
@@ -324,7 +361,7 @@ export function openStation(opts: StationOptions): Station {
       status = { ...status, ...patch, sync: { ...status.sync, ...patch.sync } };
       emit('status', status);
     },
-    housekeeping: () => void purgeExpired(db, now(), audit),
+    housekeeping: () => void housekeeping(),
     ...(opts.sync ? { options: opts.sync } : {}),
   });
 
@@ -344,7 +381,7 @@ export function openStation(opts: StationOptions): Station {
   const recap = createRecap({
     db,
     now,
-    regionName: (code) => regions()?.name(code) ?? '',
+    regionName,
     freezeStatus: () => freeze.status(),
   });
 
@@ -400,7 +437,7 @@ export function openStation(opts: StationOptions): Station {
               id: st.id,
               name: st.name,
               kecamatanCode: st.kecamatanCode,
-              kecamatanName: regions()?.name(st.kecamatanCode) ?? '',
+              kecamatanName: regionName(st.kecamatanCode),
             }
           : null,
         locale,
@@ -568,8 +605,6 @@ export function openStation(opts: StationOptions): Station {
     'desk.clearDraft': (_input, { actor }) => ok(deskDrafts.clear(actor!.id)),
   };
 
-  let closed = false;
-
   async function dispatch(method: string, input: unknown): Promise<Reply<unknown>> {
     if (typeof method !== 'string' || !Object.hasOwn(methods, method)) {
       return fail('UNKNOWN_METHOD', msg(locale, 'unknownMethod'));
@@ -641,6 +676,7 @@ export function openStation(opts: StationOptions): Station {
     },
     status: () => status,
     startSync: () => sync.start(),
+    housekeeping,
     close() {
       if (closed) return;
       closed = true;
@@ -650,6 +686,7 @@ export function openStation(opts: StationOptions): Station {
       sync.stop();
       devices.close();
       void fingerprints.close();
+      void photos.close();
       void signatures.close();
       db.close();
       log.info('station closed');

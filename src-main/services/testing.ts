@@ -130,8 +130,18 @@ export function dumpStore(dataDir: string): Record<string, unknown[]> {
       .all() as { name: string }[];
     const out: Record<string, unknown[]> = {};
     for (const { name } of tables) {
-      // Table names come from sqlite_master, not from input.
-      out[name] = db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all();
+      // Table names come from sqlite_master, not from input. WITHOUT ROWID tables (FTS5's
+      // shadow tables) come back in primary-key order, which is just as stable.
+      const withoutRowid = /WITHOUT ROWID\s*$/i.test(
+        (
+          db.prepare('SELECT sql FROM sqlite_master WHERE name = ?').get(name) as {
+            sql: string | null;
+          }
+        ).sql ?? '',
+      );
+      out[name] = db
+        .prepare(`SELECT * FROM "${name}"${withoutRowid ? '' : ' ORDER BY rowid'}`)
+        .all();
     }
     return out;
   } finally {

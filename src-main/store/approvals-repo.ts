@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { ApprovalDecisionKind } from '../api/contract-supervisor';
 import type { RecordingStatus } from '../api/contract';
+import { QUEUED_FROM } from './outbox-repo';
 
 export interface ApprovalRow {
   recordingId: string;
@@ -43,14 +44,21 @@ const SELECT = `SELECT r.id AS recordingId, r.status, r.nik, r.name, u.username 
 
 /**
  * Awaiting a decision: sealed, or already uploaded because approval was not required for upload
- * (the supervisor still reviews it). Drafts never enter the queue.
+ * (the supervisor still reviews it). Drafts never enter the queue. `reviewed_at` is set with the
+ * decision; the text matches the partial index `recordings_awaiting` (migration 0009) term for
+ * term, which is what lets SQLite use it — keep the two identical.
  */
-export const AWAITING = `r.status IN ('sealed', 'uploaded') AND NOT EXISTS
-  (SELECT 1 FROM approvals pa WHERE pa.recording_id = r.id)`;
+export const AWAITING = `r.status IN ('sealed', 'uploaded') AND r.reviewed_at IS NULL`;
+/** Named, not left to the planner: `status = 'uploaded'` alone would walk the whole history. */
+const AWAITING_FROM = 'recordings r INDEXED BY recordings_awaiting';
 
 export function listPending(db: Database, limit: number): ApprovalRow[] {
   return db
-    .prepare(`${SELECT} WHERE ${AWAITING} ORDER BY r.created_at, r.id LIMIT ?`)
+    .prepare(
+      `${SELECT} WHERE r.id IN (SELECT r.id FROM ${AWAITING_FROM} WHERE ${AWAITING}
+         ORDER BY r.created_at, r.id LIMIT ?)
+       ORDER BY r.created_at, r.id`,
+    )
     .all(limit) as ApprovalRow[];
 }
 
@@ -80,6 +88,7 @@ export function insertDecision(
     `INSERT INTO approvals (recording_id, decision, reason, decided_by, decided_at)
      VALUES (?, ?, ?, ?, ?)`,
   ).run(d.recordingId, d.decision, d.reason, d.by, d.at);
+  db.prepare('UPDATE recordings SET reviewed_at = ? WHERE id = ?').run(d.at, d.recordingId);
 }
 
 export function setRecordingStatus(
@@ -120,20 +129,10 @@ export function setRedo(db: Database, recordingId: string, redoId: string): void
 
 export function countAwaiting(db: Database): number {
   return (
-    db.prepare(`SELECT COUNT(*) AS n FROM recordings r WHERE ${AWAITING}`).get() as { n: number }
+    db.prepare(`SELECT COUNT(*) AS n FROM ${AWAITING_FROM} WHERE ${AWAITING}`).get() as {
+      n: number;
+    }
   ).n;
-}
-
-function hasColumn(db: Database, table: string, column: string): boolean {
-  return (db.pragma(`table_info(${table})`) as { name: string }[]).some((c) => c.name === column);
-}
-
-/**
- * `outbox.exported_at` comes with the exports migration (0007); until it exists nothing counts
- * as exported. Checked per call: cheap, and right on a DB migrated while the app runs.
- */
-export function exportedExpr(db: Database, alias = 'o'): string {
-  return hasColumn(db, 'outbox', 'exported_at') ? `${alias}.exported_at` : 'NULL';
 }
 
 export interface UnsentFigures {
@@ -145,23 +144,27 @@ export interface UnsentFigures {
 }
 
 export function unsentFigures(db: Database, approvalRequired: boolean): UnsentFigures {
-  const exported = exportedExpr(db);
   const eligible = approvalRequired ? `('approved')` : `('sealed', 'approved')`;
   const row = db
     .prepare(
-      `SELECT COUNT(*) AS unsent, MIN(o.sealed_at) AS oldest FROM outbox o
+      `SELECT COUNT(*) AS unsent, MIN(o.sealed_at) AS oldest FROM ${QUEUED_FROM}
        JOIN recordings r ON r.id = o.recording_id
-       WHERE o.state = 'queued' AND o.withdrawn_at IS NULL AND ${exported} IS NULL
+       WHERE o.state = 'queued' AND o.withdrawn_at IS NULL AND o.exported_at IS NULL
        AND r.status IN ${eligible}`,
     )
     .get() as { unsent: number; oldest: string | null };
-  const last = db
-    .prepare(`SELECT MAX(o.sent_at) AS sent, MAX(${exported}) AS exported FROM outbox o`)
-    .get() as { sent: string | null; exported: string | null };
+  // Two SELECTs, each a single step down its own index (outbox_sent_at, outbox_exported_at):
+  // two MAX() in one SELECT would scan the whole outbox.
+  const lastSent = db.prepare('SELECT MAX(sent_at) AS at FROM outbox').get() as {
+    at: string | null;
+  };
+  const lastExported = db.prepare('SELECT MAX(exported_at) AS at FROM outbox').get() as {
+    at: string | null;
+  };
   return {
     unsent: row.unsent,
     oldestUnsentSealedAt: row.oldest,
-    lastSentAt: last.sent,
-    lastExportedAt: last.exported,
+    lastSentAt: lastSent.at,
+    lastExportedAt: lastExported.at,
   };
 }

@@ -78,6 +78,14 @@ export function packetBytes(db: Database, packetId: string): Buffer | null {
 }
 
 /**
+ * The backlog (queued, not withdrawn) through its partial index `outbox_queued`, alias `o`.
+ * Named rather than left to the planner, which may prefer `outbox_state`: that one also holds
+ * every withdrawn packet ever, since a withdrawn packet stays 'queued'. Queries using it must
+ * say `o.state = 'queued' AND o.withdrawn_at IS NULL`.
+ */
+export const QUEUED_FROM = 'outbox o INDEXED BY outbox_queued';
+
+/**
  * Which queued packets may upload (issue 7): never a withdrawn one (its recording was rejected),
  * and only approved ones while the station setting `approval.requiredForUpload` is on. Read in
  * SQL so the runner and the totals see the setting the moment the supervisor changes it.
@@ -96,7 +104,7 @@ export function dueUploads(
 ): OutboxRow[] {
   const rows = db
     .prepare(
-      `SELECT ${COLS} FROM outbox WHERE state = 'queued' AND ${UPLOADABLE}
+      `SELECT ${COLS} FROM outbox INDEXED BY outbox_queued WHERE state = 'queued' AND ${UPLOADABLE}
        AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
        ORDER BY sealed_at, packet_id LIMIT ?`,
     )
@@ -109,7 +117,7 @@ export function nextDueAt(db: Database, excluding: readonly string[] = []): stri
   const rows = db
     .prepare(
       `SELECT packet_id AS id, COALESCE(next_attempt_at, '') AS at FROM outbox
-       WHERE state = 'queued' AND ${UPLOADABLE}
+       INDEXED BY outbox_queued WHERE state = 'queued' AND ${UPLOADABLE}
        ORDER BY at LIMIT ?`,
     )
     .all(excluding.length + 1) as { id: string; at: string }[];
@@ -118,14 +126,34 @@ export function nextDueAt(db: Database, excluding: readonly string[] = []): stri
 
 /** Packets whose verdict the centre still owes (sent), or may still change (received → print-ready). */
 export function statusPollCandidates(db: Database, limit: number): OutboxRow[] {
-  return db
+  // Two reads, each down its own index: `sent` is the few in flight; received-not-purged is the
+  // retention window, read oldest check first from the partial index `outbox_print_poll`.
+  const sent = db
     .prepare(
-      `SELECT ${COLS} FROM outbox
-       WHERE state = 'sent' OR (state = 'done' AND purged_at IS NULL AND (central_status = 'received'
-         OR (central_status = 'duplicate' AND verdict_verified = 0)))
-       ORDER BY (state = 'sent') DESC, COALESCE(central_checked_at, '') LIMIT ?`,
+      `SELECT ${COLS} FROM outbox WHERE state = 'sent'
+       ORDER BY COALESCE(central_checked_at, '') LIMIT ?`,
     )
     .all(limit) as OutboxRow[];
+  if (sent.length >= limit) return sent;
+  const received = db
+    .prepare(
+      `SELECT ${COLS} FROM outbox
+       WHERE state = 'done' AND central_status = 'received' AND purged_at IS NULL
+       ORDER BY central_checked_at LIMIT ?`,
+    )
+    .all(limit - sent.length) as OutboxRow[];
+  if (sent.length + received.length >= limit) return [...sent, ...received];
+  // A duplicate acknowledged before verdicts were signed is asked again, so that a signed
+  // verdict can be stored and retention may purge it (few rows; `outbox_state_central`).
+  const unsignedDuplicates = db
+    .prepare(
+      `SELECT ${COLS} FROM outbox
+       WHERE state = 'done' AND central_status = 'duplicate' AND verdict_verified = 0
+         AND purged_at IS NULL
+       ORDER BY central_checked_at LIMIT ?`,
+    )
+    .all(limit - sent.length - received.length) as OutboxRow[];
+  return [...sent, ...received, ...unsignedDuplicates];
 }
 
 export function setUploadUrl(db: Database, packetId: string, url: string | null): void {
@@ -194,27 +222,96 @@ export interface OutboxTotals {
 
 /** Packets not yet at the centre (queued) plus those whose verdict is pending (sent). */
 export function outboxTotals(db: Database): OutboxTotals {
-  const row = db
+  const queued = db
     .prepare(
-      `SELECT COUNT(*) AS n, COALESCE(SUM(CASE WHEN state = 'queued' THEN size ELSE 0 END), 0) AS bytes
-       FROM outbox WHERE state IN ('queued', 'sent') AND withdrawn_at IS NULL`,
+      `SELECT COUNT(*) AS n, COALESCE(SUM(o.size), 0) AS bytes FROM ${QUEUED_FROM}
+       WHERE o.state = 'queued' AND o.withdrawn_at IS NULL`,
     )
     .get() as { n: number; bytes: number };
-  return { pendingPackets: row.n, pendingBytes: row.bytes };
+  const sent = db
+    .prepare(`SELECT COUNT(*) AS n FROM outbox WHERE state = 'sent' AND withdrawn_at IS NULL`)
+    .get() as { n: number };
+  return { pendingPackets: queued.n + sent.n, pendingBytes: queued.bytes };
 }
 
-/** Acknowledged packets whose biometric parts may be deleted (acked before `beforeIso`). */
-export function purgeCandidates(db: Database, beforeIso: string): OutboxRow[] {
+export interface RangePackets {
+  packets: number;
+  bytes: number;
+  exported: number;
+}
+
+/**
+ * What a bundle of packets sealed in [fromIso, toIso) would hold, counted in SQL (the export
+ * preview): packets the station would upload whose bytes are still here (not purged: the bytes
+ * row goes with `purged_at`). Reads `outbox_sealed_at`, the range only.
+ */
+export function rangePackets(db: Database, fromIso: string, toIso: string): RangePackets {
   return db
     .prepare(
-      `SELECT ${COLS} FROM outbox WHERE purged_at IS NULL AND acked_at IS NOT NULL AND acked_at <= ?
-         AND ${VERIFIED_ACK}
-       ORDER BY acked_at`,
+      `SELECT COUNT(*) AS packets, COALESCE(SUM(size), 0) AS bytes,
+         COALESCE(SUM(exported_at IS NOT NULL), 0) AS exported
+       FROM outbox INDEXED BY outbox_sealed_at
+       WHERE sealed_at >= ? AND sealed_at < ? AND purged_at IS NULL AND ${UPLOADABLE}`,
     )
-    .all(beforeIso) as OutboxRow[];
+    .get(fromIso, toIso) as RangePackets;
 }
 
-export function markPurged(db: Database, packetId: string, at: string): void {
+export type PurgeReason = 'acknowledged' | 'centre-rejected' | 'withdrawn';
+
+export interface PurgeCandidate {
+  packetId: string;
+  recordingId: string;
+  reason: PurgeReason;
+}
+
+/**
+ * Packets whose recording's biometrics may be deleted: the retention period has passed since
+ * the centre acknowledged the packet, since it rejected it (the station cannot send it again:
+ * a redo is a new recording), or since the supervisor withdrew it (rejected on the station).
+ * Each kind reads its own partial index (migration 0010), oldest first, `limit` at most.
+ */
+export function purgeCandidates(db: Database, beforeIso: string, limit: number): PurgeCandidate[] {
+  const kinds: [PurgeReason, string][] = [
+    // Only an acknowledgement whose signed verdict verified and is stored counts: a forged
+    // "received" must never delete a resident's biometrics.
+    ['acknowledged', `acked_at IS NOT NULL AND acked_at <= ? AND ${VERIFIED_ACK}`],
+    ['centre-rejected', "central_status = 'rejected' AND central_checked_at <= ?"],
+    ['withdrawn', 'withdrawn_at IS NOT NULL AND withdrawn_at <= ?'],
+  ];
+  const order = {
+    acknowledged: 'acked_at',
+    'centre-rejected': 'central_checked_at',
+    withdrawn: 'withdrawn_at',
+  };
+  const out: PurgeCandidate[] = [];
+  for (const [reason, where] of kinds) {
+    if (out.length >= limit) break;
+    const rows = db
+      .prepare(
+        `SELECT packet_id AS packetId, recording_id AS recordingId FROM outbox
+         WHERE purged_at IS NULL AND ${where} ORDER BY ${order[reason]} LIMIT ?`,
+      )
+      .all(beforeIso, limit - out.length) as Omit<PurgeCandidate, 'reason'>[];
+    for (const r of rows) {
+      if (!out.some((o) => o.packetId === r.packetId)) out.push({ ...r, reason });
+    }
+  }
+  return out;
+}
+
+export function markPurged(db: Database, packetId: string, at: string, reason: PurgeReason): void {
   db.prepare('DELETE FROM outbox_packets WHERE packet_id = ?').run(packetId);
-  db.prepare('UPDATE outbox SET purged_at = ? WHERE packet_id = ?').run(at, packetId);
+  db.prepare('UPDATE outbox SET purged_at = ?, purge_reason = ? WHERE packet_id = ?').run(
+    at,
+    reason,
+    packetId,
+  );
+}
+
+/** The centre accepted the packet (received, duplicate, print-ready): the recording is uploaded. */
+export function markRecordingUploaded(db: Database, recordingId: string, at: string): void {
+  db.prepare(
+    `UPDATE recordings SET status = 'uploaded', updated_at = ?
+     WHERE id = ? AND status IN ('sealed', 'approved')`,
+  ).run(at, recordingId);
 }

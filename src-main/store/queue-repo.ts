@@ -78,16 +78,34 @@ function likeLiteral(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** NIK prefix or name part, newest dates first. */
+/**
+ * NIK prefix or name part, newest dates first. A NIK prefix is a range on `queue_cards_nik`
+ * (':' sorts right after '9'); a name part of three letters or more goes through the FTS5
+ * trigram index (migration 0011) — the `limit` cards issued last (a common name matches
+ * hundreds over the years), shown by date; a shorter one walks the cards newest first and stops
+ * at `limit`.
+ */
 export function searchCards(db: Database, q: string, limit: number): CardRow[] {
-  const digits = /^\d+$/.test(q);
+  if (/^\d+$/.test(q)) {
+    return db
+      .prepare(
+        `${CARD} WHERE c.nik >= ? AND c.nik < ? AND c.nik IS NOT NULL
+         ORDER BY c.date DESC, c.call_order LIMIT ?`,
+      )
+      .all(q, `${q}:`, limit) as CardRow[];
+  }
+  if ([...q].length >= 3) {
+    return db
+      .prepare(
+        `${CARD} WHERE c.rowid IN (SELECT rowid FROM queue_cards_fts WHERE queue_cards_fts MATCH ?
+           ORDER BY rowid DESC LIMIT ?)
+         ORDER BY c.date DESC, c.call_order`,
+      )
+      .all(`"${q.replace(/"/g, '""')}"`, limit) as CardRow[];
+  }
   return db
-    .prepare(
-      digits
-        ? `${CARD} WHERE c.nik LIKE ? ESCAPE '\\' ORDER BY c.date DESC, c.call_order LIMIT ?`
-        : `${CARD} WHERE c.name LIKE ? ESCAPE '\\' ORDER BY c.date DESC, c.call_order LIMIT ?`,
-    )
-    .all(digits ? `${likeLiteral(q)}%` : `%${likeLiteral(q)}%`, limit) as CardRow[];
+    .prepare(`${CARD} WHERE c.name LIKE ? ESCAPE '\\' ORDER BY c.date DESC, c.call_order LIMIT ?`)
+    .all(`%${likeLiteral(q)}%`, limit) as CardRow[];
 }
 
 export function dayLoad(db: Database, date: string): { regular: number; priority: number } {

@@ -131,3 +131,12 @@ export function listRecordingsBetween(
     )
     .all(fromIso, toIso, `${q}%`, `%${q}%`) as RecordingRow[];
 }
+
+/** How many recordings were created in [fromIso, toIso) (read from the created_at index). */
+export function countRecordingsBetween(db: Database, fromIso: string, toIso: string): number {
+  return (
+    db
+      .prepare('SELECT COUNT(*) AS n FROM recordings WHERE created_at >= ? AND created_at < ?')
+      .get(fromIso, toIso) as { n: number }
+  ).n;
+}

@@ -14,6 +14,7 @@ import {
   markAttemptFailed,
   markSent,
   nextDueAt,
+  markRecordingUploaded,
   outboxTotals,
   packetBytes,
   requeue,
@@ -582,10 +583,7 @@ export function createSyncRunner(deps: SyncDeps, options: Partial<SyncOptions> =
               setVerifiedVerdict(db, r.packetId, JSON.stringify(verdict));
             }
             if (status !== 'rejected') {
-              db.prepare(
-                `UPDATE recordings SET status = 'uploaded', updated_at = ?
-                 WHERE id = ? AND status IN ('sealed', 'approved')`,
-              ).run(at, r.recordingId);
+              markRecordingUploaded(db, r.recordingId, at);
             }
           })();
           deps.log.info('central verdict', { packetId: r.packetId, status });

@@ -13,8 +13,12 @@ import { USAGE, UsageError, canOpenBrowser, parseBrowserHostArgs } from './cli';
 import { openInBrowser } from './open-url';
 import { startBrowserServer } from './server';
 
-// Entry of the browser host: `npx tsx src-main/hosts/browser/main.ts`.
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+// Entry of the browser host: built as out/main/browser-host.js (`npm run start:browser` runs it
+// with plain Node, nothing transpiled at start), or from source with `npx tsx
+// src-main/hosts/browser/main.ts`.
+const here = path.dirname(fileURLToPath(import.meta.url));
+const built = !import.meta.url.endsWith('.ts');
+const repoRoot = built ? path.resolve(here, '..', '..') : path.resolve(here, '..', '..', '..');
 
 const log = (line: string) => process.stderr.write(`[rekam-browser] ${line}\n`);
 
@@ -46,7 +50,8 @@ async function main(): Promise<number> {
   const devices = startDevices({
     dataDir: args.dataDir,
     fingerprint: args.fingerprint,
-    spawn: forkSpawner(),
+    // Built: the driver host's bundle next to this one (the same the desktop app runs).
+    spawn: built ? forkSpawner(path.join(here, 'device-host.js')) : forkSpawner(),
     log: logger,
   });
   const fingerprint = devices.fingerprint;

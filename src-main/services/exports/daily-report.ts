@@ -30,7 +30,10 @@ const time = (iso: string) => formatClock(new Date(iso));
 export interface OperatorTotal {
   operator: string;
   operatorName: string;
+  /** Sealed and kept: awaiting review, approved or at the centre. */
   finished: number;
+  /** Rejected by the supervisor (redone as a new recording): not finished work. */
+  rejected: number;
   drafts: number;
 }
 
@@ -41,9 +44,11 @@ export function operatorTotals(rows: readonly ExportRow[]): OperatorTotal[] {
       operator: r.operator,
       operatorName: r.operatorName,
       finished: 0,
+      rejected: 0,
       drafts: 0,
     };
     if (r.status === 'draft') t.drafts++;
+    else if (r.status === 'rejected') t.rejected++;
     else t.finished++;
     by.set(r.operator, t);
   }
@@ -100,14 +105,16 @@ export async function renderDailyReport(d: DailyReportData): Promise<Buffer> {
   // Per-operator totals.
   const totals = operatorTotals(d.rows);
   const finished = totals.reduce((s, t) => s + t.finished, 0);
+  const rejected = totals.reduce((s, t) => s + t.rejected, 0);
   const drafts = totals.reduce((s, t) => s + t.drafts, 0);
   doc.font(FONT.bold).fontSize(11).text('Rekap per operator', M);
   doc.moveDown(0.3);
   const tcols = [
-    { h: 'Operator', w: W - 240 },
-    { h: 'Selesai', w: 80 },
-    { h: 'Draf', w: 80 },
-    { h: 'Jumlah', w: 80 },
+    { h: 'Operator', w: W - 280 },
+    { h: 'Selesai', w: 70 },
+    { h: 'Ditolak', w: 70 },
+    { h: 'Draf', w: 70 },
+    { h: 'Jumlah', w: 70 },
   ];
   const tableRow = (cells: string[], cols: { w: number }[], bold: boolean, shade: boolean) => {
     const y = doc.y;
@@ -132,30 +139,27 @@ export async function renderDailyReport(d: DailyReportData): Promise<Buffer> {
     true,
     true,
   );
+  const counts = (f: number, r: number, d: number) => [
+    String(f),
+    String(r),
+    String(d),
+    String(f + r + d),
+  ];
   for (const t of totals) {
     tableRow(
-      [
-        `${t.operatorName} (${t.operator})`,
-        String(t.finished),
-        String(t.drafts),
-        String(t.finished + t.drafts),
-      ],
+      [`${t.operatorName} (${t.operator})`, ...counts(t.finished, t.rejected, t.drafts)],
       tcols,
       false,
       false,
     );
   }
-  tableRow(
-    ['Total', String(finished), String(drafts), String(finished + drafts)],
-    tcols,
-    true,
-    true,
-  );
+  tableRow(['Total', ...counts(finished, rejected, drafts)], tcols, true, true);
   doc.moveDown(0.6);
   doc
     .font(FONT.regular)
     .fontSize(10)
     .text(`Total perekaman selesai: ${finished}`, M)
+    .text(`Total perekaman ditolak supervisor (diulang): ${rejected}`, M)
     .text(`Total draf belum selesai: ${drafts}`, M);
   doc.moveDown(0.8);
 

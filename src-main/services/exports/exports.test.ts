@@ -16,7 +16,9 @@ import {
 } from '../testing';
 import ExcelJS from 'exceljs';
 import { parseCsv, writeCsv } from './csv';
-import { checkPdf } from './daily-report';
+import { openStore } from '../../../test/helpers/sync-fixtures';
+import { checkPdf, operatorTotals } from './daily-report';
+import type { ExportRow } from './data';
 import { readXlsx, writeXlsx } from './xlsx';
 
 let dir: { dir: string; cleanup: () => void };
@@ -50,6 +52,10 @@ afterEach(() => {
 
 describe('exports', () => {
   it('daily report: A4 PDF with per-operator totals, masked NIKs and both signature lines', async () => {
+    // One of ani's recordings was rejected by the supervisor: it is not finished work.
+    const db = openStore(dir.dir);
+    db.prepare("UPDATE recordings SET status = 'rejected' WHERE nik = ?").run(NIKS[0]);
+    db.close();
     const progress: number[] = [];
     station.on('export.progress', (p) => progress.push(p.percent));
     const r = await must(station, 'exports.dailyReport', {
@@ -67,8 +73,10 @@ describe('exports', () => {
     writeFileSync(file, pdf);
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     expect(text).toContain('LAPORAN HARIAN PEREKAMAN KTP-el');
-    expect(text).toMatch(/Pengguna ani \(ani\)\s+0\s+2\s+2/);
-    expect(text).toMatch(/Total\s+0\s+3\s+3/);
+    expect(text).toMatch(/Pengguna ani \(ani\)\s+0\s+1\s+1\s+2/);
+    expect(text).toMatch(/Total\s+0\s+1\s+2\s+3/);
+    expect(text).toContain('Total perekaman selesai: 0');
+    expect(text).toContain('Total perekaman ditolak supervisor (diulang): 1');
     expect(text).toContain('3201********0001');
     expect(text).not.toContain(NIKS[0]);
     expect(text).toContain('Camat');
@@ -76,6 +84,31 @@ describe('exports', () => {
     expect(text).toContain(SUPERVISOR.fullName);
     const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
     expect(info).toMatch(/Page size:\s+595\.28 x 841\.89/);
+  });
+
+  it('daily report totals: only sealed, approved and uploaded recordings count as finished', () => {
+    const row = (status: ExportRow['status'], operator = 'ani'): ExportRow => ({
+      id: status,
+      status,
+      nik: NIKS[0]!,
+      name: 'Warga',
+      sex: '',
+      villageCode: '',
+      operator,
+      operatorName: operator,
+      createdAt: '2025-06-10T02:00:00.000Z',
+      sealedAt: null,
+      packetId: null,
+      centralStatus: null,
+      exportedAt: null,
+    });
+    const rows = (['draft', 'sealed', 'approved', 'rejected', 'uploaded'] as const).map((s) =>
+      row(s),
+    );
+    expect(operatorTotals([...rows, row('rejected', 'budi')])).toEqual([
+      { operator: 'ani', operatorName: 'ani', finished: 3, rejected: 1, drafts: 1 },
+      { operator: 'budi', operatorName: 'budi', finished: 0, rejected: 1, drafts: 0 },
+    ]);
   });
 
   it('a cut PDF fails the read-back check', async () => {

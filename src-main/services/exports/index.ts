@@ -14,6 +14,7 @@ import { fail, ok } from '../../api/reply';
 import type { Reply } from '../../api/reply';
 import { getStationKeys } from '../../store/keys-repo';
 import { getStation } from '../../store/station-repo';
+import { countRecordingsBetween } from '../../store/recordings-repo';
 import { findUserById } from '../../store/users-repo';
 import type { Actor, Audit } from '../audit';
 import type { Logger } from '../log';
@@ -34,7 +35,7 @@ import { checkPdf, renderDailyReport } from './daily-report';
 import { et } from './messages';
 import { TABLE_HEADER, checkTable, tableRows } from './table';
 import { readXlsx, writeXlsx } from './xlsx';
-import { packetBytes } from '../../store/outbox-repo';
+import { packetBytes, rangePackets } from '../../store/outbox-repo';
 
 export interface ExportsDeps {
   db: Database;
@@ -112,19 +113,15 @@ export function createExports(deps: ExportsDeps): { handlers: ExportHandlers } {
     'exports.preview': (input) => {
       const b = rangeBounds(input.from, input.to);
       if (!b) return badRange();
-      const recordings = (
-        db
-          .prepare('SELECT COUNT(*) AS n FROM recordings WHERE created_at >= ? AND created_at < ?')
-          .get(b.start, b.end) as { n: number }
-      ).n;
-      const packets = bundleCandidates(db, b.start, b.end);
+      const recordings = countRecordingsBetween(db, b.start, b.end);
+      const packets = rangePackets(db, b.start, b.end);
       return ok({
         from: input.from,
         to: input.to,
         recordings,
-        packets: packets.length,
-        packetBytes: packets.reduce((s, p) => s + p.size, 0),
-        alreadyExported: packets.filter((p) => p.exportedAt !== null).length,
+        packets: packets.packets,
+        packetBytes: packets.bytes,
+        alreadyExported: packets.exported,
       });
     },
 

@@ -9,6 +9,10 @@ import { migration0008 } from './0008-queue';
 import { migration0009 } from './0009-audit-hash-chain';
 import { migration0010 } from './0010-outbox-verified-verdict';
 import { migration0011 } from './0011-desk-drafts';
+import { migration0012 } from './0012-approval-reviewed-marker';
+import { migration0013 } from './0013-history-indexes';
+import { migration0014 } from './0014-queue-card-name-search';
+import { migration0015 } from './0015-retention-marks';
 import type { Migration } from './types';
 
 export type { Migration };
@@ -26,6 +30,10 @@ export const migrations: readonly Migration[] = [
   migration0009,
   migration0010,
   migration0011,
+  migration0012,
+  migration0013,
+  migration0014,
+  migration0015,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]?.version ?? 0;

@@ -4,10 +4,20 @@ import type {
   AuditChainStatus,
   MethodInput,
   MethodOutput,
+  StorageCategory,
+  StorageDiagnostics,
 } from '../../../../src-main/api/contract';
 import { formatBytes, formatDateTime } from '../../../app/format';
 import { call } from '../../../app/station-client';
 import { diskLow } from './diagnostics-model';
+
+const STORAGE_CATEGORIES: readonly StorageCategory[] = [
+  'photos',
+  'fingerprints',
+  'signatures',
+  'packets',
+  'rest',
+];
 
 /** One diagnostics check: fetched on mount, again on `check()`; busy while it runs. */
 function useDiagnostic<M extends 'diagnostics.network' | 'diagnostics.storage'>(method: M) {
@@ -115,6 +125,17 @@ export function StoragePanel() {
   const lang = i18n.language;
   const low = st ? diskLow(st.freeBytes, st.totalBytes) : false;
   const healthy = st?.integrity === 'ok';
+  const trendText = (trend: StorageDiagnostics['trend']) => {
+    const first = trend[0];
+    const last = trend[trend.length - 1];
+    if (!first || !last) return t('diag.storage.trendNone');
+    const change = last.fileBytes - first.fileBytes;
+    return t('diag.storage.trendLine', {
+      from: `${formatBytes(first.fileBytes, lang)} (${first.day})`,
+      to: `${formatBytes(last.fileBytes, lang)} (${last.day})`,
+      change: `${change >= 0 ? '+' : '−'}${formatBytes(Math.abs(change), lang)}`,
+    });
+  };
   return (
     <section className="card diag__panel" id="storage" aria-labelledby="storage-h">
       <div className="diag__section-head">
@@ -163,6 +184,18 @@ export function StoragePanel() {
                   })
                 : '—'}
             </dd>
+            <dt>{t('diag.storage.categories')}</dt>
+            <dd data-testid="storage-categories">
+              {STORAGE_CATEGORIES.map((c) => (
+                <span key={c} className="diag__cat">
+                  {t(`diag.storage.cat.${c}`)}: {formatBytes(st.categories[c], lang)}
+                </span>
+              ))}
+            </dd>
+            <dt>{t('diag.storage.reclaimable')}</dt>
+            <dd>{formatBytes(st.reclaimableBytes, lang)}</dd>
+            <dt>{t('diag.storage.trend')}</dt>
+            <dd data-testid="storage-trend">{trendText(st.trend)}</dd>
             <dt>{t('diag.storage.dataDir')}</dt>
             <dd className="mono">{st.dataDir}</dd>
             {st.auditChain ? <AuditChainFact chain={st.auditChain} lang={lang} /> : null}
