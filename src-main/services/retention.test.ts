@@ -177,6 +177,7 @@ describe('retention of biometric data', () => {
     expect(db.pragma('auto_vacuum', { simple: true })).toBe(2);
     const acked = new Date('2025-01-01T00:00:00Z');
     setCentralStatus(db, packetId, 'received', null, acked.toISOString());
+    setVerifiedVerdict(db, packetId, '{"status":"received"}');
     db.pragma('wal_checkpoint(TRUNCATE)');
     const before = await storageFigures(db);
     expect(before.categories.packets).toBeGreaterThan(50_000);

@@ -25,7 +25,7 @@ import {
 import { openStore } from './sync-fixtures';
 
 /** Bump when the generated data changes, so stale caches are rebuilt. */
-const BUILDER_VERSION = 5;
+const BUILDER_VERSION = 6;
 export const PER_DAY = 200;
 export const RETENTION_DAYS = 30;
 export const OPERATORS = ['ani', 'budi', 'citra'];
@@ -218,8 +218,8 @@ function fill(db: Database, n: number, compact: boolean, log: (s: string) => voi
     outbox: db.prepare(
       `INSERT INTO outbox (packet_id, recording_id, size, sha256, state, attempts, sealed_at,
          seal_ms, sent_at, central_status, central_reason, central_checked_at, acked_at,
-         purged_at, withdrawn_at, exported_at, purge_reason)
-       VALUES (?, ?, ?, 'ab', ?, 1, ?, 90, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         purged_at, withdrawn_at, exported_at, purge_reason, verdict_json, verdict_verified)
+       VALUES (?, ?, ?, 'ab', ?, 1, ?, 90, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     packet: db.prepare('INSERT INTO outbox_packets (packet_id, bytes) VALUES (?, ?)'),
     approval: db.prepare(
@@ -385,6 +385,9 @@ function fill(db: Database, n: number, compact: boolean, log: (s: string) => voi
                   ? 'centre-rejected'
                   : 'acknowledged'
               : null,
+            // A signed verdict that verified, as the runner stores it (what lets retention purge).
+            ackedAt !== null ? '{"status":"received"}' : null,
+            ackedAt !== null ? 1 : 0,
           );
           if (!packetPurged) ins.packet.run(packetId, B.packet);
           if (reviewed || supRejected) {
