@@ -15,6 +15,8 @@ import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { GENESIS_HASH, auditRowHash } from '../../src-main/store/audit-chain';
+import { auditTip } from '../../src-main/store/audit-repo';
 import { LATEST_SCHEMA_VERSION } from '../../src-main/store/migrations/index';
 import {
   SUPERVISOR,
@@ -25,7 +27,7 @@ import {
 import { openStore } from './sync-fixtures';
 
 /** Bump when the generated data changes, so stale caches are rebuilt. */
-const BUILDER_VERSION = 6;
+const BUILDER_VERSION = 7;
 export const PER_DAY = 200;
 export const RETENTION_DAYS = 30;
 export const OPERATORS = ['ani', 'budi', 'citra'];
@@ -227,7 +229,8 @@ function fill(db: Database, n: number, compact: boolean, log: (s: string) => voi
        VALUES (?, ?, ?, ?, ?)`,
     ),
     audit: db.prepare(
-      'INSERT INTO audit_log (at, user_id, username, action, target) VALUES (?, ?, ?, ?, ?)',
+      `INSERT INTO audit_log (id, at, user_id, username, action, target, prev_hash, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     card: db.prepare(
       `INSERT INTO queue_cards (id, date, lane, seq, priority_reason, nik, name, phone, address,
@@ -236,6 +239,9 @@ function fill(db: Database, n: number, compact: boolean, log: (s: string) => voi
     ),
   };
 
+  const tip = auditTip(db);
+  let auditTipId = tip?.id ?? 0;
+  let auditTipHash = tip?.hash ?? GENESIS_HASH;
   const nowMs = SCALE_NOW.getTime();
   const purgeCut = nowMs - RETENTION_DAYS * 86_400_000;
   // The working day just past the cut stays unpurged: it falls due now.
@@ -415,7 +421,18 @@ function fill(db: Database, n: number, compact: boolean, log: (s: string) => voi
           'retention.purged',
         ];
         for (const [a, action] of acts.entries()) {
-          ins.audit.run(iso(created + a * 60_000), op, 'ani', action, recId);
+          // Chained as the app chains them (the log's triggers refuse anything else).
+          const row = {
+            id: ++auditTipId,
+            at: iso(created + a * 60_000),
+            userId: op,
+            username: 'ani',
+            action,
+            target: recId,
+          };
+          const hash = auditRowHash(auditTipHash, row);
+          ins.audit.run(row.id, row.at, op, 'ani', action, recId, auditTipHash, hash);
+          auditTipHash = hash;
         }
         const cardStatus = today && draft ? 'called' : 'served';
         ins.card.run(

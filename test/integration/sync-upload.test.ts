@@ -112,7 +112,7 @@ describe('sync to the reference central server', () => {
     });
     expect(wrong.ok).toBe(false);
     if (!wrong.ok) {
-      expect(wrong.error.code).toBe('VALIDATION');
+      expect(wrong.error.code).toBe('BAD_CREDENTIALS');
       expect(wrong.error.fields?.password).toMatch(/Kata sandi salah/);
     }
 
