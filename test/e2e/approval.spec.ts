@@ -92,6 +92,10 @@ test('approval: reject one with a reason, approve two; operator sees it and redo
   await expect(page.getByTestId('approval-tab-pending')).toContainText('Menunggu (3)');
   await expect(page.getByTestId('approval-detail')).toHaveAttribute('data-id', ids[0]!);
   await expect(page.getByTestId('approval-finger')).toHaveCount(10);
+  // The village by name, the code only as secondary text.
+  await expect(page.getByTestId('approval-village')).toContainText(
+    'Kel./Desa SUKARASA, Kec. SUKASARI',
+  );
   await shot(page, 'queue');
 
   // The flagged one: forced and excepted fingers highlighted.
