@@ -233,7 +233,7 @@ export function ReviewStep({
                 <CheckList checks={photo.checks} testId="review-photo-checks" />
                 <p className="muted small">
                   {t('review.photoMeta', {
-                    attempts: photo.attempts,
+                    attempts: t('counts.attempt', { count: photo.attempts }),
                     time: formatDateTime(photo.acceptedAt, locale),
                   })}
                   {photo.noGlassesConfirmed ? ` · ${t('review.noGlasses')}` : ''}
@@ -282,9 +282,9 @@ export function ReviewStep({
             <h3>{t('recording.step.fingerprint')}</h3>
             <span className="muted">
               {t('review.fingerCounts', {
-                captured: counts.captured + counts.forced,
-                exception: counts.exception,
-                pending: counts.pending,
+                captured: t('counts.taken', { count: counts.captured + counts.forced }),
+                exception: t('counts.exception', { count: counts.exception }),
+                pending: t('counts.missing', { count: counts.pending }),
               })}
             </span>
             <button type="button" className="btn btn--small" onClick={() => onGoTo('fingerprint')}>
