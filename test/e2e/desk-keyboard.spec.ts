@@ -337,6 +337,13 @@ test('seal step: attempts left, then a supervisor unlocks at the desk (no timed 
     .click();
   await expect(page.getByTestId('step-review')).toHaveAttribute('aria-current', 'step');
   await expect(page.getByTestId('review-finish')).toBeFocused({ timeout: 10_000 });
+  await shot(page, 'review-seeded');
+  // Review fits one 1366×768 screen: nothing under the sticky stepper, the seal button in view.
+  const stepper = (await page.getByTestId('step-review').boundingBox())!;
+  const data = (await page.getByTestId('review-data').boundingBox())!;
+  expect(data.y).toBeGreaterThanOrEqual(stepper.y + stepper.height);
+  await expect(page.getByTestId('review-finish')).toBeInViewport({ ratio: 1 });
+  await expect(page.getByTestId('review-signature')).toBeInViewport({ ratio: 1 });
   await page.keyboard.press('Enter');
   for (const left of [4, 3, 2]) {
     await page.getByTestId('finish-password').fill('salah-ketik');

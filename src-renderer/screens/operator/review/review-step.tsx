@@ -111,7 +111,9 @@ export function ReviewStep({
   return (
     <section className="review" data-testid="review-step" aria-labelledby="review-title">
       <div className="review__head">
-        <h2 id="review-title">{t('review.title')}</h2>
+        <h2 id="review-title" className="sr-only">
+          {t('review.title')}
+        </h2>
         <p className="muted">{t('review.intro')}</p>
       </div>
 
@@ -181,12 +183,11 @@ export function ReviewStep({
             <dt>{t('form.bloodType')}</dt>
             <dd>{res.bloodType}</dd>
             <dt>{t('form.address')}</dt>
-            <dd>
+            <dd className="review__address">
               {res.address}, RT {res.rt.padStart(3, '0')} / RW {res.rw.padStart(3, '0')}
               {region?.village ? (
                 <>
-                  <br />
-                  {region.village.name}, {region.district?.name}, {region.regency?.name}
+                  , {region.village.name}, {region.district?.name}, {region.regency?.name}
                 </>
               ) : null}
             </dd>
