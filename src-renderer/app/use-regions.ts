@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Region } from '../../src-main/api/contract';
+import type { Region, RegionPath } from '../../src-main/api/contract';
 import { call } from './station-client';
 
 // Region lists never change while the app runs; caching keeps the cascades instant.
@@ -37,3 +37,38 @@ export function useRegionChildren(parent: string | null): { regions: Region[]; l
 
 export const regionOptions = (regions: readonly Region[]) =>
   regions.map((r) => ({ value: r.code, label: r.name }));
+
+// Lookups are cached too: the same village comes back recording after recording.
+const paths = new Map<string, RegionPath>();
+
+export async function regionPath(code: string): Promise<RegionPath | null> {
+  const hit = paths.get(code);
+  if (hit) return hit;
+  const r = await call('regions.lookup', { code });
+  if (!r.ok) return null;
+  paths.set(code, r.value);
+  return r.value;
+}
+
+/** The names of `code`'s levels; null until known (or when `code` is empty). */
+export function useRegionPath(code: string | null | undefined): RegionPath | null {
+  const [state, setState] = useState<{ code: string; path: RegionPath | null } | null>(null);
+  useEffect(() => {
+    if (!code) return;
+    let live = true;
+    void regionPath(code).then((path) => {
+      if (live) setState({ code, path });
+    });
+    return () => {
+      live = false;
+    };
+  }, [code]);
+  return code && state?.code === code ? state.path : null;
+}
+
+/** "Kel./Desa SUKAMAJU, Kec. CIBEUNYING" — null when the village is not in the list. */
+export function villageLabel(path: RegionPath | null): string | null {
+  if (!path?.village) return null;
+  const district = path.district ? `, Kec. ${path.district.name}` : '';
+  return `Kel./Desa ${path.village.name}${district}`;
+}

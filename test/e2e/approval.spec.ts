@@ -92,6 +92,10 @@ test('approval: reject one with a reason, approve two; operator sees it and redo
   await expect(page.getByTestId('approval-tab-pending')).toContainText('Menunggu (3)');
   await expect(page.getByTestId('approval-detail')).toHaveAttribute('data-id', ids[0]!);
   await expect(page.getByTestId('approval-finger')).toHaveCount(10);
+  // The village by name, the code only as secondary text.
+  await expect(page.getByTestId('approval-village')).toContainText(
+    'Kel./Desa SUKARASA, Kec. SUKASARI',
+  );
   await shot(page, 'queue');
 
   // The flagged one: forced and excepted fingers highlighted.
@@ -144,6 +148,15 @@ test('approval: reject one with a reason, approve two; operator sees it and redo
   await shot(page, 'recap');
   await page.getByTestId('recap-chart').scrollIntoViewIfNeeded();
   await shot(page, 'recap-chart');
+
+  // The audit log reads as sentences, not action keys or full ULIDs.
+  await page.getByTestId('nav-audit').click();
+  const approvedRow = page.locator('[data-testid="audit-row"][data-action="approval.approved"]');
+  await expect(approvedRow.first()).toContainText('Perekaman disetujui supervisor');
+  await expect(approvedRow.first()).not.toContainText('approval.approved');
+  await expect(approvedRow.first()).toContainText(/R…[0-9A-Z]{6}/);
+  await expect(approvedRow.first()).not.toContainText(/R[0-9A-Z]{26}/);
+  await shot(page, 'audit-log');
 
   // The operator sees the rejection and redoes it.
   await page.getByTestId('logout').click();

@@ -3,6 +3,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { formatCentralKeyBundle } from '../../src-main/packets/keys';
 import { validResident } from '../../src-main/services/testing';
 import { startBrowserHost, type RunningHost } from '../helpers/browser-host';
 import { openStore, seedCaptures } from '../helpers/sync-fixtures';
@@ -58,10 +59,14 @@ async function stationWithCentralKey(h: RunningHost): Promise<void> {
   await api(h, 'auth.login', SUPERVISOR);
   await api(h, 'users.create', { ...TECHNICIAN, role: 'technician' });
   await api(h, 'auth.login', { username: TECHNICIAN.username, password: TECHNICIAN.password });
-  const { publicKey } = generateKeyPairSync('x25519');
+  const pem = (k: ReturnType<typeof generateKeyPairSync>['publicKey']) =>
+    k.export({ type: 'spki', format: 'pem' }).toString();
   await api(h, 'central.setConfig', {
     url: 'http://127.0.0.1:9',
-    publicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    publicKey: formatCentralKeyBundle(
+      pem(generateKeyPairSync('x25519').publicKey),
+      pem(generateKeyPairSync('ed25519').publicKey),
+    ),
   });
   await api(h, 'auth.logout', {});
 }
@@ -332,6 +337,13 @@ test('seal step: attempts left, then a supervisor unlocks at the desk (no timed 
     .click();
   await expect(page.getByTestId('step-review')).toHaveAttribute('aria-current', 'step');
   await expect(page.getByTestId('review-finish')).toBeFocused({ timeout: 10_000 });
+  await shot(page, 'review-seeded');
+  // Review fits one 1366×768 screen: nothing under the sticky stepper, the seal button in view.
+  const stepper = (await page.getByTestId('step-review').boundingBox())!;
+  const data = (await page.getByTestId('review-data').boundingBox())!;
+  expect(data.y).toBeGreaterThanOrEqual(stepper.y + stepper.height);
+  await expect(page.getByTestId('review-finish')).toBeInViewport({ ratio: 1 });
+  await expect(page.getByTestId('review-signature')).toBeInViewport({ ratio: 1 });
   await page.keyboard.press('Enter');
   for (const left of [4, 3, 2]) {
     await page.getByTestId('finish-password').fill('salah-ketik');

@@ -72,7 +72,18 @@ test('capacity week grid; walk-in Enter from the lane; no-show confirms and is u
   const box = await page.getByTestId('service-day-6').boundingBox();
   expect(box!.height).toBeGreaterThanOrEqual(32);
   expect(box!.width).toBeGreaterThanOrEqual(32);
+  // Service hours: a 24-hour HH:MM text field, not the browser's AM/PM time input.
+  const opens = page.getByTestId('cap-opens');
+  await expect(opens).toHaveValue('00:00');
+  await opens.fill('2500');
+  await expect(opens).toHaveValue('25:00');
+  await expect(opens).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('alert').filter({ hasText: 'Jam tidak ada' })).toBeVisible();
+  await opens.fill('7.30');
+  await expect(opens).toHaveValue('07:30');
+  await expect(opens).not.toHaveAttribute('aria-invalid', 'true');
   await shot(page, 'capacity-week');
+  await opens.fill('0000');
   await page.getByTestId('capacity-save').click();
   await expect
     .poll(async () => (await api(host!, 'queue.capacity', {})).settings.serviceDays.toSorted())

@@ -24,6 +24,7 @@ import {
 } from '../../../src-main/domain/format-date';
 import { fileToBase64, useTx } from '../../app/tx';
 import { DateField } from '../../components/date-field';
+import { TimeField } from '../../components/time-field';
 import type { Tx } from '../../app/tx';
 import './queue.css';
 
@@ -135,6 +136,16 @@ function CapacityPanel() {
       setBanner({ kind: 'error', text: tx('Isi angka bulat.', 'Enter whole numbers.') });
       return;
     }
+    if (!opens || !closes) {
+      setBanner({
+        kind: 'error',
+        text: tx(
+          'Isi jam buka dan tutup sebagai JJ:MM, 24 jam (mis. 07:30 dan 15:00).',
+          'Enter the opening and closing hours as HH:MM, 24-hour (e.g. 07:30 and 15:00).',
+        ),
+      });
+      return;
+    }
     const r = await call('queue.setCapacity', {
       activeDesks: n(desks),
       recordingsPerDesk: n(perDesk),
@@ -228,17 +239,18 @@ function CapacityPanel() {
             <Field id="cap-hours" label={tx('Jam layanan', 'Service hours')}>
               {(aria) => (
                 <span className="pair">
-                  <input
-                    {...aria}
-                    type="time"
+                  <TimeField
+                    id={aria.id}
+                    describedBy={aria['aria-describedby']}
+                    testId="cap-opens"
                     value={opens}
-                    onChange={(e) => setOpens(e.target.value)}
+                    onChange={setOpens}
                   />
-                  <input
-                    type="time"
-                    aria-label={tx('Tutup', 'Closes')}
+                  <TimeField
+                    label={tx('Tutup', 'Closes')}
+                    testId="cap-closes"
                     value={closes}
-                    onChange={(e) => setCloses(e.target.value)}
+                    onChange={setCloses}
                   />
                 </span>
               )}

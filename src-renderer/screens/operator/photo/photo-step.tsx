@@ -182,7 +182,7 @@ export function PhotoStep({ recordingId, active, onPhotoChange, onNext }: PhotoS
                 w: photo.width,
                 h: photo.height,
                 kb: Math.round(photo.bytes / 1024),
-                attempts: photo.attempts,
+                attempts: t('counts.attempt', { count: photo.attempts }),
                 time: formatTime(photo.acceptedAt, currentLocale()),
               })}
             </p>
@@ -245,7 +245,7 @@ export function PhotoStep({ recordingId, active, onPhotoChange, onNext }: PhotoS
           camera={camera}
           active={active}
           busy={busy}
-          captureBlocked={full ? t('photo.allUsed', { n: MAX_ATTEMPTS }) : null}
+          captureBlocked={full ? t('photo.allUsed', { count: MAX_ATTEMPTS }) : null}
           onCapture={onCapture}
         />
         <div className="photo-side">

@@ -111,7 +111,9 @@ export function ReviewStep({
   return (
     <section className="review" data-testid="review-step" aria-labelledby="review-title">
       <div className="review__head">
-        <h2 id="review-title">{t('review.title')}</h2>
+        <h2 id="review-title" className="sr-only">
+          {t('review.title')}
+        </h2>
         <p className="muted">{t('review.intro')}</p>
       </div>
 
@@ -181,12 +183,11 @@ export function ReviewStep({
             <dt>{t('form.bloodType')}</dt>
             <dd>{res.bloodType}</dd>
             <dt>{t('form.address')}</dt>
-            <dd>
+            <dd className="review__address">
               {res.address}, RT {res.rt.padStart(3, '0')} / RW {res.rw.padStart(3, '0')}
               {region?.village ? (
                 <>
-                  <br />
-                  {region.village.name}, {region.district?.name}, {region.regency?.name}
+                  , {region.village.name}, {region.district?.name}, {region.regency?.name}
                 </>
               ) : null}
             </dd>
@@ -233,7 +234,7 @@ export function ReviewStep({
                 <CheckList checks={photo.checks} testId="review-photo-checks" />
                 <p className="muted small">
                   {t('review.photoMeta', {
-                    attempts: photo.attempts,
+                    attempts: t('counts.attempt', { count: photo.attempts }),
                     time: formatDateTime(photo.acceptedAt, locale),
                   })}
                   {photo.noGlassesConfirmed ? ` · ${t('review.noGlasses')}` : ''}
@@ -282,9 +283,9 @@ export function ReviewStep({
             <h3>{t('recording.step.fingerprint')}</h3>
             <span className="muted">
               {t('review.fingerCounts', {
-                captured: counts.captured + counts.forced,
-                exception: counts.exception,
-                pending: counts.pending,
+                captured: t('counts.taken', { count: counts.captured + counts.forced }),
+                exception: t('counts.exception', { count: counts.exception }),
+                pending: t('counts.missing', { count: counts.pending }),
               })}
             </span>
             <button type="button" className="btn btn--small" onClick={() => onGoTo('fingerprint')}>

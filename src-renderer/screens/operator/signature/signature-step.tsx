@@ -222,8 +222,8 @@ export function SignatureStep({ recordingId, onChange, onNext }: SignatureStepPr
                   />
                   <p className="muted">
                     {t('signature.storedStats', {
-                      points: stored.pointCount,
-                      strokes: stored.strokeCount,
+                      points: t('counts.point', { count: stored.pointCount }),
+                      strokes: t('counts.stroke', { count: stored.strokeCount }),
                       seconds: (stored.durationMs / 1000).toFixed(1),
                     })}
                   </p>
@@ -244,8 +244,8 @@ export function SignatureStep({ recordingId, onChange, onNext }: SignatureStepPr
               <SignatureCanvas apiRef={canvas} widthMm={widthMm} heightMm={heightMm} />
               <p className="muted small" data-testid="sig-live-stats">
                 {t('signature.liveStats', {
-                  points: stats.pointCount,
-                  strokes: stats.strokeCount,
+                  points: t('counts.point', { count: stats.pointCount }),
+                  strokes: t('counts.stroke', { count: stats.strokeCount }),
                   mm: Math.round(stats.inkMm),
                 })}
               </p>

@@ -13,7 +13,7 @@ export function FlagList({ flags, compact = false }: { flags: ApprovalFlags; com
     chips.push(t('sup.approval.fingerExceptions', { list: flags.fingerExceptions.join(', ') }));
   }
   if (flags.signatureException) chips.push(t('sup.approval.signatureException'));
-  if (flags.warnings > 0) chips.push(t('sup.approval.warnings', { n: flags.warnings }));
+  if (flags.warnings > 0) chips.push(t('sup.approval.warnings', { count: flags.warnings }));
   if (chips.length === 0) {
     return compact ? null : <p className="muted small">{t('sup.approval.clean')}</p>;
   }

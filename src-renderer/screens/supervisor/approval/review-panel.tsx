@@ -1,9 +1,11 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApprovalDetail, ApprovalItem } from '../../../../src-main/api/contract-supervisor';
 import { fingerName } from '../../../../src-main/domain/fingers';
+import { displayDate } from '../../../../src-main/domain/format-date';
 import { formatDateTime } from '../../../app/format';
 import { call } from '../../../app/station-client';
+import { useRegionPath, villageLabel } from '../../../app/use-regions';
 import { FlagList } from './flag-list';
 
 /** One recording as the supervisor judges it, with the approve / reject controls. */
@@ -24,6 +26,7 @@ export function ReviewPanel({
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const reasonOk = reason.trim().length >= 5;
+  const village = villageLabel(useRegionPath(r.villageCode));
 
   async function decide(kind: 'approve' | 'reject') {
     setBusy(true);
@@ -36,16 +39,26 @@ export function ReviewPanel({
     else onError(res.error.message);
   }
 
-  const fields: [string, string][] = [
+  const fields: [string, ReactNode][] = [
     [t('sup.approval.fields.nik'), r.nik],
     [t('sup.approval.fields.kk'), r.kk],
     [t('sup.approval.fields.name'), r.name],
-    [t('sup.approval.fields.birth'), `${r.birthPlace}, ${r.birthDate}`],
+    [t('sup.approval.fields.birth'), `${r.birthPlace}, ${displayDate(r.birthDate)}`],
     [t('sup.approval.fields.sex'), r.sex],
     [t('sup.approval.fields.bloodType'), r.bloodType],
     [t('sup.approval.fields.address'), r.address],
     [t('sup.approval.fields.rtrw'), `${r.rt}/${r.rw}`],
-    [t('sup.approval.fields.villageCode'), r.villageCode],
+    [
+      t('sup.approval.fields.village'),
+      r.villageCode ? (
+        <span data-testid="approval-village">
+          {village ?? r.villageCode}{' '}
+          {village ? <span className="muted small mono">{r.villageCode}</span> : null}
+        </span>
+      ) : (
+        ''
+      ),
+    ],
     [t('sup.approval.fields.religion'), r.religion],
     [t('sup.approval.fields.maritalStatus'), r.maritalStatus],
     [t('sup.approval.fields.occupation'), r.occupation],

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../../src-main/api/contract';
 import { formatDateTime } from '../../../app/format';
 import { call } from '../../../app/station-client';
+import { auditSentence, auditTargetLabel } from './audit-text';
 
 export function AuditLog() {
   const { t, i18n } = useTranslation();
@@ -50,18 +51,27 @@ export function AuditLog() {
               <th scope="col">{t('audit.at')}</th>
               <th scope="col">{t('user.username')}</th>
               <th scope="col">{t('audit.action')}</th>
-              <th scope="col">{t('audit.target')}</th>
             </tr>
           </thead>
           <tbody>
-            {rows.map((r) => (
-              <tr key={r.id} data-testid="audit-row">
-                <td className="mono">{formatDateTime(r.at, i18n.language)}</td>
-                <td className="mono">{r.username ?? '—'}</td>
-                <td>{t(`auditAction.${r.action}`, { defaultValue: r.action })}</td>
-                <td className="mono">{r.target ?? '—'}</td>
-              </tr>
-            ))}
+            {rows.map((r) => {
+              const target = auditTargetLabel(r.target);
+              return (
+                <tr key={r.id} data-testid="audit-row" data-action={r.action}>
+                  <td className="mono">{formatDateTime(r.at, i18n.language)}</td>
+                  <td className="mono">{r.username ?? '—'}</td>
+                  <td>
+                    {auditSentence(t, r.action)}
+                    {target ? (
+                      <span className="muted small mono" title={r.target ?? undefined}>
+                        {' '}
+                        · {t('audit.target')}: {target}
+                      </span>
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       )}

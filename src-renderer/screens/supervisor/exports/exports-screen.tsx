@@ -297,7 +297,7 @@ export function ExportsScreen() {
           {table && busy !== 'table' ? (
             <div role="status" data-testid="exp-table-done" className="exp__done">
               <p>
-                {t('exp.table.done', { rows: table.rows })}{' '}
+                {t('exp.table.done', { count: table.rows })}{' '}
                 {tableFile ? (
                   <a ref={tableLink} href={tableFile.url} download={tableFile.name}>
                     {t('exp.save')}

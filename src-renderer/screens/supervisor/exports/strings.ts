@@ -33,7 +33,8 @@ const id = {
     fullNikHint:
       'Bawaan: NIK disamarkan. NIK lengkap adalah data pribadi — pakai hanya bila perlu dan simpan dengan aman.',
     button: 'Ekspor tabel',
-    done: '{{rows}} baris diekspor.',
+    done_one: '{{count}} baris diekspor.',
+    done_other: '{{count}} baris diekspor.',
   },
   bundle: {
     title: '3. Bundel luring (ke folder / flashdisk)',
@@ -77,7 +78,7 @@ const en: typeof id = {
     headTitle: 'Signatory title',
     headName: 'Signatory name (optional)',
     button: 'Build daily report',
-    done: 'Report of {{pages}} page(s), {{rows}} recordings.',
+    done: 'Report ready: pages {{pages}}, recordings {{rows}}.',
   },
   table: {
     title: '2. Recordings table (CSV / XLSX)',
@@ -91,7 +92,8 @@ const en: typeof id = {
     fullNikHint:
       'Default: NIKs masked. A full NIK is personal data — use only when needed and keep the file safe.',
     button: 'Export table',
-    done: '{{rows}} rows exported.',
+    done_one: '{{count}} row exported.',
+    done_other: '{{count}} rows exported.',
   },
   bundle: {
     title: '3. Offline bundle (to a folder / USB stick)',

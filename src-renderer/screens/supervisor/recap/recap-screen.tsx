@@ -131,7 +131,7 @@ export function RecapScreen() {
                 <>
                   <p>
                     {t('sup.recap.backlogPackets', {
-                      n: recap.backlog.packets,
+                      count: recap.backlog.packets,
                       size: formatBytes(recap.backlog.bytes, i18n.language),
                     })}
                   </p>
