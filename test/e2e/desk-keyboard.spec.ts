@@ -171,22 +171,24 @@ test('a whole recording with the keyboard only, every step moving on with one ke
   await shot(page, 'photo-accepted');
   await page.keyboard.press('Enter');
 
-  // ---- ten fingers: Enter captures, Enter goes to the next finger ----
+  // ---- ten fingers: one Enter captures; each good image asks for the next finger by itself ----
   await expect(page.getByTestId('fingerprint-step')).toBeVisible();
-  for (const [i, finger] of FINGERS.entries()) {
-    await expect(page.getByTestId('fp-prompt')).toContainText(`Letakkan ${finger} di sensor`);
-    await page.keyboard.press('Enter');
-    await expect(page.getByTestId('fp-outcome')).toHaveAttribute('data-outcome', 'accepted', {
-      timeout: 20_000,
-    });
-    if (i === 0) await shot(page, 'finger-accepted');
-    if (i < FINGERS.length - 1) await page.keyboard.press('Enter');
-  }
+  await expect(page.getByTestId('fp-prompt')).toContainText(`Letakkan ${FINGERS[0]} di sensor`);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('fp-outcome')).toHaveAttribute('data-outcome', 'accepted', {
+    timeout: 20_000,
+  });
+  await shot(page, 'finger-accepted');
+  await expect(page.getByTestId('fp-complete')).toContainText('Sepuluh jari lengkap.', {
+    timeout: 60_000,
+  });
   await expect(page.getByTestId('step-fingerprint')).toHaveAttribute('data-done', 'true');
   await shot(page, 'fingers-complete');
 
-  // ---- signature: Alt+S lets the simulated resident sign; Enter accepts; Enter goes on ----
-  await page.keyboard.press('Alt+4');
+  // ---- signature: Enter on "Selesai — sidik jari lengkap"; Alt+S lets the simulated resident
+  // sign; Enter accepts; Enter goes on ----
+  await expect(page.getByTestId('fp-finish')).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(page.getByTestId('signature-step')).toBeVisible();
   await expect(page.getByTestId('sig-simulate')).toBeVisible({ timeout: 10_000 });
   const stats = page.getByTestId('sig-live-stats');
@@ -277,6 +279,8 @@ test('a reload mid-recording offers the work back; "Keluar" asks first and keeps
   await expect.poll(async () => (await api(host!, 'desk.draft', {}))?.step).toBe('photo');
   await page.reload();
   await expect(page.getByTestId('resume-title')).toHaveText('Lanjutkan perekaman SITI RAHMAWATI?');
+  // The offer takes the keyboard once it is shown; Enter before that would go nowhere.
+  await expect(page.getByTestId('resume-continue')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('step-photo')).toHaveAttribute('aria-current', 'step');
   await expect(page.getByTestId('workspace-name')).toHaveText('SITI RAHMAWATI');

@@ -133,8 +133,8 @@ test('supervisor exports report, CSV and an offline bundle; the centre counts ea
   await expect(page.getByTestId('exp-report-done')).toContainText('1 halaman A4');
   const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
   expect(text).toContain('LAPORAN HARIAN PEREKAMAN KTP-el');
-  expect(text).toMatch(/Budi Santoso \(budi\)\s+3\s+0\s+3/);
-  expect(text).toMatch(/Total\s+3\s+0\s+3/);
+  expect(text).toMatch(/Budi Santoso \(budi\)\s+3\s+0\s+0\s+3/);
+  expect(text).toMatch(/Total\s+3\s+0\s+0\s+3/);
   expect(text).toContain('3273********0001');
   expect(text).not.toContain(nikOf(0));
   expect(text).toContain('Drs. H. Ahmad Fauzi');
