@@ -56,6 +56,9 @@ const total = (c: PurgeCounts) => Object.values(c).reduce((a, b) => a + b, 0);
  * One batch: up to `batch` recordings purged in one transaction, each with its audit entry.
  * Returns what it purged (all zero: nothing was due).
  */
+/** The least age of an untouched draft before retention treats it as abandoned. */
+export const ABANDONED_DRAFT_MIN_DAYS = 1;
+
 export function purgeBatch(
   db: Database,
   now: Date,
@@ -64,6 +67,10 @@ export function purgeBatch(
   batch: number = PURGE_BATCH,
 ): PurgeCounts {
   const before = new Date(now.getTime() - days * 86_400_000).toISOString();
+  // A draft is abandoned only after a whole day untouched, whatever the retention period: a
+  // short period (even 0 days) must never take the captures of a resident still at the desk.
+  const draftDays = Math.max(days, ABANDONED_DRAFT_MIN_DAYS);
+  const draftsBefore = new Date(now.getTime() - draftDays * 86_400_000).toISOString();
   const at = now.toISOString();
   const counts = noCounts();
   db.transaction(() => {
@@ -74,7 +81,7 @@ export function purgeBatch(
       audit.record(null, 'retention.purged', `${p.recordingId} ${p.packetId} ${p.reason}`);
       counts[p.reason satisfies PurgeReason] += 1;
     }
-    for (const id of abandonedDrafts(db, before, batch - packets.length)) {
+    for (const id of abandonedDrafts(db, draftsBefore, batch - packets.length)) {
       deleteDraftCaptures(db, id);
       markRecordingPurged(db, id, at);
       audit.record(null, 'retention.purged', `${id} - abandoned-draft`);

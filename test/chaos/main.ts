@@ -114,7 +114,8 @@ for (let run = 1; run <= N; run++) {
       }
     ).id;
     db.close();
-    await makeDrafts(station, dir, opId, PER_RUN, run * 100);
+    // NIK serials stay within 0001–9999 for any N up to 3333 runs.
+    await makeDrafts(station, dir, opId, PER_RUN, (run - 1) * PER_RUN + 1);
     station.close();
   }
 

@@ -365,9 +365,9 @@ test('seal step: attempts left, then a supervisor unlocks at the desk (no timed 
   await shot(page, 'seal-locked');
 
   // A wrong supervisor password is refused; the right one unlocks on the spot.
-  await page.keyboard.type(SUPERVISOR.username);
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('bukan-sandinya');
+  await page.getByTestId('seal-sup-user').fill(SUPERVISOR.username);
+  await page.getByTestId('seal-sup-password').fill('bukan-sandinya');
+  await expect(page.getByTestId('seal-sup-password')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.locator('#finish-error')).toContainText('supervisor salah');
   await page.getByTestId('seal-sup-password').fill(SUPERVISOR.password);
