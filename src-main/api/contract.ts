@@ -711,6 +711,8 @@ export interface NetworkDiagnostics {
   reachable: boolean | null;
   latencyMs: number | null;
   lastSync: { at: string; ok: boolean; message: string } | null;
+  /** Why the centre is unreachable, as a sentence for the technician (absent/null: reachable). */
+  problem?: string | null;
 }
 
 export type StorageCategory = 'photos' | 'fingerprints' | 'signatures' | 'packets' | 'rest';

@@ -1,5 +1,6 @@
 import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import https from 'node:https';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import { createAudit } from './audit';
 import { createDiagnostics, exportFileName, probeUrl } from './diagnostics';
 import type { InternalCall } from './diagnostics';
 import { silentLogger } from './log';
+import { selfSignedCert } from '../../test/central/tls-cert';
 import type { Station } from './station';
 import {
   SUPERVISOR,
@@ -290,6 +292,7 @@ describe('diagnostics.network', () => {
     const r = await d.net();
     d.close();
     expect(r).toMatchObject({ centralUrl: url, reachable: false, latencyMs: null });
+    expect(r.problem).toBe('Koneksi ditolak: server pusat mati atau port salah.');
     expect(r.lastSync).toMatchObject({ ok: false, message: 'Server pusat tidak terjangkau' });
   });
 
@@ -311,6 +314,7 @@ describe('diagnostics.network', () => {
       reachable: null,
       latencyMs: null,
       lastSync: null,
+      problem: null,
     });
     d1.close();
     cleanup();
@@ -319,6 +323,28 @@ describe('diagnostics.network', () => {
     }) as InternalCall);
     expect((await d2.net()).centralUrl).toBeNull();
     d2.close();
+  });
+
+  it('reaches a self-signed centre through its stored pin and refuses another key', async () => {
+    const cert = selfSignedCert(['127.0.0.1']);
+    const tlsServer = https.createServer({ cert: cert.certPem, key: cert.keyPem }, (_req, res) => {
+      res.statusCode = 404;
+      res.end();
+    });
+    await new Promise<void>((r) => tlsServer.listen(0, '127.0.0.1', () => r()));
+    const url = `https://127.0.0.1:${(tlsServer.address() as AddressInfo).port}`;
+    try {
+      const pinned = await probeUrl(url, 2000, cert.spkiSha256);
+      expect(pinned).toMatchObject({ reachable: true, status: 404, error: null });
+      const wrong = await probeUrl(url, 2000, 'ab'.repeat(32));
+      expect(wrong).toMatchObject({ reachable: false, error: 'tls-pin-mismatch' });
+      // Without a pin, a self-signed certificate is not trusted.
+      const unpinned = await probeUrl(url, 2000);
+      expect(unpinned).toMatchObject({ reachable: false, error: 'tls-untrusted' });
+    } finally {
+      tlsServer.closeAllConnections();
+      await new Promise<void>((r) => tlsServer.close(() => r()));
+    }
   });
 
   it('probeUrl names the failure', async () => {

@@ -26,6 +26,13 @@ import { breathe } from './retention';
 import { databasePath } from '../store/db';
 import { schemaVersion } from '../store/migrate';
 import { getStation } from '../store/station-repo';
+import {
+  CentralTlsError,
+  ReplyTooLargeError,
+  createCentralClient,
+  normalisePin,
+} from '../sync/central-http';
+import type { CentralClient } from '../sync/central-http';
 import type { Actor, Audit } from './audit';
 import {
   REMOVED,
@@ -94,6 +101,30 @@ const TEXT = {
   'sync.offline': { id: 'tidak terhubung', en: 'offline' },
   'sync.not-configured': { id: 'server pusat belum diatur', en: 'central server not set' },
   'sync.error': { id: 'galat', en: 'error' },
+  'net.tls-pin-mismatch': {
+    id: 'Kunci TLS server pusat BERBEDA dari pin yang tersimpan. Jangan lanjutkan; telepon admin pusat.',
+    en: 'The central server TLS key DIFFERS from the stored pin. Do not continue; call the central admin.',
+  },
+  'net.tls-untrusted': {
+    id: 'Sertifikat TLS server pusat tidak dipercaya dan belum ada pin. Isi pin TLS di layar Pusat.',
+    en: 'The central TLS certificate is not trusted and no pin is stored. Enter the TLS pin on the Central screen.',
+  },
+  'net.timeout': {
+    id: 'Server pusat tidak menjawab dalam batas waktu (jaringan lambat atau putus).',
+    en: 'The central server did not answer in time (slow or broken network).',
+  },
+  'net.refused': {
+    id: 'Koneksi ditolak: server pusat mati atau port salah.',
+    en: 'Connection refused: the central server is down or the port is wrong.',
+  },
+  'net.dns': {
+    id: 'Nama server pusat tidak ditemukan (DNS). Periksa alamat dan jaringan.',
+    en: 'The central server name was not found (DNS). Check the address and the network.',
+  },
+  'net.other': {
+    id: 'Server pusat tidak terjangkau ({code}).',
+    en: 'The central server is unreachable ({code}).',
+  },
   integrityUnreadable: {
     id: 'Pemeriksaan basis data gagal: {detail}',
     en: 'The database check failed: {detail}',
@@ -133,10 +164,16 @@ function fileSize(path: string): number {
   }
 }
 
-/** Reachable = any HTTP answer (even 404/405); unreachable = refused, reset or timed out. */
+/**
+ * Reachable = any HTTP answer (even 404/405); unreachable = refused, reset, timed out, or a TLS
+ * key that is not the pinned one. The centre is asked through the same pinning client the
+ * uploads use, so a self-signed centre with a stored pin counts as reachable and an impostor
+ * does not.
+ */
 export async function probeUrl(
   url: string,
   timeoutMs: number,
+  pin: string | null = null,
 ): Promise<{
   reachable: boolean;
   latencyMs: number | null;
@@ -144,22 +181,19 @@ export async function probeUrl(
   error: string | null;
 }> {
   const started = performance.now();
+  let client: CentralClient;
   try {
-    let res = await fetch(url, {
+    client = createCentralClient({ url, pin, timeoutMs });
+  } catch {
+    return { reachable: false, latencyMs: null, status: null, error: 'url-refused' };
+  }
+  try {
+    let res = await client.request('/', {
       method: 'HEAD',
-      redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
       headers: { 'cache-control': 'no-cache' },
     });
     // A few servers refuse HEAD outright; a GET still proves the path is open.
-    if (res.status === 405 || res.status === 501) {
-      res = await fetch(url, {
-        method: 'GET',
-        redirect: 'manual',
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      await res.body?.cancel();
-    }
+    if (res.status === 405 || res.status === 501) res = await client.request('/');
     return {
       reachable: true,
       latencyMs: Math.max(0, Math.round(performance.now() - started)),
@@ -167,17 +201,29 @@ export async function probeUrl(
       error: null,
     };
   } catch (err) {
-    const e = err as {
-      name?: string;
-      message?: string;
-      cause?: { code?: string; message?: string };
-    };
+    const e = err as { code?: string; message?: string };
     const error =
-      e.name === 'TimeoutError'
-        ? 'timeout'
-        : (e.cause?.code ?? e.cause?.message ?? e.message ?? 'network error');
+      err instanceof CentralTlsError
+        ? `tls-${err.problem}`
+        : err instanceof ReplyTooLargeError
+          ? 'reply-too-large'
+          : e.message === 'timeout'
+            ? 'timeout'
+            : (e.code ?? e.message ?? 'network error');
     return { reachable: false, latencyMs: null, status: null, error };
+  } finally {
+    client.close();
   }
+}
+
+/** A technician's sentence for a probe failure code. */
+function networkProblem(L: Locale, code: string): string {
+  if (code === 'tls-pin-mismatch' || code === 'tls-untrusted' || code === 'timeout') {
+    return say(L, `net.${code}`);
+  }
+  if (code === 'ECONNREFUSED') return say(L, 'net.refused');
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return say(L, 'net.dns');
+  return say(L, 'net.other', { code });
 }
 
 /** Personal data the bundle must not carry, read from the store at export time. */
@@ -280,13 +326,18 @@ export function createDiagnostics(deps: DiagnosticsDeps): { handlers: Diagnostic
     }
     const url = central?.url ?? null;
     if (!url) return { centralUrl: null, reachable: null, latencyMs: null, lastSync };
-    const probe = await probeUrl(url, timeoutMs);
+    const probe = await probeUrl(
+      url,
+      timeoutMs,
+      central?.tlsPin ? normalisePin(central.tlsPin) : null,
+    );
     return {
       centralUrl: url,
       reachable: probe.reachable,
       latencyMs: probe.latencyMs,
       lastSync,
       error: probe.error,
+      problem: probe.error ? networkProblem(L, probe.error) : null,
     };
   }
 
@@ -553,6 +604,7 @@ export function createDiagnostics(deps: DiagnosticsDeps): { handlers: Diagnostic
         reachable: r.reachable,
         latencyMs: r.latencyMs,
         lastSync: r.lastSync,
+        problem: r.problem ?? null,
       });
     },
     'diagnostics.storage': async () => ok(await storage()),

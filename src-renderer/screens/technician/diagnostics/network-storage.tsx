@@ -81,7 +81,15 @@ export function NetworkPanel() {
             ) : net.reachable ? (
               <strong className="diag__ok">✓ {t('diag.network.reachable')}</strong>
             ) : (
-              <strong className="diag__bad">✕ {t('diag.network.unreachable')}</strong>
+              <>
+                <strong className="diag__bad">✕ {t('diag.network.unreachable')}</strong>
+                {net.problem ? (
+                  <span className="diag__bad" data-testid="network-problem">
+                    {' '}
+                    — {net.problem}
+                  </span>
+                ) : null}
+              </>
             )}
           </dd>
           <dt>{t('diag.network.latency')}</dt>
