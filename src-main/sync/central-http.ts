@@ -113,7 +113,7 @@ class PinningAgent extends https.Agent {
 
   constructor(private readonly pin: string | null) {
     // No TLS session resumption: every connection presents (and is checked against) the key.
-    super({ keepAlive: true, maxCachedSessions: 0 });
+    super({ keepAlive: true, keepAliveMsecs: KEEPALIVE_PROBE_MS, maxCachedSessions: 0 });
   }
 
   override createConnection(
@@ -185,8 +185,11 @@ export interface RequestOptions {
   method?: string;
   headers?: Record<string, string>;
   body?: string | Buffer;
+  /** The whole request, first byte to last (a slow link's PATCH gets a window to match). */
   timeoutMs?: number;
   maxBytes?: number;
+  /** Aborts the request (the runner stopping or pausing). */
+  signal?: AbortSignal;
 }
 
 export interface CentralClient {
@@ -197,6 +200,8 @@ export interface CentralClient {
   /** The pin of the last server this client completed a handshake with (null: none, or http). */
   seenPin(): string | null;
   request(path: string, opts?: RequestOptions): Promise<CentralReply>;
+  /** A request to an absolute URL, which must be on the centre's origin (tus upload URLs). */
+  requestUrl(url: string, opts?: RequestOptions): Promise<CentralReply>;
   close(): void;
 }
 
@@ -209,18 +214,54 @@ export function createCentralClient(opts: {
   if (!policy.ok) throw new Error(`central URL refused: ${policy.problem}`);
   const base = new URL(policy.url);
   const secure = base.protocol === 'https:';
-  const agent = secure ? new PinningAgent(opts.pin) : new http.Agent({ keepAlive: true });
+  // TCP keep-alive probes every second would be a steady trickle on a metered GPRS link.
+  const agent = secure
+    ? new PinningAgent(opts.pin)
+    : new http.Agent({ keepAlive: true, keepAliveMsecs: KEEPALIVE_PROBE_MS });
+  const go = (url: URL, r: RequestOptions) =>
+    sendRetryingReused(url, agent, secure, {
+      ...r,
+      timeoutMs: r.timeoutMs ?? opts.timeoutMs ?? 15_000,
+    });
   return {
     baseUrl: policy.url,
     agent,
     seenPin: () => (agent instanceof PinningAgent ? agent.seenPin : null),
-    request: (path, r = {}) =>
-      send(new URL(`${policy.url}${path}`), agent, secure, {
-        ...r,
-        timeoutMs: r.timeoutMs ?? opts.timeoutMs ?? 15_000,
-      }),
+    request: (path, r = {}) => go(new URL(`${policy.url}${path}`), r),
+    requestUrl(raw, r = {}) {
+      const url = new URL(raw, base);
+      if (url.origin !== base.origin) return Promise.reject(new Error('not the centre origin'));
+      return go(url, r);
+    },
     close: () => agent.destroy(),
   };
+}
+
+/** TCP keep-alive on idle upload sockets: once a minute, not Node's default of every second. */
+const KEEPALIVE_PROBE_MS = 60_000;
+
+/** A reused keep-alive socket that the server (or a NAT) closed while it idled. */
+function isStaleSocket(err: unknown, reused: boolean): boolean {
+  const code = (err as { code?: string }).code;
+  return reused && (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNABORTED');
+}
+
+/**
+ * A request that failed on a reused socket before any answer is sent again at once on a fresh
+ * connection: the socket was dead before the request left, so it is not a network failure.
+ */
+async function sendRetryingReused(
+  url: URL,
+  agent: http.Agent,
+  secure: boolean,
+  r: RequestOptions & { timeoutMs: number },
+): Promise<CentralReply> {
+  try {
+    return await send(url, agent, secure, r);
+  } catch (err) {
+    if (!isStaleSocket(err, (err as { reusedSocket?: boolean }).reusedSocket === true)) throw err;
+    return send(url, agent, secure, r);
+  }
 }
 
 function send(
@@ -243,13 +284,20 @@ function send(
       timeout: r.timeoutMs,
     });
     const timer = setTimeout(() => req.destroy(new Error('timeout')), r.timeoutMs);
+    let answered = false;
+    const onAbort = () => req.destroy(new Error('aborted'));
+    r.signal?.addEventListener('abort', onAbort, { once: true });
     const fail = (e: Error) => {
       clearTimeout(timer);
+      r.signal?.removeEventListener('abort', onAbort);
+      if (!answered) Object.assign(e, { reusedSocket: req.reusedSocket });
       reject(e);
     };
+    if (r.signal?.aborted) onAbort();
     req.on('timeout', () => req.destroy(new Error('timeout')));
     req.on('error', fail);
     req.on('response', (res) => {
+      answered = true;
       const declared = Number(res.headers['content-length'] ?? '0');
       if (declared > limit) {
         res.destroy();
@@ -271,6 +319,7 @@ function send(
       res.on('error', fail);
       res.on('end', () => {
         clearTimeout(timer);
+        r.signal?.removeEventListener('abort', onAbort);
         resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) });
       });
     });

@@ -326,7 +326,22 @@ export async function startCentral(opts: CentralOptions = {}): Promise<CentralHa
       );
       noteFinished();
       // 200 even for a rejection: the transfer itself succeeded and must not be retried; the
-      // verdict travels in the header and body (and stays readable at /api/packets/:id).
+      // verdict travels in the header and body, signed as /api/packets/:id signs it (so the
+      // station needs no extra round trip), and stays readable there.
+      const stationId = upload.metadata?.stationId ?? null;
+      const verdict =
+        r.packetId && stationId && ID_RE.test(r.packetId) && ID_RE.test(stationId)
+          ? signVerdict(
+              {
+                stationId,
+                packetId: r.packetId,
+                status: r.status,
+                reason: r.reason,
+                at: new Date().toISOString(),
+              },
+              verdictKeys.privateKeyPem,
+            )
+          : null;
       return {
         status_code: 200,
         headers: {
@@ -334,7 +349,12 @@ export async function startCentral(opts: CentralOptions = {}): Promise<CentralHa
           ...(r.reason ? { [REASON_HEADER]: r.reason } : {}),
           'Content-Type': 'application/json',
         },
-        body: JSON.stringify({ packetId: r.packetId, status: r.status, reason: r.reason }),
+        body: JSON.stringify({
+          packetId: r.packetId,
+          status: r.status,
+          reason: r.reason,
+          ...(verdict ? { verdict } : {}),
+        }),
       };
     },
   });
@@ -617,6 +637,12 @@ export async function startCentral(opts: CentralOptions = {}): Promise<CentralHa
     ? https.createServer({ cert: tlsMaterial.certPem, key: tlsMaterial.keyPem }, handler)
     : http.createServer(handler);
 
+  // Slow links: a station's socket idles between chunks and outages for longer than Node's
+  // 5 s default, and a reused socket the centre closed costs the station a failed request.
+  // Keep-alive outlives the station's own idle close; a chunk may take minutes to arrive.
+  server.keepAliveTimeout = 120_000;
+  server.headersTimeout = 60_000;
+  server.requestTimeout = 15 * 60_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());

@@ -1,8 +1,10 @@
 /**
  * A TCP proxy between the station and the central server that misbehaves on purpose: a
  * bandwidth limit shared by all connections (per direction), a one-way delay, connection drops
- * (all at once or at random), and a blackhole (nothing passes, connections stay open — what a
- * dead 3G link or a broken router looks like) until it is lifted.
+ * (all at once or at random), refused connections (a modem that lost its session), and a
+ * blackhole (nothing passes, connections stay open — what a dead 3G link or a broken router
+ * looks like) until it is lifted. Dropped bytes never held the link, and a blackhole holds it:
+ * after either, the link starts free, as a real one would.
  */
 import net from 'node:net';
 
@@ -26,6 +28,8 @@ export interface FaultProxy {
   randomDrops(meanMs: number): void;
   /** While on, no byte passes in either direction and new connections hang. */
   blackhole(on: boolean): void;
+  /** While on, new connections are reset at once (connection refused). */
+  refuse(on: boolean): void;
   setBandwidth(bitsPerSecond: number): void;
   setDelay(ms: number): void;
   stats(): { connections: number; open: number; upBytes: number; downBytes: number; drops: number };
@@ -50,8 +54,10 @@ export async function startFaultProxy(opts: FaultProxyOptions): Promise<FaultPro
   let downBytes = 0;
   const up: Link = { free: 0 };
   const down: Link = { free: 0 };
-  const pairs = new Set<{ a: net.Socket; b: net.Socket; flush: () => void }>();
+  let refusing = false;
+  const pairs = new Set<{ a: net.Socket; b: net.Socket; flush: () => void; drop: () => void }>();
   const now = () => performance.now();
+  const airtime = (bytes: number) => (bps > 0 ? (bytes * 8 * 1000) / bps : 0);
 
   /** Forwards `from` → `to` through the shaped link, with backpressure on `from`. */
   function shape(from: net.Socket, to: net.Socket, link: Link, count: (n: number) => void) {
@@ -61,7 +67,9 @@ export async function startFaultProxy(opts: FaultProxyOptions): Promise<FaultPro
 
     function pump() {
       timer = null;
-      if (holed || to.destroyed) return;
+      if (to.destroyed) return;
+      // Nothing crosses a blackholed link: what is queued is sent when it lifts, from then on.
+      if (holed) return;
       const t = now();
       while (queue.length > 0 && queue[0]!.at <= t) {
         const piece = queue.shift()!;
@@ -76,46 +84,75 @@ export async function startFaultProxy(opts: FaultProxyOptions): Promise<FaultPro
     from.on('data', (chunk: Buffer) => {
       for (let i = 0; i < chunk.length; i += PIECE) {
         const data = chunk.subarray(i, i + PIECE);
-        const t = now();
-        let at = t + delay;
-        if (bps > 0) {
-          const start = Math.max(t, link.free);
-          link.free = start + (data.length * 8 * 1000) / bps;
-          at = link.free + delay;
-        }
-        queue.push({ at, data });
+        queue.push({ at: reserve(data.length), data });
         queued += data.length;
       }
       if (queued >= HIGH_WATER) from.pause();
       if (!timer) pump();
     });
+    /** When a piece of `bytes` queued now arrives at the far end (reserving the link for it). */
+    function reserve(bytes: number): number {
+      const t = now();
+      if (bps <= 0) return t + delay;
+      link.free = Math.max(t, link.free) + airtime(bytes);
+      return link.free + delay;
+    }
+
     from.on('end', () => {
       const finish = () => (queue.length === 0 ? to.end() : setTimeout(finish, 5));
       finish();
     });
-    return () => {
-      if (!timer && queue.length > 0) pump();
+    return {
+      /** After a blackhole: the held pieces are (re)sent from now on. */
+      flush() {
+        for (const piece of queue) piece.at = reserve(piece.data.length);
+        if (timer) clearTimeout(timer);
+        timer = null;
+        if (queue.length > 0) pump();
+      },
+      /** The connection is gone: its unsent pieces give their link time back. */
+      drop() {
+        if (timer) clearTimeout(timer);
+        timer = null;
+        const unsent = queue.reduce((n, piece) => n + piece.data.length, 0);
+        link.free = Math.max(now(), link.free - airtime(unsent));
+        queue.length = 0;
+        queued = 0;
+      },
     };
   }
 
   const server = net.createServer((client) => {
+    if (refusing) {
+      client.on('error', () => undefined);
+      client.resetAndDestroy();
+      return;
+    }
     connections++;
     client.setNoDelay(true);
     const upstream = net.connect(opts.target.port, opts.target.host);
     upstream.setNoDelay(true);
-    const flushUp = shape(client, upstream, up, (n) => (upBytes += n));
-    const flushDown = shape(upstream, client, down, (n) => (downBytes += n));
+    const upLink = shape(client, upstream, up, (n) => (upBytes += n));
+    const downLink = shape(upstream, client, down, (n) => (downBytes += n));
+    let dropped = false;
     const pair = {
       a: client,
       b: upstream,
       flush: () => {
-        flushUp();
-        flushDown();
+        upLink.flush();
+        downLink.flush();
+      },
+      drop: () => {
+        if (dropped) return;
+        dropped = true;
+        upLink.drop();
+        downLink.drop();
       },
     };
     pairs.add(pair);
     const end = () => {
       pairs.delete(pair);
+      pair.drop();
       client.destroy();
       upstream.destroy();
     };
@@ -134,6 +171,7 @@ export async function startFaultProxy(opts: FaultProxyOptions): Promise<FaultPro
     const p = list[Math.floor(Math.random() * list.length)];
     if (!p) return;
     drops++;
+    p.drop();
     p.a.destroy();
     p.b.destroy();
   }
@@ -144,6 +182,7 @@ export async function startFaultProxy(opts: FaultProxyOptions): Promise<FaultPro
     dropAll() {
       const n = pairs.size;
       for (const p of [...pairs]) {
+        p.drop();
         p.a.destroy();
         p.b.destroy();
       }
@@ -168,7 +207,13 @@ export async function startFaultProxy(opts: FaultProxyOptions): Promise<FaultPro
     },
     blackhole(on) {
       holed = on;
-      if (!on) for (const p of pairs) p.flush();
+      if (on) return;
+      up.free = now();
+      down.free = now();
+      for (const p of pairs) p.flush();
+    },
+    refuse(on) {
+      refusing = on;
     },
     setBandwidth(b) {
       bps = b;
