@@ -2,8 +2,8 @@
 // so tests can run the very same operations in-process against a pty simulator.
 import { discoverFingerprint } from '../fingerprint/discovery';
 import { enumerateDevices } from './enumerate';
-import type { ByteTransport } from '../fingerprint/transport';
-import type { HidDevice } from '../signature-pad/hid-device';
+import type { ByteTransport } from '../transport/byte-transport';
+import type { HidDevice } from '../transport/hid-device';
 import { SimulatedStuPad } from '../signature-pad/simulator';
 import { STU_MODELS } from '../signature-pad/stu-codec';
 import { shortScript, signatureScript } from '../signature-pad/strokes';

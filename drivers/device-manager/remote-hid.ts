@@ -4,7 +4,7 @@
 // signature pad driver goes 'disconnected', and its own reconnect reopens the pad through the
 // restarted child.
 import { EventEmitter } from 'node:events';
-import type { HidDevice } from '../signature-pad/hid-device';
+import type { HidDevice } from '../transport/hid-device';
 import type { HidDeviceInfo } from '../transport/hid';
 import type { HidPush } from './host-protocol';
 import { HandleRouter } from './handle-router';

@@ -1,8 +1,8 @@
 // The remote transport against the real host ops run in-process (memory pairs instead of
 // serialport), over a fake channel that delivers like IPC: asynchronously and in order.
 import { describe, expect, it } from 'vitest';
-import { createMemoryPair } from '../fingerprint/transport';
-import type { ByteTransport } from '../fingerprint/transport';
+import { createMemoryPair } from '../transport/byte-transport';
+import type { ByteTransport } from '../transport/byte-transport';
 import { createHostOps } from './host-ops';
 import type { HostRequest } from './host-protocol';
 import { DriverHost } from './host-supervisor';

@@ -3,7 +3,7 @@
 // every remote transport then emits 'close', the fingerprint driver goes 'disconnected', and its
 // own reconnect reopens the port through the restarted child.
 import { EventEmitter } from 'node:events';
-import type { ByteTransport } from '../fingerprint/transport';
+import type { ByteTransport } from '../transport/byte-transport';
 import type { HostPush } from './host-protocol';
 import { HandleRouter } from './handle-router';
 import type { DriverHost } from './host-supervisor';

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { PID, buildAck, buildDataPackets, command, encodePacket } from '../fingerprint/codec';
 import { fingerprintTrafficRedactor } from '../fingerprint/traffic-redactor';
-import { createMemoryPair } from '../fingerprint/transport';
+import { createMemoryPair } from '../transport/byte-transport';
 import { TrafficRegistry, TrafficRing, tapHid, tapTransport, toHex } from './traffic';
 import type { HidLike } from './traffic';
 

@@ -4,7 +4,7 @@
 // reports keep their report id and length but not coordinates or pressure (redacted at push
 // time, so neither the view nor the diagnostics bundle can show them).
 import type { RedactedSegment, WithheldKind } from '../fingerprint/traffic-redactor';
-import type { ByteTransport } from '../fingerprint/transport';
+import type { ByteTransport } from '../transport/byte-transport';
 
 export type { RedactedSegment } from '../fingerprint/traffic-redactor';
 

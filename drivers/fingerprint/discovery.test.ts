@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { BAUD_CANDIDATES, discoverFingerprint } from './discovery';
 import { FingerprintError } from './errors';
 import { FingerprintSimulator } from './simulator';
-import { createMemoryPair } from './transport';
-import type { ByteTransport } from './transport';
+import { createMemoryPair } from '../transport/byte-transport';
+import type { ByteTransport } from '../transport/byte-transport';
 
 /** A fake bus: the module sits on `modulePath` at `moduleBaud`; wrong bauds give line noise. */
 function bus(modulePath: string, moduleBaud: number, password = 0) {

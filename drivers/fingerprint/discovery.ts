@@ -5,7 +5,7 @@ import type { SystemParameters } from './codec';
 import { FingerprintDriver } from './driver';
 import type { DriverOptions } from './driver';
 import { FingerprintError } from './errors';
-import type { ByteTransport } from './transport';
+import type { ByteTransport } from '../transport/byte-transport';
 
 export const DEFAULT_BAUD = 57600;
 const FAST_BAUD = 115200;

@@ -6,7 +6,7 @@ import { FingerprintError } from './errors';
 import { FingerprintSimulator } from './simulator';
 import type { SimulatorOptions } from './simulator';
 import { syntheticFingerprint } from './synthetic';
-import { createMemoryPair } from './transport';
+import { createMemoryPair } from '../transport/byte-transport';
 
 const cleanup: (() => Promise<void> | void)[] = [];
 afterEach(async () => {

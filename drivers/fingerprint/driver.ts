@@ -34,7 +34,7 @@ import {
 import type { Ack, AuraLedOptions, Packet, PacketSize, SystemParameters } from './codec';
 import { PacketDecoder } from './decoder';
 import { FingerprintError, isFingerprintError } from './errors';
-import type { ByteTransport } from './transport';
+import type { ByteTransport } from '../transport/byte-transport';
 
 export type DriverState = 'idle' | 'busy' | 'disconnected' | 'reconnecting' | 'closed';
 

@@ -20,7 +20,7 @@ import type { Packet, PacketSize } from './codec';
 import { PacketDecoder } from './decoder';
 import { mulberry32, syntheticFingerprint, syntheticFingerprintAsync } from './synthetic';
 import type { ImageQuality } from './synthetic';
-import type { ByteTransport } from './transport';
+import type { ByteTransport } from '../transport/byte-transport';
 
 export type FaultKind = 'checksum' | 'drop' | 'stall' | 'unplug';
 

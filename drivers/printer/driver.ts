@@ -1,7 +1,7 @@
 // Prints one ESC/POS job on a serial receipt printer: asks the printer's real-time status
 // (DLE EOT 1 and 4) first, so a printer that is off, offline or out of paper gives a clear
 // message instead of a card silently lost in a dead buffer, then writes the job.
-import type { ByteTransport } from '../fingerprint/transport';
+import type { ByteTransport } from '../transport/byte-transport';
 import { STATUS_OK, encode, statusProblem } from './escpos';
 
 export type PrintErrorCode = 'open-failed' | 'no-answer' | 'offline' | 'paper-end' | 'write-failed';

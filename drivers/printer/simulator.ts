@@ -1,7 +1,7 @@
 // The printer side of ESC/POS over a real byte transport (the device end of a pty pair): it
 // decodes what arrives, answers real-time status requests like a TM-T20 clone, and keeps each
 // job (ended by a cut) for tests and the technician screen.
-import type { ByteTransport } from '../fingerprint/transport';
+import type { ByteTransport } from '../transport/byte-transport';
 import { STATUS_OFFLINE, STATUS_OK, STATUS_PAPER_END, decode } from './escpos';
 import type { EscPosCommand } from './escpos';
 

@@ -5,7 +5,7 @@ import { SignaturePadError, isSignaturePadError } from './errors';
 import { parseReportDescriptor } from './hid-descriptor';
 import { decodePenReport, findPenLayout } from './hid-pen';
 import type { PenLayout } from './hid-pen';
-import type { HidDevice } from './hid-device';
+import type { HidDevice } from '../transport/hid-device';
 import {
   STU_LENGTH,
   STU_REPORT,

@@ -6,7 +6,7 @@ import { EventEmitter } from 'node:events';
 import { parseReportDescriptor } from './hid-descriptor';
 import { encodePenReport, findPenLayout } from './hid-pen';
 import type { PenLayout } from './hid-pen';
-import type { HidDevice } from './hid-device';
+import type { HidDevice } from '../transport/hid-device';
 import type { PadProfile } from './profiles';
 import {
   STU_REPORT,

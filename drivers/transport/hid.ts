@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type * as NodeHidModule from 'node-hid';
-import type { HidDevice } from '../signature-pad/hid-device';
+import type { HidDevice } from './hid-device';
 
 export interface HidDeviceInfo {
   path: string;

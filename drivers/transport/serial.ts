@@ -1,7 +1,7 @@
 // The only file that imports serialport: everything above it speaks ByteTransport.
 import { SerialPort } from 'serialport';
 import { EventEmitter } from 'node:events';
-import type { ByteTransport } from '../fingerprint/transport';
+import type { ByteTransport } from './byte-transport';
 
 export interface SerialOpenOptions {
   path: string;

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { base64, id, text } from './schema';
 import type { MethodSpec } from './schema';
+import { PRIORITY_REASONS } from '../domain/records';
+import type { CardStatus, PriorityReason } from '../domain/records';
 
 /**
  * The queue (antrian: capacity, cards, calling, lists, outreach — issue 8) part of the contract.
@@ -11,8 +13,8 @@ import type { MethodSpec } from './schema';
  * (`queue.affected`) so staff can call those residents and, if they agree, `queue.reschedule`.
  */
 
-export const PRIORITY_REASONS = ['elderly', 'disabled', 'pregnant'] as const;
-export type PriorityReason = (typeof PRIORITY_REASONS)[number];
+export { PRIORITY_REASONS };
+export type { CardStatus, PriorityReason } from '../domain/records';
 export const OUTREACH_KINDS = ['school', 'village-hall', 'home-visit'] as const;
 export type OutreachKind = (typeof OUTREACH_KINDS)[number];
 /** Largest pre-registration file accepted (CSV or XLSX). */
@@ -208,18 +210,6 @@ export const queueMethods = {
     input: z.strictObject({ from: isoDate, to: isoDate }),
   },
 } as const satisfies Record<string, MethodSpec>;
-
-export type CardStatus =
-  /** Issued, not yet called. */
-  | 'waiting'
-  /** Called at a desk, resident on the way / being recorded. */
-  | 'called'
-  /** Called, not present; back in the queue after the cards waiting at that moment. */
-  | 'skipped'
-  /** A recording was made for it. */
-  | 'served'
-  | 'no-show'
-  | 'cancelled';
 
 export interface QueueCard {
   id: string;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Recording, RecordingReview, RecordingStatus } from './contract';
+import type { ApprovalDecisionKind, RecordingStatus } from '../domain/records';
 import { id } from './schema';
 import type { MethodSpec } from './schema';
 
@@ -77,7 +77,7 @@ export const supervisorMethods = {
   },
 } as const satisfies Record<string, MethodSpec>;
 
-export type ApprovalDecisionKind = 'approved' | 'rejected';
+export type { ApprovalDecisionKind } from '../domain/records';
 
 export interface ApprovalDecision {
   decision: ApprovalDecisionKind;
@@ -114,11 +114,6 @@ export interface ApprovalItem {
   uploaded: boolean;
   flags: ApprovalFlags;
   decision: ApprovalDecision | null;
-}
-
-export interface ApprovalDetail {
-  item: ApprovalItem;
-  review: RecordingReview;
 }
 
 export type FreezeRule = 'awaiting-approval' | 'unsent' | 'offload-age';
@@ -212,12 +207,11 @@ export interface DailyRecap {
   freeze: FreezeStatus;
 }
 
+/** 'approval.item' and 'recordings.redo' return whole recordings: their outputs are in contract.ts. */
 export interface SupervisorOutputs {
   'approval.queue': ApprovalItem[];
-  'approval.item': ApprovalDetail;
   'approval.approve': ApprovalItem;
   'approval.reject': ApprovalItem;
-  'recordings.redo': Recording;
   'freeze.status': FreezeStatus;
   'supervisor.settings': SupervisorSettings;
   'supervisor.setSettings': SupervisorSettings;

@@ -1,20 +1,24 @@
 import { z } from 'zod';
-import {
-  BLOOD_TYPES,
-  CITIZENSHIPS,
-  MARITAL_STATUSES,
-  OCCUPATIONS,
-  RELIGIONS,
-  SEXES,
-} from '../domain/resident';
+import { FINGER_EXCEPTIONS } from '../domain/fingers';
+import type { FingerException } from '../domain/fingers';
+import { photoSettingsSchema } from '../domain/photo-checks';
+import type { CheckResult, PhotoCheck, PhotoSettings } from '../domain/photo-checks';
+import type {
+  AuditEntry,
+  CentralStatus,
+  PenPoint,
+  RecordingStatus,
+  StorageCategory,
+} from '../domain/records';
 import type { ValidationIssue } from '../domain/resident';
+import { residentSchema } from '../domain/resident-schema';
 import type { Reply } from './reply';
 import { QUEUE_EVENTS, queueMethods } from './contract-queue';
 import type { QueueEvents, QueueOutputs } from './contract-queue';
 import { EXPORT_EVENTS, exportMethods } from './contract-exports';
 import type { ExportEvents, ExportOutputs } from './contract-exports';
 import { SUPERVISOR_EVENTS, supervisorMethods } from './contract-supervisor';
-import type { SupervisorEvents, SupervisorOutputs } from './contract-supervisor';
+import type { ApprovalItem, SupervisorEvents, SupervisorOutputs } from './contract-supervisor';
 import { deskMethods } from './contract-desk';
 import type { DeskOutputs } from './contract-desk';
 import { ROLES, base64, id, password, regionCode, text, username } from './schema';
@@ -23,7 +27,12 @@ import type { MethodSpec, Role } from './schema';
 export { ROLES } from './schema';
 export type { Access, MethodSpec, Role } from './schema';
 
+// The domain types the contract carries, re-exported so callers keep one import for the contract.
 export type { ValidationIssue };
+export { FINGER_EXCEPTIONS, photoSettingsSchema, residentSchema };
+export type { FingerException, CheckResult, PhotoCheck, PhotoSettings };
+export type { PhotoCheckId } from '../domain/photo-checks';
+export type { AuditEntry, CentralStatus, PenPoint, RecordingStatus, StorageCategory };
 
 /**
  * The one contract between the renderer and main, shared by both hosts (Electron IPC and the
@@ -31,14 +40,6 @@ export type { ValidationIssue };
  * main validates every payload with the schema and checks the role before a service sees it.
  */
 
-const rgb = z.tuple([
-  z.number().int().min(0).max(255),
-  z.number().int().min(0).max(255),
-  z.number().int().min(0).max(255),
-]);
-
-export const FINGER_EXCEPTIONS = ['missing', 'amputated', 'bandaged', 'unusable'] as const;
-export type FingerException = (typeof FINGER_EXCEPTIONS)[number];
 /** ISO/IEC 19794-4 / ANSI-NIST finger positions: 1 right thumb … 5 right little, 6 left thumb … 10 left little. */
 const fingerPosition = z.number().int().min(1).max(10);
 
@@ -46,35 +47,6 @@ const fingerPosition = z.number().int().min(1).max(10);
 export const MAX_FRAME_BYTES = 16 * 1024 * 1024;
 /** Default request body limit of JSON transports; methods carrying frames raise it. */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
-
-export const photoSettingsSchema = z.strictObject({
-  width: z.number().int().min(240).max(1200),
-  height: z.number().int().min(320).max(1600),
-  jpegQuality: z.number().int().min(50).max(95),
-  thumbWidth: z.number().int().min(60).max(300),
-  /** Reference background colours (sRGB) and the allowed distance (CIE76 ΔE). */
-  redReference: rgb,
-  blueReference: rgb,
-  backgroundTolerance: z.number().min(5).max(80),
-});
-
-export const residentSchema = z.strictObject({
-  nik: z.string().max(32),
-  kk: z.string().max(32),
-  name: z.string().max(120),
-  birthPlace: z.string().max(80),
-  birthDate: z.string().max(10),
-  sex: z.enum(SEXES),
-  bloodType: z.enum(BLOOD_TYPES),
-  address: z.string().max(200),
-  rt: z.string().max(3),
-  rw: z.string().max(3),
-  villageCode: z.string().max(13),
-  religion: z.enum(RELIGIONS),
-  maritalStatus: z.enum(MARITAL_STATUSES),
-  occupation: z.enum(OCCUPATIONS),
-  citizenship: z.enum(CITIZENSHIPS),
-});
 
 export const methods = {
   'app.info': { access: 'public', input: z.strictObject({}) },
@@ -377,11 +349,6 @@ export interface RegionPath {
   village: Region | null;
 }
 
-export type RecordingStatus = 'draft' | 'sealed' | 'approved' | 'rejected' | 'uploaded';
-
-/** What the centre reports for a packet (issue 6); null until it has answered. */
-export type CentralStatus = 'received' | 'duplicate' | 'rejected' | 'print-ready';
-
 export interface RecordingSummary {
   id: string;
   status: RecordingStatus;
@@ -402,14 +369,6 @@ export interface Recording extends RecordingSummary {
   warnings: ValidationIssue[];
 }
 
-export interface AuditEntry {
-  id: number;
-  at: string;
-  username: string | null;
-  action: string;
-  target: string | null;
-}
-
 export interface StationInfo {
   dataDir: string;
   databaseBytes: number;
@@ -422,6 +381,8 @@ export interface StationInfo {
 }
 
 export interface MethodOutputs extends SupervisorOutputs, ExportOutputs, QueueOutputs, DeskOutputs {
+  'approval.item': ApprovalDetail;
+  'recordings.redo': Recording;
   'app.info': AppInfo;
   'setup.create': SessionInfo;
   'auth.login': SessionInfo;
@@ -486,19 +447,6 @@ export interface MethodOutputs extends SupervisorOutputs, ExportOutputs, QueueOu
   'central.setConfig': CentralConfig;
   'central.register': CentralConfig;
   'central.repin': CentralConfig;
-}
-
-export type PhotoSettings = z.infer<typeof photoSettingsSchema>;
-export type CheckResult = 'pass' | 'warn' | 'fail';
-export type PhotoCheckId = 'face' | 'exposure' | 'sharpness' | 'background' | 'glasses';
-
-export interface PhotoCheck {
-  id: PhotoCheckId;
-  result: CheckResult;
-  /** What the operator should do, in the UI language. */
-  message: string;
-  /** The measured figure behind the verdict, for the supervisor and the technician. */
-  value?: number;
 }
 
 export interface PhotoAttempt {
@@ -607,14 +555,6 @@ export interface FingerprintProgress {
 
 // ---- Signature pad -----------------------------------------------------------------------
 
-/** One pen sample: millimetres from the pad's top-left, pressure 0–1, ms since start. */
-export interface PenPoint {
-  x: number;
-  y: number;
-  p: number;
-  t: number;
-}
-
 export interface PadCapability {
   maxX: number;
   maxY: number;
@@ -715,8 +655,6 @@ export interface NetworkDiagnostics {
   problem?: string | null;
 }
 
-export type StorageCategory = 'photos' | 'fingerprints' | 'signatures' | 'packets' | 'rest';
-
 export interface StorageTrendPoint {
   /** Local day (YYYY-MM-DD) of the daily sample. */
   day: string;
@@ -785,6 +723,15 @@ export interface RecordingReview {
   signature: SignatureRecord | null;
   /** What still blocks finishing, in the UI language (empty when it can be finished). */
   missing: string[];
+}
+
+/**
+ * A recording under review. Here rather than in contract-supervisor.ts because it holds the
+ * recording types of this file, and the contract parts never import contract.ts.
+ */
+export interface ApprovalDetail {
+  item: ApprovalItem;
+  review: RecordingReview;
 }
 
 export interface FinishResult {

@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import type { Role } from '../domain/roles';
 
 /**
  * Building blocks shared by the contract files (contract.ts and its per-area parts), so every
  * part validates names, ids and binary payloads the same way.
  */
 
-export const ROLES = ['operator', 'supervisor', 'technician'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES } from '../domain/roles';
+export type { Role } from '../domain/roles';
 
 /** `public`: no session needed. `any`: any unlocked session. Otherwise the listed roles. */
 export type Access = 'public' | 'any' | readonly Role[];

@@ -4,6 +4,10 @@
 export const FINGER_POSITIONS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
 export type FingerPosition = (typeof FINGER_POSITIONS)[number];
 
+/** Why a finger has no image: recorded instead of a capture. */
+export const FINGER_EXCEPTIONS = ['missing', 'amputated', 'bandaged', 'unusable'] as const;
+export type FingerException = (typeof FINGER_EXCEPTIONS)[number];
+
 /** Capture order at the desk: right thumb → right little, then left thumb → left little. */
 export const CAPTURE_ORDER: readonly FingerPosition[] = FINGER_POSITIONS;
 

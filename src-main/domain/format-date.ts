@@ -141,3 +141,8 @@ export function parseDmy(text: string): string | null {
   if (probe.getUTCDate() !== day || probe.getUTCMonth() !== month - 1) return null;
   return `${m[3]}-${m[2]}-${m[1]}`;
 }
+
+/** Local calendar date of `d` as YYYY-MM-DD. */
+export function localDateKey(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}

@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import type { CheckResult, PhotoCheck, PhotoSettings } from '../api/contract';
+import type { CheckResult, PhotoCheck, PhotoSettings } from '../domain/photo-checks';
 import type { DetectedFace } from './face-detector';
 import { FRAMING_GUIDE, type Rect } from './geometry';
 import { photoMsg, type Locale } from './messages';

@@ -1,4 +1,4 @@
-import type { PhotoSettings } from '../api/contract';
+import type { PhotoSettings } from '../domain/photo-checks';
 
 /**
  * Station defaults. The exact KTP-el pixel size is unconfirmed (DOMAIN.md), so everything here

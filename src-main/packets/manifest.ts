@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { FINGER_EXCEPTIONS, residentSchema } from '../api/contract';
-import type { FingerException } from '../api/contract';
+import { FINGER_EXCEPTIONS } from '../domain/fingers';
+import type { FingerException } from '../domain/fingers';
+import { residentSchema } from '../domain/resident-schema';
 import type { ResidentData } from '../domain/resident';
 import { PacketError } from './errors';
 

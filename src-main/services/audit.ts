@@ -15,7 +15,7 @@ import {
 } from '../store/audit-repo';
 import type { AuditCheckpointRow } from '../store/audit-repo';
 import { getSetting, setSetting } from '../store/settings-repo';
-import { localDateKey } from './recap';
+import { localDateKey } from '../domain/format-date';
 
 export interface Actor {
   id: string;

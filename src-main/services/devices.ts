@@ -16,7 +16,7 @@ import type { PrinterPort } from '../api/contract-queue';
 import { fail, ok } from '../api/reply';
 import type { Reply } from '../api/reply';
 import type { DeviceManager, ManagedDevice } from '../../drivers/device-manager/manager';
-import type { ByteTransport } from '../../drivers/fingerprint/transport';
+import type { ByteTransport } from '../../drivers/transport/byte-transport';
 import { VENDOR_PEN_DRIVER } from '../../drivers/device-manager/matching';
 import { TrafficRegistry } from '../../drivers/device-manager/traffic';
 import { getSetting, setSetting } from '../store/settings-repo';

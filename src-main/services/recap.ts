@@ -21,6 +21,7 @@ import {
 } from '../store/recap-repo';
 import type { Actor } from './audit';
 import { readSupervisorSettings } from './freeze';
+import { localDateKey } from '../domain/format-date';
 
 const STATUSES: readonly RecordingStatus[] = [
   'draft',
@@ -39,10 +40,7 @@ const emptyCounts = (): StatusCounts => ({
   total: 0,
 });
 
-/** Local calendar date of `d` as YYYY-MM-DD. */
-export function localDateKey(d: Date): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+export { localDateKey };
 
 /** Start of the local day `key` (YYYY-MM-DD) plus `offsetDays`. */
 function localDayStart(key: string, offsetDays = 0): Date {

@@ -12,7 +12,7 @@ import { SIMULATED_GENERIC_PROFILE } from '../../drivers/signature-pad/profiles'
 import { SimulatedDigitizerPad, SimulatedStuPad } from '../../drivers/signature-pad/simulator';
 import type { AnySimulatedPad } from '../../drivers/signature-pad/simulator';
 import type { HidLister } from '../../drivers/device-manager/remote-hid';
-import type { HidDevice } from '../../drivers/signature-pad/hid-device';
+import type { HidDevice } from '../../drivers/transport/hid-device';
 import { garbageReports, shortScript, signatureScript } from '../../drivers/signature-pad/strokes';
 import type { Logger } from './log';
 import type { Locale } from './messages';

@@ -34,7 +34,7 @@ import { SETTING_KEYS, createFreeze } from './freeze';
 import { createRecap } from './recap';
 import { runHousekeeping } from './housekeeping';
 import type { HousekeepingRun } from './housekeeping';
-import { createSyncService } from '../sync/service';
+import { createSyncService } from './sync';
 import type { SyncOptions } from '../sync/runner';
 import { createDevices } from './devices';
 import type { DevicesStationOptions } from './devices';

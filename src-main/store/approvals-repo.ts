@@ -1,6 +1,5 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { ApprovalDecisionKind } from '../api/contract-supervisor';
-import type { RecordingStatus } from '../api/contract';
+import type { ApprovalDecisionKind, RecordingStatus } from '../domain/records';
 import { QUEUED_FROM } from './outbox-repo';
 
 export interface ApprovalRow {

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { AuditEntry } from '../api/contract';
+import type { AuditEntry } from '../domain/records';
 import { GENESIS_HASH, auditRowHash } from './audit-chain';
 import type { ChainedFields } from './audit-chain';
 

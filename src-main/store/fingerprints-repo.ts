@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { FingerException } from '../api/contract';
+import type { FingerException } from '../domain/fingers';
 
 export interface FingerAttemptRow {
   id: string;

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { CentralStatus } from '../api/contract';
+import type { CentralStatus } from '../domain/records';
 
 export type OutboxState = 'queued' | 'sent' | 'done';
 

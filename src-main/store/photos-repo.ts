@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { CheckResult } from '../api/contract';
+import type { CheckResult } from '../domain/photo-checks';
 
 export interface PhotoAttemptRow {
   id: string;

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { CardStatus, PriorityReason } from '../api/contract-queue';
+import type { CardStatus, PriorityReason } from '../domain/records';
 
 /** Queue cards, calls, pre-registration lists and outreach sessions (migration 0008). */
 

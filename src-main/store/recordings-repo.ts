@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { CentralStatus, RecordingStatus } from '../api/contract';
+import type { CentralStatus, RecordingStatus } from '../domain/records';
 
 export interface RecordingRow {
   id: string;

@@ -2,7 +2,7 @@
 // supervisor need stays (status, times, counts, quality figures, reasons). Storage figures for the
 // technician come from SQLite's dbstat table.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { StorageCategory } from '../api/contract';
+import type { StorageCategory } from '../domain/records';
 
 /**
  * Deletes the photo, finger images and templates, attempts and signature ink of a recording.

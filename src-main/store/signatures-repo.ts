@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { PenPoint } from '../api/contract';
+import type { PenPoint } from '../domain/records';
 
 export interface SignatureRow {
   recordingId: string;

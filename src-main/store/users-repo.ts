@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { Role } from '../api/contract';
+import type { Role } from '../domain/roles';
 
 export interface UserRow {
   id: string;

@@ -2,14 +2,12 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FreezeStatus } from '../../src-main/api/contract-supervisor';
 import { call } from '../app/station-client';
-import { registerSupervisorStrings } from '../screens/supervisor/approval/strings';
 
 /** How often the desk asks whether new recordings are frozen (the rules change slowly). */
 export const FREEZE_POLL_MS = 30_000;
 
 /** The operator's banner while new recordings are blocked: why, and what to do. */
 export function FreezeBanner() {
-  registerSupervisorStrings();
   const { t } = useTranslation();
   const [status, setStatus] = useState<FreezeStatus | null>(null);
   useEffect(() => {
@@ -28,7 +26,7 @@ export function FreezeBanner() {
   if (!status?.frozen) return null;
   return (
     <div className="banner banner--error freeze-banner" role="alert" data-testid="freeze-banner">
-      <strong>{t('sup.freeze.title')}</strong> {status.message}
+      <strong>{t('status.frozen')}</strong> {status.message}
     </div>
   );
 }

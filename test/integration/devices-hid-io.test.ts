@@ -8,7 +8,7 @@ import { remoteHidOpener } from '../../drivers/device-manager/remote-hid';
 import { TrafficRegistry, tapHid } from '../../drivers/device-manager/traffic';
 import { SignaturePadDriver } from '../../drivers/signature-pad/driver';
 import type { PadSample } from '../../drivers/signature-pad/driver';
-import type { HidDevice } from '../../drivers/signature-pad/hid-device';
+import type { HidDevice } from '../../drivers/transport/hid-device';
 
 describe('signature pad HID I/O in the driver host child', () => {
   let host: DriverHost;

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FingerprintDriver } from '../../drivers/fingerprint/driver';
 import { FingerprintSimulator } from '../../drivers/fingerprint/simulator';
 import type { SimulatorOptions } from '../../drivers/fingerprint/simulator';
-import type { ByteTransport, TransportEvents } from '../../drivers/fingerprint/transport';
+import type { ByteTransport, TransportEvents } from '../../drivers/transport/byte-transport';
 import { openSerialTransport } from '../../drivers/transport/serial';
 import { openPtyPair } from '../helpers/pty';
 import type { PtyPair } from '../helpers/pty';

@@ -12,7 +12,7 @@ import type { Reply } from '../../api/reply';
 import { PERMISSIONS_POLICY, contentSecurityPolicy } from '../shared/csp';
 import { hostMessage } from './messages';
 import type { HostMessage } from './messages';
-import { resolveStaticFile } from './static-files';
+import { resolveStaticFile } from '../shared/static-files';
 
 /** What the host needs from the station; structural so the host does not pin services types. */
 export interface HostedStation {

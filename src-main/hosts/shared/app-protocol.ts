@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { resolveStaticFile } from '../browser/static-files';
+import { resolveStaticFile } from './static-files';
 import { APP_HOST, APP_SCHEME } from './app-url';
 import { PERMISSIONS_POLICY, contentSecurityPolicy } from './csp';
 

@@ -37,7 +37,7 @@ import type { Lane } from '../../domain/scheduling';
 import { encode } from '../../../drivers/printer/escpos';
 import type { EscPosCommand } from '../../../drivers/printer/escpos';
 import { PrintError, printJob } from '../../../drivers/printer/driver';
-import type { ByteTransport } from '../../../drivers/fingerprint/transport';
+import type { ByteTransport } from '../../../drivers/transport/byte-transport';
 import { findRecording } from '../../store/recordings-repo';
 import { getSetting, setSetting } from '../../store/settings-repo';
 import { getStation } from '../../store/station-repo';

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApprovalDetail, ApprovalItem } from '../../../../src-main/api/contract-supervisor';
+import type { ApprovalDetail } from '../../../../src-main/api/contract';
+import type { ApprovalItem } from '../../../../src-main/api/contract-supervisor';
 import { formatDateTime } from '../../../app/format';
 import { call } from '../../../app/station-client';
 import { FlagList } from './flag-list';

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApprovalDetail, ApprovalItem } from '../../../../src-main/api/contract-supervisor';
+import type { ApprovalDetail } from '../../../../src-main/api/contract';
+import type { ApprovalItem } from '../../../../src-main/api/contract-supervisor';
 import { fingerName } from '../../../../src-main/domain/fingers';
 import { displayDate } from '../../../../src-main/domain/format-date';
 import { formatDateTime } from '../../../app/format';

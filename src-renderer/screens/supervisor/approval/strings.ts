@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 
 /**
- * Texts of the supervisor's approval and recap screens and the freeze banner, registered into
+ * Texts of the supervisor's approval and recap screens, registered into
  * the shared `translation` namespace under `sup` so the shared id/en files stay untouched
  * while several people edit them.
  */
@@ -111,7 +111,6 @@ const id = {
     save: 'Simpan pengaturan',
     saved: 'Pengaturan disimpan.',
   },
-  freeze: { title: 'Perekaman baru dibekukan' },
   today: { redo: 'Ulangi', reason: 'Alasan: {{reason}}' },
 };
 
@@ -222,7 +221,6 @@ const en: Strings = {
     save: 'Save settings',
     saved: 'Settings saved.',
   },
-  freeze: { title: 'New recordings are frozen' },
   today: { redo: 'Redo', reason: 'Reason: {{reason}}' },
 };
 

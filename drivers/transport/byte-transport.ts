@@ -1,5 +1,5 @@
 // The byte-stream boundary between the protocol code and whatever carries the bytes: a real
-// serial port (drivers/transport/serial.ts) or the in-memory pair below for unit tests.
+// serial port (serial.ts beside this file) or the in-memory pair below for unit tests.
 import { EventEmitter } from 'node:events';
 
 export interface TransportEvents {

@@ -5,13 +5,13 @@ import type { MethodInput, MethodOutput, StatusEvent, SyncStatus } from '../api/
 import { ok } from '../api/reply';
 import type { Reply } from '../api/reply';
 import { getSetting, setSetting } from '../store/settings-repo';
-import type { Actor, Audit } from '../services/audit';
-import type { Central } from '../services/central';
-import { baseUrl } from '../services/central';
-import type { Logger } from '../services/log';
-import type { Locale } from '../services/messages';
-import { createSyncRunner } from './runner';
-import type { NetworkState, SyncOptions, SyncRunner } from './runner';
+import type { Actor, Audit } from './audit';
+import type { Central } from './central';
+import { baseUrl } from './central';
+import type { Logger } from './log';
+import type { Locale } from './messages';
+import { createSyncRunner } from '../sync/runner';
+import type { NetworkState, SyncOptions, SyncRunner } from '../sync/runner';
 
 export const SETTING_SYNC_PAUSED = 'sync.paused';
 
