@@ -27,7 +27,9 @@ const entry = fc.tuple(
       'b/manifest.json',
       '../x',
     ),
-    fc.string({ maxLength: 20 }),
+    // fflate's zipSync builds its file tree in a plain object, so it cannot write an entry
+    // named "__proto__" (it crashes); such a name is the generator's problem, not the import's.
+    fc.string({ maxLength: 20 }).filter((name) => name !== '__proto__'),
   ),
   fc.oneof(
     fc.uint8Array({ maxLength: 512 }),
