@@ -131,6 +131,11 @@ async function measure(n: number): Promise<Result> {
       'screen',
       await med(() => must(s, 'queue.cards', { query: store.sampleName })),
     );
+    put(
+      'desk search box (lists + cards)',
+      'screen',
+      await med(() => must(s, 'queue.search', { query: store.sampleName })),
+    );
     put('queue of the day', 'screen', await med(() => must(s, 'queue.cards', { date: day(0) })));
     put('sync status', 'screen', await med(() => must(s, 'sync.status', {})));
     await loginAs(s, OPERATORS[0]!, OPERATOR_PASSWORD(OPERATORS[0]!));
