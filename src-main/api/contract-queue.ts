@@ -92,7 +92,7 @@ export const queueMethods = {
     input: z.strictObject({
       /** Default today. */
       date: isoDate.optional(),
-      /** NIK (digits, prefix) or name part; searches every date when given. */
+      /** NIK (digits, prefix) or name part; searches every date (newest 50 unless `limit`). */
       query: z.string().max(64).optional(),
       limit: z.number().int().min(1).max(2000).optional(),
     }),

@@ -122,6 +122,7 @@ const BENCHES: Bench[] = [
         fig('worst screen growth 20k → 200k', num(s['worst-growth']), '×', le(1.5)),
         fig('first recap after a cold start', num(s['first-recap-ms']), 'ms', le(300)),
         fig('history-table scans in store queries', num(s.scans), 'count', eq(0)),
+        fig('purge: longest block of main (cpu)', num(s['purge-block-cpu-ms']), 'ms', le(100)),
         fig(`store size at n=${s.n ?? '?'}`, num(s['db-mb']), 'MB', ge(0)),
       ];
     },

@@ -67,6 +67,12 @@ describe('queue cards', () => {
     const late = replies.find((r) => r.ok && r.value.card.date === WED);
     expect(late?.ok && late.value.note).toMatch(/Kuota hari ini sudah penuh/);
 
+    // A search over every date returns one page, the cards issued last first.
+    const found = await must(station, 'queue.cards', { query: 'warga' });
+    expect(found).toHaveLength(50);
+    expect(found.slice(0, 10).every((c) => c.date === WED)).toBe(true);
+    expect(await must(station, 'queue.cards', { query: 'warga', limit: 200 })).toHaveLength(160);
+
     const days = await must(station, 'queue.days', { from: TUE, days: 2 });
     expect(days.map((d) => [d.issued, d.free])).toEqual([
       [150, 0],

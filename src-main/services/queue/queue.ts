@@ -77,6 +77,9 @@ import { formatServiceDate, nikProblem, normalizePhone, qmsg, statusLabel } from
 
 export type QueueMethod = keyof QueueOutputs;
 
+/** Cards a search returns unless asked for more: the newest matches, one screen's worth. */
+const SEARCH_PAGE = 50;
+
 type Handlers = {
   [M in QueueMethod]: (
     input: MethodInput<M>,
@@ -590,16 +593,22 @@ export function createQueue(deps: QueueDeps): Queue {
     },
 
     'queue.cards': (input) => {
-      const limit = input.limit ?? 1000;
       const q = input.query?.trim();
       if (q) {
+        // A search returns one page of the cards issued last: a common name matches hundreds
+        // over the years, and the page costs the same at 200,000 recordings as at 20,000.
         const digits = q.replace(/\s+/g, '');
+        const page = input.limit ?? SEARCH_PAGE;
         return ok(
-          searchCards(db, /^\d+$/.test(digits) ? digits : q.toUpperCase(), limit).map(toCard),
+          searchCards(db, /^\d+$/.test(digits) ? digits : q.toUpperCase(), page).map(toCard),
         );
       }
       const date = input.date ?? today();
-      return ok(cardsOfDate(db, date).slice(0, limit).map(toCard));
+      return ok(
+        cardsOfDate(db, date)
+          .slice(0, input.limit ?? 1000)
+          .map(toCard),
+      );
     },
 
     'queue.card': (input) => {
@@ -875,7 +884,7 @@ export function createQueue(deps: QueueDeps): Queue {
       const q = normalizeQuery(input.query)!;
       return ok({
         entries: listEntries(db, null, q, 50).map(toEntry),
-        cards: searchCards(db, q, 50).map(toCard),
+        cards: searchCards(db, q, SEARCH_PAGE).map(toCard),
       });
     },
 
