@@ -15,6 +15,14 @@ const TEXT = {
     en: 'The hub service is not running. Restart the station and try again.',
   },
   deskNotFound: { id: 'Meja tidak ditemukan.', en: 'Desk not found.' },
+  cardNotFound: {
+    id: 'Kartu antrean tidak ditemukan di hub.',
+    en: 'Queue card not found on the hub.',
+  },
+  cardNotLive: {
+    id: 'Kartu antrean ini sudah selesai atau dibatalkan di hub.',
+    en: 'This queue card is already finished or cancelled on the hub.',
+  },
   urlBad: {
     id: 'Alamat hub tidak terbaca. Contoh: https://192.168.1.10:7443',
     en: 'The hub address cannot be read. Example: https://192.168.1.10:7443',

@@ -30,6 +30,7 @@ import {
   useOfficeNonce,
 } from '../../store/office-repo';
 import type { OfficeDeskRow } from '../../store/office-repo';
+import { findCard, setCardStatus } from '../../store/queue-repo';
 import { getSetting, setSetting } from '../../store/settings-repo';
 import { getStation } from '../../store/station-repo';
 import type { Actor, Audit } from '../audit';
@@ -195,6 +196,10 @@ export function createOffice(deps: OfficeDeps): Office {
 
   function lanUrls(port: number): string[] {
     const out: string[] = [];
+    const host = opts.hubHost ?? '0.0.0.0';
+    if (host !== '0.0.0.0' && host !== '::') {
+      return [`https://${host.includes(':') ? `[${host}]` : host}:${port}`];
+    }
     for (const list of Object.values(networkInterfaces())) {
       for (const a of list ?? []) {
         if (a.family === 'IPv4' && !a.internal) out.push(`https://${a.address}:${port}`);
@@ -389,8 +394,28 @@ export function createOffice(deps: OfficeDeps): Office {
     desk: OfficeDeskRow,
   ): Reply<unknown> | Promise<Reply<unknown>> {
     const q = deps.queue();
+    if (method === 'queue.linkRecording') return markServed(String(input.id));
     if ('desk' in input) input = { ...input, desk: deskLabel(desk.deskNo) };
     return (q[method] as AnyHandler)(input as never, { actor: null });
+  }
+
+  /**
+   * A desk started recording the resident of a card it called: the card is served. The
+   * recording itself stays on the desk (only its id travels later, with the day's metadata).
+   */
+  function markServed(cardId: string): Reply<unknown> | Promise<Reply<unknown>> {
+    const c = findCard(db, cardId);
+    if (!c) return fail('NOT_FOUND', omsg(L(), 'cardNotFound'));
+    if (c.status !== 'served') {
+      if (!['waiting', 'called', 'skipped'].includes(c.status)) {
+        return fail('CONFLICT', omsg(L(), 'cardNotLive'));
+      }
+      db.transaction(() => {
+        setCardStatus(db, c.id, { status: 'served', servedAt: now().toISOString() });
+        audit.record(null, 'queue.linked', c.id);
+      })();
+    }
+    return (deps.queue()['queue.card'] as AnyHandler)({ id: c.id } as never, { actor: null });
   }
 
   async function ensureServer(): Promise<void> {
