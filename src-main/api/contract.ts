@@ -20,6 +20,8 @@ import type { ExportEvents, ExportOutputs } from './contract-exports';
 import { SUPERVISOR_EVENTS, supervisorMethods } from './contract-supervisor';
 import type { ApprovalItem, SupervisorEvents, SupervisorOutputs } from './contract-supervisor';
 import { deskMethods } from './contract-desk';
+import { officeMethods } from './contract-office';
+import type { OfficeOutputs } from './contract-office';
 import type { DeskOutputs } from './contract-desk';
 import { ROLES, base64, id, password, regionCode, text, username } from './schema';
 import type { MethodSpec, Role } from './schema';
@@ -299,6 +301,7 @@ export const methods = {
   ...exportMethods,
   ...queueMethods,
   ...deskMethods,
+  ...officeMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export const maxBodyBytes = (m: MethodName): number =>
@@ -380,7 +383,12 @@ export interface StationInfo {
   node: string;
 }
 
-export interface MethodOutputs extends SupervisorOutputs, ExportOutputs, QueueOutputs, DeskOutputs {
+export interface MethodOutputs
+  extends SupervisorOutputs,
+    ExportOutputs,
+    QueueOutputs,
+    DeskOutputs,
+    OfficeOutputs {
   'approval.item': ApprovalDetail;
   'recordings.redo': Recording;
   'app.info': AppInfo;

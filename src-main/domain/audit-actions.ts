@@ -82,6 +82,13 @@ export const AUDIT_ACTIONS = [
   'seal.locked',
   'seal.unlocked',
   'seal.unlock-refused',
+  // Office (issue 17): targets are station ids only.
+  'office.hub',
+  'office.paired',
+  'office.pair-refused',
+  'office.unpaired',
+  'office.joined',
+  'office.left',
   'forbidden',
 ] as const;
 

@@ -28,6 +28,8 @@ import { createDeskDrafts } from './desk-drafts';
 import { createFinish } from './finish';
 import { createSealGuard } from './seal-guard';
 import { createQueue } from './queue/queue';
+import { createOffice } from './office/office';
+import type { OfficeOptions } from './office/office';
 import { createApproval } from './approval';
 import { DEFAULT_SUPERVISOR_SETTINGS } from '../api/contract-supervisor';
 import { SETTING_KEYS, createFreeze } from './freeze';
@@ -87,6 +89,8 @@ export interface StationOptions {
    * (TEST_ONLY_PARAMS) so they stay fast.
    */
   passwordHashing?: ScryptParams;
+  /** The office hub's LAN service and the desk's link to it (issue 17). */
+  office?: OfficeOptions;
 }
 
 export interface Station {
@@ -98,6 +102,10 @@ export interface Station {
   status(): StatusEvent;
   /** Starts the outbox runner (hosts do; tests that want no network traffic do not). */
   startSync(): void;
+  /** Starts the office hub's LAN service or a desk's link to its hub (issue 17). */
+  startOffice(): Promise<void>;
+  /** The office hub's loopback address once it listens, else null. */
+  officeHubUrl(): string | null;
   /**
    * Retention (in small batches, main free between them), the day's storage sample and the
    * planner's statistics. The sync runner calls it hourly; one run at a time.
@@ -396,6 +404,19 @@ export function openStation(opts: StationOptions): Station {
     ...(opts.devices?.openSerial ? { openPrinter: opts.devices.openSerial } : {}),
     ...(opts.devices?.listSerialPorts ? { listSerialPorts: opts.devices.listSerialPorts } : {}),
   });
+  // Issue 17: the office hub runs the office queue on this station's queue; a paired desk
+  // forwards its queue calls to the hub.
+  const office = createOffice({
+    db,
+    now,
+    locale: L,
+    audit,
+    log,
+    version: opts.version,
+    stationKeys: () => ensureStationKeys(db, now),
+    queue: () => queue.handlers as never,
+    ...(opts.office ? { options: opts.office } : {}),
+  });
 
   const session = new DeskSession({
     now,
@@ -585,7 +606,8 @@ export function openStation(opts: StationOptions): Station {
 
     ...fingerprints.handlers,
     ...photos.handlers,
-    ...queue.handlers,
+    ...office.wrapQueue(queue.handlers),
+    ...office.handlers,
     ...signatures.handlers,
     ...diagnostics.handlers,
     ...exportsService.handlers,
@@ -676,6 +698,8 @@ export function openStation(opts: StationOptions): Station {
     },
     status: () => status,
     startSync: () => sync.start(),
+    startOffice: () => office.start(),
+    officeHubUrl: () => office.hubUrl(),
     housekeeping,
     close() {
       if (closed) return;
@@ -684,6 +708,7 @@ export function openStation(opts: StationOptions): Station {
       listeners.clear();
       // The scanner (and a simulator's pty pair) stops in the background; no DB use after this.
       sync.stop();
+      void office.close();
       devices.close();
       void fingerprints.close();
       void photos.close();

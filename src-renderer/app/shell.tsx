@@ -18,6 +18,7 @@ import { UsersScreen } from '../screens/supervisor/users/users-screen';
 import { StationInfoScreen } from '../screens/technician/station/station-info';
 import { DiagnosticsScreen } from '../screens/technician/diagnostics/diagnostics-screen';
 import { CentralScreen } from '../screens/technician/central/central-screen';
+import { OfficeScreen } from '../screens/technician/office/office-screen';
 import { ACTIVITY_PING_MS, createActivityThrottle } from './activity';
 import { useApp } from './app-context';
 import { call } from './station-client';
@@ -29,6 +30,7 @@ export type ScreenId =
   | 'audit'
   | 'station'
   | 'central'
+  | 'office'
   | 'diagnostics'
   | 'approval'
   | 'recap'
@@ -62,6 +64,7 @@ const SCREENS: Record<ScreenId, ScreenDef> = {
     keys: 'Alt+D',
   },
   central: { id: 'central', labelKey: 'nav.central', code: 'KeyC', keys: 'Alt+C' },
+  office: { id: 'office', labelKey: 'nav.office', code: 'KeyK', keys: 'Alt+K' },
   approval: { id: 'approval', labelKey: 'sup.nav.approval', code: 'KeyA', keys: 'Alt+A' },
   recap: { id: 'recap', labelKey: 'sup.nav.recap', code: 'KeyR', keys: 'Alt+R' },
   queue: { id: 'queue', labelKey: 'nav.queue', code: 'KeyQ', keys: 'Alt+Q' },
@@ -73,7 +76,7 @@ const SCREENS: Record<ScreenId, ScreenDef> = {
 export const ROLE_SCREENS: Record<Role, readonly ScreenId[]> = {
   operator: ['new-recording', 'queue', 'today'],
   supervisor: ['approval', 'recap', 'users', 'today', 'queue-admin', 'audit', 'exports'],
-  technician: ['diagnostics', 'station', 'central'],
+  technician: ['diagnostics', 'station', 'central', 'office'],
 };
 
 export function Shell({ locked }: { locked: boolean }) {
@@ -208,6 +211,7 @@ export function Shell({ locked }: { locked: boolean }) {
         {active === 'station' ? <StationInfoScreen /> : null}
         {active === 'diagnostics' ? <DiagnosticsScreen /> : null}
         {active === 'central' ? <CentralScreen /> : null}
+        {active === 'office' ? <OfficeScreen /> : null}
       </main>
       <StatusBar />
     </div>

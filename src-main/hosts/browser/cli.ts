@@ -14,6 +14,8 @@ export interface BrowserHostArgs {
   help: boolean;
   fingerprint: FingerprintDeviceConfig;
   signature: SignatureDeviceConfig;
+  /** The office hub (issue 17): start as the hub, and where its LAN service listens. */
+  office: { makeHub: boolean; hubPort: number; hubHost: string };
   /** End-to-end test runs only: cheap password hashing (never for a real desk). */
   testFastPasswords: boolean;
 }
@@ -31,6 +33,9 @@ Penggunaan / usage: npx tsx src-main/hosts/browser/main.ts [opsi]
   --signature MODE     bantalan tanda tangan: auto (default; cari Wacom STU / pena HID, jika tidak
                        ada → simulasi), simulated, simulated-generic, none
   --sim-speed N        percepat simulasi N kali (default 1 ≈ 7 detik per gambar, seperti modul asli)
+  --hub                jadikan stasiun ini hub kantor (antrean, papan TV, rekap kantor)
+  --hub-port N         port LAN hub kantor (default 7443; 0 = port bebas acak)
+  --hub-host ALAMAT    antarmuka LAN hub (default 0.0.0.0 = semua; 127.0.0.1 = hanya mesin ini)
   --test-fast-passwords  HANYA untuk uji otomatis: hash kata sandi murah (jangan di meja nyata)
   --help               tampilkan bantuan ini
 `;
@@ -77,6 +82,9 @@ export function parseBrowserHostArgs(argv: string[], repoRoot: string): BrowserH
         'sim-speed': { type: 'string' },
         signature: { type: 'string' },
         'test-fast-passwords': { type: 'boolean' },
+        hub: { type: 'boolean' },
+        'hub-port': { type: 'string' },
+        'hub-host': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -87,6 +95,11 @@ export function parseBrowserHostArgs(argv: string[], repoRoot: string): BrowserH
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port > 65535) {
     throw new UsageError(`--port must be a number 0–65535, got "${portText}"`);
+  }
+  const hubPortText = values['hub-port'] ?? '7443';
+  const hubPort = Number(hubPortText);
+  if (!/^\d+$/.test(hubPortText) || hubPort > 65535) {
+    throw new UsageError(`--hub-port must be a number 0–65535, got "${hubPortText}"`);
   }
   let fingerprint: FingerprintDeviceConfig;
   let signature: SignatureDeviceConfig;
@@ -105,6 +118,11 @@ export function parseBrowserHostArgs(argv: string[], repoRoot: string): BrowserH
     open: !values['no-open'],
     help: values.help ?? false,
     testFastPasswords: values['test-fast-passwords'] ?? false,
+    office: {
+      makeHub: values.hub ?? false,
+      hubPort,
+      hubHost: values['hub-host'] ?? '0.0.0.0',
+    },
   };
 }
 

@@ -80,6 +80,11 @@ async function main(): Promise<number> {
       fingerprint: { instance: fingerprint },
       signature: { instance: signature },
       devices: devices.stationOptions,
+      office: {
+        makeHub: args.office.makeHub,
+        hubPort: args.office.hubPort,
+        hubHost: args.office.hubHost,
+      },
       ...(args.testFastPasswords ? { passwordHashing: TEST_ONLY_PARAMS } : {}),
     });
   } catch (err) {
@@ -109,6 +114,16 @@ async function main(): Promise<number> {
 
   // The outbox runner starts once the host is up; station.close() stops it.
   station.startSync();
+  // The office hub's LAN service (or a desk's link to its hub); a station works alone without.
+  try {
+    await station.startOffice();
+  } catch (err) {
+    log(
+      `office hub did not start: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    );
+  }
+  const hubUrl = station.officeHubUrl();
+  if (hubUrl) process.stdout.write(`REKAM_HUB=${hubUrl}\n`);
 
   process.stdout.write(
     `Rekam (host peramban / browser host) siap di ${server.origin} — buka tautan berikut / open this link:\n` +

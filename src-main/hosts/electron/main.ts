@@ -118,6 +118,7 @@ function start(): void {
   }
   // After the listeners, so the first sync status reaches the window.
   station.startSync();
+  void station.startOffice().catch(() => {});
 }
 
 function stationOptions(): StationOptions {

@@ -13,6 +13,7 @@ import { migration0012 } from './0012-approval-reviewed-marker';
 import { migration0013 } from './0013-history-indexes';
 import { migration0014 } from './0014-queue-card-name-search';
 import { migration0015 } from './0015-retention-marks';
+import { migration0016 } from './0016-office-hub';
 import type { Migration } from './types';
 
 export type { Migration };
@@ -34,6 +35,7 @@ export const migrations: readonly Migration[] = [
   migration0013,
   migration0014,
   migration0015,
+  migration0016,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]?.version ?? 0;

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { id } from './schema';
+import type { MethodSpec } from './schema';
+
+/**
+ * The office (issue 17): one station is the office hub (one queue, one TV board, one recap);
+ * the other desks pair with it over the LAN. contract.ts spreads these into `methods` and
+ * `MethodOutputs`.
+ */
+export const officeMethods = {
+  /** What this station is in the office (alone, hub, desk) and how the link is. */
+  'office.status': { access: 'any', input: z.strictObject({}) },
+  /** Makes this station the office hub (starts its LAN service); audit-logged. */
+  'office.becomeHub': { access: ['technician'], input: z.strictObject({}) },
+  /** A fresh pairing code (valid 10 minutes, a few attempts) with the hub's key fingerprint. */
+  'office.pairingCode': { access: ['technician'], input: z.strictObject({}) },
+  /** The desks paired with this hub: last seen, clock skew, version. */
+  'office.desks': { access: ['technician', 'supervisor'], input: z.strictObject({}) },
+  /** Refuses a desk from now on (stolen PC, desk retired); audit-logged. */
+  'office.unpair': { access: ['technician'], input: z.strictObject({ stationId: id }) },
+  /** Pairs this desk with a hub: its address and the code shown on the hub's screen. */
+  'office.join': {
+    access: ['technician'],
+    input: z.strictObject({
+      url: z.string().trim().min(4).max(200),
+      code: z.string().trim().min(8).max(20),
+    }),
+  },
+  /** Forgets the hub: the desk works alone again; audit-logged. */
+  'office.leave': { access: ['technician'], input: z.strictObject({}) },
+} as const satisfies Record<string, MethodSpec>;
+
+export interface OfficeHubLink {
+  url: string;
+  hubName: string;
+  /** The hub's Ed25519 station key fingerprint, to compare with the hub's screen. */
+  hubFingerprint: string;
+  deskNo: number;
+  /** "Meja 2": what the TV shows for this desk. */
+  label: string;
+  pairedAt: string;
+  /** The last exchange with the hub succeeded. */
+  connected: boolean;
+  lastContactAt: string | null;
+  /** Why the hub could not be reached or refused (plain words), when it did. */
+  problem: string | null;
+}
+
+export interface OfficeHubService {
+  /** Addresses desks can use (one per LAN interface, and loopback). */
+  urls: string[];
+  /** The TV board page, with its read-only credential in the fragment. */
+  boardUrl: string;
+  fingerprint: string;
+  tlsPin: string;
+}
+
+export interface OfficeStatus {
+  role: 'alone' | 'hub' | 'desk';
+  /** On a desk: its link to the hub. */
+  hub: OfficeHubLink | null;
+  /** On the hub: its LAN service (null until it is listening). */
+  service: OfficeHubService | null;
+}
+
+export interface PairingCode {
+  code: string;
+  expiresAt: string;
+  fingerprint: string;
+  tlsPin: string;
+  urls: string[];
+}
+
+export interface OfficeDesk {
+  stationId: string;
+  stationName: string;
+  deskNo: number;
+  label: string;
+  pairedAt: string;
+  revokedAt: string | null;
+  lastSeenAt: string | null;
+  /** Desk clock minus hub clock, ms (positive: the desk is ahead). */
+  skewMs: number | null;
+  /** Skew over a minute: card times and reports depend on it. */
+  skewFlagged: boolean;
+  version: string | null;
+  fingerprint: string;
+}
+
+export interface OfficeOutputs {
+  'office.status': OfficeStatus;
+  'office.becomeHub': OfficeStatus;
+  'office.pairingCode': PairingCode;
+  'office.desks': OfficeDesk[];
+  'office.unpair': OfficeDesk;
+  'office.join': OfficeStatus;
+  'office.leave': OfficeStatus;
+}

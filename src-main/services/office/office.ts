@@ -1,0 +1,688 @@
+// The office (issue 17): one station is the hub (one queue, one TV board), desks pair with it.
+// On the hub this service runs the LAN server and answers paired desks with the hub's own queue;
+// on a desk it pairs, says hello periodically (last seen, clock skew, version) and forwards the
+// queue calls to the hub, so the hub alone decides who gets which card.
+import { randomBytes } from 'node:crypto';
+import { networkInterfaces } from 'node:os';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { z } from 'zod';
+import { methods } from '../../api/contract';
+import type { MethodInput, MethodName } from '../../api/contract';
+import type {
+  OfficeDesk,
+  OfficeHubLink,
+  OfficeOutputs,
+  OfficeStatus,
+  PairingCode,
+} from '../../api/contract-office';
+import { fail, ok } from '../../api/reply';
+import type { Reply } from '../../api/reply';
+import { localIsoDate } from '../../domain/nik';
+import { keyFingerprint, parsePublicKey } from '../../packets/keys';
+import { checkCentralUrl } from '../../sync/central-http';
+import { selfSignedCert } from '../../sync/tls-cert';
+import {
+  findOfficeDesk,
+  listOfficeDesks,
+  markOfficeDeskSeen,
+  revokeOfficeDesk,
+  upsertOfficeDesk,
+  useOfficeNonce,
+} from '../../store/office-repo';
+import type { OfficeDeskRow } from '../../store/office-repo';
+import { findCard, setCardStatus } from '../../store/queue-repo';
+import { getSetting, setSetting } from '../../store/settings-repo';
+import { getStation } from '../../store/station-repo';
+import type { Actor, Audit } from '../audit';
+import type { Logger } from '../log';
+import type { Locale } from '../messages';
+import { HubTlsError, hubCall } from './hub-client';
+import { startHubServer } from './hub-server';
+import type { HubReplyOut, HubRoutes, HubServer } from './hub-server';
+import {
+  OFFICE_WINDOW_MS,
+  macMatches,
+  newPairingCode,
+  pairingMac,
+  verifyOfficeRequest,
+} from './office-auth';
+import { omsg } from './messages';
+
+const SETTING_ROLE = 'office_role';
+const SETTING_TLS = 'office_hub_tls';
+const SETTING_BOARD = 'office_board_token';
+const SETTING_LINK = 'office_hub_link';
+
+const CODE_TTL_MS = 10 * 60_000;
+const CODE_ATTEMPTS = 5;
+const SKEW_FLAG_MS = 60_000;
+/** The queue methods a desk asks the hub for (the hub's queue is the office's queue). */
+export const FORWARDED_QUEUE_METHODS = [
+  'queue.cards',
+  'queue.card',
+  'queue.callNext',
+  'queue.recall',
+  'queue.skip',
+  'queue.noShow',
+  'queue.undoNoShow',
+  'queue.board',
+  'queue.linkRecording',
+] as const satisfies readonly MethodName[];
+type ForwardedMethod = (typeof FORWARDED_QUEUE_METHODS)[number];
+
+type AnyHandler = (
+  input: never,
+  ctx: { actor: Actor | null },
+) => Reply<unknown> | Promise<Reply<unknown>>;
+
+export interface OfficeOptions {
+  /** Where the hub listens on the LAN (default all interfaces). */
+  hubHost?: string;
+  /** The hub's LAN port (default 7443; tests use 0). */
+  hubPort?: number;
+  /** Makes this station the hub at start (`--hub`). */
+  makeHub?: boolean;
+  /** How often a desk says hello to its hub (ms). */
+  helloMs?: number;
+}
+
+export interface OfficeDeps {
+  db: Database;
+  now: () => Date;
+  locale: () => Locale;
+  audit: Audit;
+  log: Logger;
+  version: string;
+  stationKeys: () => { publicKeyPem: string; privateKeyPem: string };
+  /** The hub's own queue handlers (the hub runs the office queue on them). */
+  queue: () => Record<string, AnyHandler>;
+  options?: OfficeOptions;
+}
+
+type Handlers = {
+  [M in keyof OfficeOutputs]: (
+    input: MethodInput<M>,
+    ctx: { actor: Actor | null },
+  ) => Reply<OfficeOutputs[M]> | Promise<Reply<OfficeOutputs[M]>>;
+};
+
+interface HubTls {
+  certPem: string;
+  keyPem: string;
+  pin: string;
+}
+
+interface StoredLink {
+  url: string;
+  pin: string;
+  hubStationId: string;
+  hubName: string;
+  hubPublicKey: string;
+  deskNo: number;
+  pairedAt: string;
+}
+
+const pairRequestSchema = z.strictObject({
+  stationId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  stationName: z.string().min(1).max(80),
+  publicKey: z.string().min(20).max(400),
+  version: z.string().max(40),
+  at: z.string().max(40),
+  nonce: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
+  mac: z.string().max(100),
+});
+
+const pairReplySchema = z.strictObject({
+  hubStationId: z.string().max(64),
+  hubName: z.string().max(80),
+  hubPublicKey: z.string().max(400),
+  tlsPin: z.string().regex(/^[0-9a-f]{64}$/),
+  deskNo: z.number().int().min(1).max(99),
+  mac: z.string().max(100),
+});
+
+const helloSchema = z.strictObject({ version: z.string().max(40), at: z.string().max(40) });
+const queueCallSchema = z.strictObject({
+  method: z.enum(FORWARDED_QUEUE_METHODS),
+  input: z.unknown(),
+});
+
+export const deskLabel = (deskNo: number) => `Meja ${deskNo}`;
+
+export interface Office {
+  handlers: Handlers;
+  /** The queue handlers as the station exposes them: forwarded to the hub on a paired desk. */
+  wrapQueue<H extends Record<string, unknown>>(queueHandlers: H): H;
+  /** Starts the hub's LAN service or the desk's hellos, as the stored role says. */
+  start(): Promise<void>;
+  /** The hub's loopback address once it listens (hosts print it for scripts and tests). */
+  hubUrl(): string | null;
+  close(): Promise<void>;
+}
+
+export function createOffice(deps: OfficeDeps): Office {
+  const { db, now, audit, log } = deps;
+  const L = deps.locale;
+  const opts = deps.options ?? {};
+  let server: HubServer | null = null;
+  let starting: Promise<void> | null = null;
+  let pairing: { code: string; expiresAt: number; attemptsLeft: number } | null = null;
+  let helloTimer: NodeJS.Timeout | null = null;
+  let closed = false;
+  const linkState: { connected: boolean; lastContactAt: string | null; problem: string | null } = {
+    connected: false,
+    lastContactAt: null,
+    problem: null,
+  };
+
+  const role = (): OfficeStatus['role'] => {
+    const r = getSetting(db, SETTING_ROLE);
+    return r === 'hub' || r === 'desk' ? r : 'alone';
+  };
+  const readJson = <T>(key: string): T | null => {
+    const raw = getSetting(db, key);
+    if (!raw) return null;
+    try {
+      return JSON.parse(raw) as T;
+    } catch {
+      return null;
+    }
+  };
+  const hubTls = () => readJson<HubTls>(SETTING_TLS);
+  const link = () => (role() === 'desk' ? readJson<StoredLink>(SETTING_LINK) : null);
+  const boardToken = () => getSetting(db, SETTING_BOARD) ?? '';
+  const me = () => getStation(db);
+  const myFingerprint = () => keyFingerprint(deps.stationKeys().publicKeyPem);
+
+  function lanUrls(port: number): string[] {
+    const out: string[] = [];
+    const host = opts.hubHost ?? '0.0.0.0';
+    if (host !== '0.0.0.0' && host !== '::') {
+      return [`https://${host.includes(':') ? `[${host}]` : host}:${port}`];
+    }
+    for (const list of Object.values(networkInterfaces())) {
+      for (const a of list ?? []) {
+        if (a.family === 'IPv4' && !a.internal) out.push(`https://${a.address}:${port}`);
+      }
+    }
+    out.push(`https://127.0.0.1:${port}`);
+    return out;
+  }
+
+  function serviceView(): OfficeStatus['service'] {
+    const tls = hubTls();
+    if (!server || !tls) return null;
+    const urls = lanUrls(server.port);
+    return {
+      urls,
+      boardUrl: `${urls[0]}/board#t=${boardToken()}`,
+      fingerprint: myFingerprint(),
+      tlsPin: tls.pin,
+    };
+  }
+
+  function linkView(): OfficeHubLink | null {
+    const l = link();
+    if (!l) return null;
+    return {
+      url: l.url,
+      hubName: l.hubName,
+      hubFingerprint: keyFingerprint(l.hubPublicKey),
+      deskNo: l.deskNo,
+      label: deskLabel(l.deskNo),
+      pairedAt: l.pairedAt,
+      ...linkState,
+    };
+  }
+
+  const status = (): OfficeStatus => ({ role: role(), hub: linkView(), service: serviceView() });
+
+  function toDesk(r: OfficeDeskRow): OfficeDesk {
+    return {
+      stationId: r.stationId,
+      stationName: r.stationName,
+      deskNo: r.deskNo,
+      label: deskLabel(r.deskNo),
+      pairedAt: r.pairedAt,
+      revokedAt: r.revokedAt,
+      lastSeenAt: r.lastSeenAt,
+      skewMs: r.skewMs,
+      skewFlagged: r.skewMs !== null && Math.abs(r.skewMs) > SKEW_FLAG_MS,
+      version: r.version,
+      fingerprint: keyFingerprint(r.publicKey),
+    };
+  }
+
+  // ---- Hub side ---------------------------------------------------------------------------
+
+  const refused = (status: number, error: string): HubReplyOut => ({ status, body: { error } });
+
+  function pair(body: unknown): HubReplyOut {
+    const parsed = pairRequestSchema.safeParse(body);
+    if (!parsed.success) return refused(400, 'bad-request');
+    const req = parsed.data;
+    const t = now().getTime();
+    const code = pairing && pairing.expiresAt > t ? pairing.code : null;
+    const { mac, ...signed } = req;
+    const fresh = Math.abs(t - Date.parse(req.at)) <= OFFICE_WINDOW_MS;
+    if (!code || !fresh || !macMatches(pairingMac(code, 'desk', signed), mac)) {
+      if (pairing && --pairing.attemptsLeft <= 0) pairing = null;
+      log.warn('office pairing refused', { reason: code ? 'code' : 'no-code' });
+      audit.record(null, 'office.pair-refused', req.stationId);
+      return refused(403, 'code');
+    }
+    let publicKey: string;
+    try {
+      publicKey = parsePublicKey(req.publicKey, 'ed25519')
+        .export({ type: 'spki', format: 'pem' })
+        .toString();
+    } catch {
+      return refused(400, 'bad-key');
+    }
+    const existing = findOfficeDesk(db, req.stationId);
+    if (
+      req.stationId === me()?.id ||
+      (existing && !existing.revokedAt && existing.publicKey !== publicKey)
+    ) {
+      // A second machine claiming a paired desk's id: the technician unpairs the old one first.
+      log.warn('office pairing refused', { reason: 'id-taken' });
+      audit.record(null, 'office.pair-refused', req.stationId);
+      return refused(409, 'id-taken');
+    }
+    pairing = null; // one code, one desk
+    const row = db.transaction(() => {
+      const r = upsertOfficeDesk(db, {
+        stationId: req.stationId,
+        stationName: req.stationName,
+        publicKey,
+        pairedAt: now().toISOString(),
+      });
+      audit.record(null, 'office.paired', req.stationId);
+      return r;
+    })();
+    const reply = {
+      hubStationId: me()?.id ?? '',
+      hubName: me()?.name ?? '',
+      hubPublicKey: deps.stationKeys().publicKeyPem,
+      tlsPin: hubTls()!.pin,
+      deskNo: row.deskNo,
+    };
+    return {
+      status: 200,
+      body: { ...reply, mac: pairingMac(code, 'hub', { ...reply, deskNonce: req.nonce }) },
+    };
+  }
+
+  function authenticate(
+    path: string,
+    body: Buffer,
+    headers: Record<string, string | string[] | undefined>,
+  ): { stationId: string } | { refused: HubReplyOut } {
+    const at = now();
+    const v = verifyOfficeRequest(
+      { method: 'POST', path, body },
+      headers,
+      (id) => {
+        const d = findOfficeDesk(db, id);
+        return d && !d.revokedAt ? d.publicKey : null;
+      },
+      at,
+    );
+    if (!v.ok) {
+      log.warn('office request refused', { problem: v.problem, path: path.slice(0, 40) });
+      return { refused: refused(v.problem === 'stale' ? 408 : 401, v.problem) };
+    }
+    const forgetBefore = new Date(at.getTime() - 2 * OFFICE_WINDOW_MS).toISOString();
+    if (
+      !useOfficeNonce(db, v.value.stationId, v.value.nonce, v.value.at.toISOString(), forgetBefore)
+    ) {
+      log.warn('office request refused', { problem: 'replay', path: path.slice(0, 40) });
+      return { refused: refused(401, 'replay') };
+    }
+    return { stationId: v.value.stationId };
+  }
+
+  /** Office capacity follows the desks present today (those that said hello), at least one. */
+  function followPresentDesks(): void {
+    const today = localIsoDate(now());
+    const present = listOfficeDesks(db).filter(
+      (d) => !d.revokedAt && d.lastSeenAt && localIsoDate(new Date(d.lastSeenAt)) === today,
+    ).length;
+    const q = deps.queue();
+    const cap = (q['queue.capacity'] as AnyHandler)({} as never, { actor: null }) as Reply<{
+      settings: { activeDesks: number };
+    }>;
+    if (cap.ok && present > 0 && cap.value.settings.activeDesks !== present) {
+      void (q['queue.setCapacity'] as AnyHandler)({ activeDesks: present } as never, {
+        actor: null,
+      });
+    }
+  }
+
+  async function signed(path: string, stationId: string, body: unknown): Promise<HubReplyOut> {
+    const desk = findOfficeDesk(db, stationId)!;
+    if (path === '/office/v1/hello') {
+      const h = helloSchema.safeParse(body);
+      if (!h.success) return refused(400, 'bad-request');
+      const at = now();
+      const deskTime = Date.parse(h.data.at);
+      markOfficeDeskSeen(db, stationId, {
+        at: at.toISOString(),
+        skewMs: Number.isFinite(deskTime) ? deskTime - at.getTime() : null,
+        version: h.data.version,
+      });
+      followPresentDesks();
+      return { status: 200, body: { deskNo: desk.deskNo, hubTime: at.toISOString() } };
+    }
+    if (path === '/office/v1/queue') {
+      const c = queueCallSchema.safeParse(body);
+      if (!c.success) return refused(400, 'bad-request');
+      const spec = methods[c.data.method];
+      const input = spec.input.safeParse(c.data.input);
+      if (!input.success) return refused(400, 'bad-request');
+      markOfficeDeskSeen(db, stationId, { at: now().toISOString(), skewMs: null, version: null });
+      const reply = await runForDesk(c.data.method, input.data as Record<string, unknown>, desk);
+      return { status: 200, body: reply };
+    }
+    return refused(404, 'not-found');
+  }
+
+  /** The hub's queue on behalf of a desk: the desk's name on calls is the hub's, never the desk's word. */
+  function runForDesk(
+    method: ForwardedMethod,
+    input: Record<string, unknown>,
+    desk: OfficeDeskRow,
+  ): Reply<unknown> | Promise<Reply<unknown>> {
+    const q = deps.queue();
+    if (method === 'queue.linkRecording') return markServed(String(input.id));
+    if ('desk' in input) input = { ...input, desk: deskLabel(desk.deskNo) };
+    return (q[method] as AnyHandler)(input as never, { actor: null });
+  }
+
+  /**
+   * A desk started recording the resident of a card it called: the card is served. The
+   * recording itself stays on the desk (only its id travels later, with the day's metadata).
+   */
+  function markServed(cardId: string): Reply<unknown> | Promise<Reply<unknown>> {
+    const c = findCard(db, cardId);
+    if (!c) return fail('NOT_FOUND', omsg(L(), 'cardNotFound'));
+    if (c.status !== 'served') {
+      if (!['waiting', 'called', 'skipped'].includes(c.status)) {
+        return fail('CONFLICT', omsg(L(), 'cardNotLive'));
+      }
+      db.transaction(() => {
+        setCardStatus(db, c.id, { status: 'served', servedAt: now().toISOString() });
+        audit.record(null, 'queue.linked', c.id);
+      })();
+    }
+    return (deps.queue()['queue.card'] as AnyHandler)({ id: c.id } as never, { actor: null });
+  }
+
+  async function ensureServer(): Promise<void> {
+    if (server || closed) return;
+    if (starting) return starting;
+    starting = (async () => {
+      let tls = hubTls();
+      if (!tls) {
+        const c = selfSignedCert(
+          lanUrls(0).map((u) => new URL(u).hostname),
+          `rekam-office-hub ${me()?.id ?? ''}`.trim(),
+        );
+        tls = { certPem: c.certPem, keyPem: c.keyPem, pin: c.spkiSha256 };
+        setSetting(db, SETTING_TLS, JSON.stringify(tls));
+      }
+      if (!boardToken()) setSetting(db, SETTING_BOARD, randomBytes(18).toString('base64url'));
+      const routes: HubRoutes = {
+        pair,
+        authenticate,
+        signed,
+        boardToken,
+        boardState: () => {
+          const r = (deps.queue()['queue.board'] as AnyHandler)({} as never, { actor: null });
+          return (r as Reply<unknown>).ok
+            ? (r as { value: unknown }).value
+            : { calls: [], waiting: 0 };
+        },
+      };
+      server = await startHubServer({
+        certPem: tls.certPem,
+        keyPem: tls.keyPem,
+        host: opts.hubHost ?? '0.0.0.0',
+        port: opts.hubPort ?? 7443,
+        routes,
+        log: (line) => log.warn(line),
+      });
+      log.info('office hub listening', { port: server.port });
+    })().finally(() => {
+      starting = null;
+    });
+    return starting;
+  }
+
+  // ---- Desk side --------------------------------------------------------------------------
+
+  const signer = () => ({
+    stationId: me()?.id ?? '',
+    privateKeyPem: deps.stationKeys().privateKeyPem,
+    now: now(),
+  });
+
+  function describeFailure(err: unknown): string {
+    if (err instanceof HubTlsError) return omsg(L(), 'hubKeyChanged');
+    const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message ?? 'error';
+    return omsg(L(), 'unreachable', { detail: String(code).slice(0, 40) });
+  }
+
+  function refusalText(status: number, body: unknown): string {
+    const error = (body as { error?: string } | null)?.error ?? String(status);
+    if (error === 'unknown-desk' || error === 'bad-signature') return omsg(L(), 'notPaired');
+    if (error === 'stale') return omsg(L(), 'clockSkew');
+    return omsg(L(), 'refused', { detail: error.slice(0, 40) });
+  }
+
+  /** One signed call to the hub; the link state follows what happened. */
+  async function toHub(
+    l: StoredLink,
+    path: string,
+    body: unknown,
+  ): Promise<{ ok: true; body: unknown } | { ok: false; message: string; reachable: boolean }> {
+    try {
+      const r = await hubCall({ url: l.url, pin: l.pin, path, body, signer: signer() });
+      linkState.lastContactAt = now().toISOString();
+      if (r.status !== 200) {
+        const message = refusalText(r.status, r.body);
+        Object.assign(linkState, { connected: false, problem: message });
+        log.warn('office hub refused', { status: r.status });
+        return { ok: false, message, reachable: true };
+      }
+      Object.assign(linkState, { connected: true, problem: null });
+      return { ok: true, body: r.body };
+    } catch (err) {
+      const message = describeFailure(err);
+      Object.assign(linkState, { connected: false, problem: message });
+      return { ok: false, message, reachable: false };
+    }
+  }
+
+  async function hello(): Promise<void> {
+    const l = link();
+    if (!l) return;
+    await toHub(l, '/office/v1/hello', { version: deps.version, at: now().toISOString() });
+  }
+
+  function startHellos(): void {
+    if (helloTimer || closed) return;
+    void hello();
+    helloTimer = setInterval(() => void hello(), opts.helloMs ?? 20_000);
+    helloTimer.unref();
+  }
+
+  async function join(
+    url: string,
+    code: string,
+    actor: Actor | null,
+  ): Promise<Reply<OfficeStatus>> {
+    const locale = L();
+    if (role() === 'hub') return fail('CONFLICT', omsg(locale, 'isHub'));
+    const raw = /^https?:\/\//i.test(url) ? url : `https://${url}`;
+    const policy = checkCentralUrl(raw);
+    if (!policy.ok || !policy.url.startsWith('https://')) {
+      return fail('VALIDATION', omsg(locale, 'urlBad'), { url: omsg(locale, 'urlBad') });
+    }
+    const station = me();
+    if (!station) return fail('CONFLICT', omsg(locale, 'notPaired'));
+    const keys = deps.stationKeys();
+    const request = {
+      stationId: station.id,
+      stationName: station.name.slice(0, 80),
+      publicKey: keys.publicKeyPem,
+      version: deps.version,
+      at: now().toISOString(),
+      nonce: randomBytes(16).toString('base64url'),
+    };
+    let r;
+    try {
+      r = await hubCall({
+        url: policy.url,
+        pin: null,
+        path: '/office/v1/pair',
+        body: { ...request, mac: pairingMac(code, 'desk', request) },
+      });
+    } catch (err) {
+      return fail('CONFLICT', describeFailure(err));
+    }
+    if (r.status === 403) {
+      return fail('VALIDATION', omsg(locale, 'codeRefused'), { code: omsg(locale, 'codeRefused') });
+    }
+    if (r.status !== 200) return fail('CONFLICT', refusalText(r.status, r.body));
+    const reply = pairReplySchema.safeParse(r.body);
+    if (!reply.success) return fail('CONFLICT', omsg(locale, 'hubNotGenuine'));
+    const { mac, ...fields } = reply.data;
+    // The reply proves knowledge of the code and names the TLS key this connection used: a
+    // machine in the middle could not produce it for its own key.
+    if (
+      !macMatches(pairingMac(code, 'hub', { ...fields, deskNonce: request.nonce }), mac) ||
+      fields.tlsPin !== r.seenPin
+    ) {
+      log.warn('office pairing reply refused', {});
+      return fail('CONFLICT', omsg(locale, 'hubNotGenuine'));
+    }
+    const stored: StoredLink = {
+      url: policy.url,
+      pin: fields.tlsPin,
+      hubStationId: fields.hubStationId,
+      hubName: fields.hubName,
+      hubPublicKey: fields.hubPublicKey,
+      deskNo: fields.deskNo,
+      pairedAt: now().toISOString(),
+    };
+    db.transaction(() => {
+      setSetting(db, SETTING_LINK, JSON.stringify(stored));
+      setSetting(db, SETTING_ROLE, 'desk');
+      audit.record(actor, 'office.joined', fields.hubStationId);
+    })();
+    Object.assign(linkState, {
+      connected: true,
+      problem: null,
+      lastContactAt: now().toISOString(),
+    });
+    startHellos();
+    return ok(status());
+  }
+
+  async function forward(method: string, input: unknown): Promise<Reply<unknown>> {
+    const l = link()!;
+    const r = await toHub(l, '/office/v1/queue', { method, input });
+    if (r.ok) return r.body as Reply<unknown>;
+    return fail('CONFLICT', `${omsg(L(), 'offline')}: ${r.message}`);
+  }
+
+  // ---- Contract ---------------------------------------------------------------------------
+
+  const handlers: Handlers = {
+    'office.status': () => ok(status()),
+    'office.becomeHub': async (_input, { actor }) => {
+      if (role() === 'desk') return fail('CONFLICT', omsg(L(), 'notHub'));
+      if (role() !== 'hub') {
+        db.transaction(() => {
+          setSetting(db, SETTING_ROLE, 'hub');
+          audit.record(actor, 'office.hub', me()?.id ?? null);
+        })();
+      }
+      await ensureServer();
+      return ok(status());
+    },
+    'office.pairingCode': () => {
+      if (role() !== 'hub') return fail('CONFLICT', omsg(L(), 'notHub'));
+      const tls = hubTls();
+      if (!server || !tls) return fail('CONFLICT', omsg(L(), 'hubNotListening'));
+      const expiresAt = now().getTime() + CODE_TTL_MS;
+      pairing = { code: newPairingCode(), expiresAt, attemptsLeft: CODE_ATTEMPTS };
+      const view: PairingCode = {
+        code: pairing.code,
+        expiresAt: new Date(expiresAt).toISOString(),
+        fingerprint: myFingerprint(),
+        tlsPin: tls.pin,
+        urls: lanUrls(server.port),
+      };
+      return ok(view);
+    },
+    'office.desks': () => ok(listOfficeDesks(db).map(toDesk)),
+    'office.unpair': (input, { actor }) => {
+      const d = findOfficeDesk(db, input.stationId);
+      if (!d) return fail('NOT_FOUND', omsg(L(), 'deskNotFound'));
+      db.transaction(() => {
+        if (revokeOfficeDesk(db, d.stationId, now().toISOString())) {
+          audit.record(actor, 'office.unpaired', d.stationId);
+        }
+      })();
+      return ok(toDesk(findOfficeDesk(db, d.stationId)!));
+    },
+    'office.join': (input, { actor }) => join(input.url, input.code, actor),
+    'office.leave': (_input, { actor }) => {
+      if (role() !== 'desk') return ok(status());
+      const hubId = link()?.hubStationId ?? null;
+      db.transaction(() => {
+        setSetting(db, SETTING_ROLE, 'alone');
+        setSetting(db, SETTING_LINK, '');
+        audit.record(actor, 'office.left', hubId);
+      })();
+      if (helloTimer) clearInterval(helloTimer);
+      helloTimer = null;
+      Object.assign(linkState, { connected: false, problem: null, lastContactAt: null });
+      return ok(status());
+    },
+  };
+
+  return {
+    handlers,
+    wrapQueue(queueHandlers) {
+      const out: Record<string, unknown> = { ...queueHandlers };
+      for (const m of FORWARDED_QUEUE_METHODS) {
+        const local = queueHandlers[m] as AnyHandler;
+        out[m] = (input: never, ctx: { actor: Actor | null }) =>
+          link() ? forward(m, input) : local(input, ctx);
+      }
+      return out as typeof queueHandlers;
+    },
+    async start() {
+      if (opts.makeHub && role() === 'alone') {
+        db.transaction(() => {
+          setSetting(db, SETTING_ROLE, 'hub');
+          audit.record(null, 'office.hub', me()?.id ?? null);
+        })();
+      }
+      if (role() === 'hub') await ensureServer();
+      if (role() === 'desk') startHellos();
+    },
+    hubUrl: () => (server ? `https://127.0.0.1:${server.port}` : null),
+    async close() {
+      closed = true;
+      if (helloTimer) clearInterval(helloTimer);
+      helloTimer = null;
+      const s = server;
+      server = null;
+      if (s) await s.close();
+    },
+  };
+}

@@ -1,0 +1,100 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+
+/** A desk paired with this hub (issue 17). */
+export interface OfficeDeskRow {
+  stationId: string;
+  stationName: string;
+  deskNo: number;
+  publicKey: string;
+  pairedAt: string;
+  revokedAt: string | null;
+  lastSeenAt: string | null;
+  skewMs: number | null;
+  version: string | null;
+}
+
+const DESK_COLUMNS = `station_id AS stationId, station_name AS stationName, desk_no AS deskNo,
+  public_key AS publicKey, paired_at AS pairedAt, revoked_at AS revokedAt,
+  last_seen_at AS lastSeenAt, skew_ms AS skewMs, version`;
+
+export function listOfficeDesks(db: Database): OfficeDeskRow[] {
+  return db
+    .prepare(`SELECT ${DESK_COLUMNS} FROM office_desks ORDER BY desk_no`)
+    .all() as OfficeDeskRow[];
+}
+
+export function findOfficeDesk(db: Database, stationId: string): OfficeDeskRow | null {
+  return (
+    (db.prepare(`SELECT ${DESK_COLUMNS} FROM office_desks WHERE station_id = ?`).get(stationId) as
+      | OfficeDeskRow
+      | undefined) ?? null
+  );
+}
+
+/**
+ * Pairs (or re-pairs) a desk: a desk seen before keeps its number, a new one gets the lowest
+ * free number from 2 (the hub itself is desk 1 when it records).
+ */
+export function upsertOfficeDesk(
+  db: Database,
+  d: { stationId: string; stationName: string; publicKey: string; pairedAt: string },
+): OfficeDeskRow {
+  const existing = findOfficeDesk(db, d.stationId);
+  if (existing) {
+    db.prepare(
+      `UPDATE office_desks SET station_name = ?, public_key = ?, paired_at = ?, revoked_at = NULL
+       WHERE station_id = ?`,
+    ).run(d.stationName, d.publicKey, d.pairedAt, d.stationId);
+  } else {
+    const used = new Set(
+      (db.prepare('SELECT desk_no AS n FROM office_desks').all() as { n: number }[]).map(
+        (r) => r.n,
+      ),
+    );
+    let no = 2;
+    while (used.has(no)) no++;
+    db.prepare(
+      `INSERT INTO office_desks (station_id, station_name, desk_no, public_key, paired_at)
+       VALUES (?, ?, ?, ?, ?)`,
+    ).run(d.stationId, d.stationName, no, d.publicKey, d.pairedAt);
+  }
+  return findOfficeDesk(db, d.stationId)!;
+}
+
+export function revokeOfficeDesk(db: Database, stationId: string, at: string): boolean {
+  return (
+    db
+      .prepare('UPDATE office_desks SET revoked_at = ? WHERE station_id = ? AND revoked_at IS NULL')
+      .run(at, stationId).changes === 1
+  );
+}
+
+export function markOfficeDeskSeen(
+  db: Database,
+  stationId: string,
+  seen: { at: string; skewMs: number | null; version: string | null },
+): void {
+  db.prepare(
+    `UPDATE office_desks SET last_seen_at = ?, skew_ms = COALESCE(?, skew_ms),
+       version = COALESCE(?, version) WHERE station_id = ?`,
+  ).run(seen.at, seen.skewMs, seen.version, stationId);
+}
+
+/**
+ * Remembers a request nonce; false when this desk already used it (a replay). Nonces older
+ * than `forgetBefore` are dropped first: the signature's time check refuses those anyway.
+ */
+export function useOfficeNonce(
+  db: Database,
+  stationId: string,
+  nonce: string,
+  at: string,
+  forgetBefore: string,
+): boolean {
+  db.prepare('DELETE FROM office_nonces WHERE at < ?').run(forgetBefore);
+  return (
+    db
+      .prepare('INSERT OR IGNORE INTO office_nonces (station_id, nonce, at) VALUES (?, ?, ?)')
+      .run(stationId, nonce, at).changes === 1
+  );
+}
