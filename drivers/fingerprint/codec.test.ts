@@ -14,9 +14,21 @@ import {
   buildTemplateNum,
   buildUpChar,
   buildDownChar,
+  buildDeletChar,
+  buildDownImage,
+  buildEmpty,
+  buildGetRandomCode,
+  buildHighSpeedSearch,
+  buildLoadChar,
+  buildReadIndexTable,
+  buildSearch,
+  buildSetAdder,
+  buildSetPwd,
+  buildStore,
   buildUpImage,
   buildVfyPwd,
   decodePacket,
+  encodeIndexTable,
   encodePacket,
   encodeSysPara,
   expectOk,
@@ -24,7 +36,10 @@ import {
   packImage4,
   packetSizeCode,
   parseAck,
+  parseIndexTable,
   parseMatchScore,
+  parseRandomCode,
+  parseSearchResult,
   parseSysPara,
   parseTemplateNum,
   toHex,
@@ -58,6 +73,35 @@ describe('command builders (byte-exact)', () => {
     ['GenImg @ address 0', buildGenImg(0), 'EF01 00000000 01 0003 01 0005'],
   ];
   it.each(vectors)('%s', (_name, bytes, expected) => {
+    expect(toHex(bytes)).toBe(hex(expected));
+  });
+
+  // The template library and the other commands of the datasheet table (DOMAIN.md); every
+  // checksum worked out by hand: PID + LEN bytes + payload bytes, low 16 bits.
+  const library: [string, Uint8Array, string][] = [
+    ['Store(1, page 5)', buildStore(1, 5), 'EF01 FFFFFFFF 01 0006 06 01 0005 0013'],
+    ['LoadChar(2, page 300)', buildLoadChar(2, 300), 'EF01 FFFFFFFF 01 0006 07 02 012C 003D'],
+    ['Search(1, 0, 10)', buildSearch(1, 0, 10), 'EF01 FFFFFFFF 01 0008 04 01 0000 000A 0018'],
+    [
+      'HighSpeedSearch(2, 16, 163)',
+      buildHighSpeedSearch(2, 16, 163),
+      'EF01 FFFFFFFF 01 0008 1B 02 0010 00A3 00D9',
+    ],
+    ['DeletChar(3, 1)', buildDeletChar(3, 1), 'EF01 FFFFFFFF 01 0007 0C 0003 0001 0018'],
+    ['Empty', buildEmpty(), 'EF01 FFFFFFFF 01 0003 0D 0011'],
+    ['ReadIndexTable(0)', buildReadIndexTable(0), 'EF01 FFFFFFFF 01 0004 1F 00 0024'],
+    ['ReadIndexTable(1)', buildReadIndexTable(1), 'EF01 FFFFFFFF 01 0004 1F 01 0025'],
+    ['GetRandomCode', buildGetRandomCode(), 'EF01 FFFFFFFF 01 0003 14 0018'],
+    ['SetAdder(0x12345678)', buildSetAdder(0x12345678), 'EF01 FFFFFFFF 01 0007 15 12345678 0131'],
+    ['SetPwd(0xABCD)', buildSetPwd(0xabcd), 'EF01 FFFFFFFF 01 0007 12 0000ABCD 0192'],
+    ['DownImage', buildDownImage(), 'EF01 FFFFFFFF 01 0003 0B 000F'],
+    [
+      'Store(1, 0) @ address 0x12345678',
+      buildStore(1, 0, 0x12345678),
+      'EF01 12345678 01 0006 06 01 0000 000E',
+    ],
+  ];
+  it.each(library)('%s', (_name, bytes, expected) => {
     expect(toHex(bytes)).toBe(hex(expected));
   });
 
@@ -115,8 +159,42 @@ describe('reply parsers (byte-exact)', () => {
     ).toBe(5);
   });
 
+  it('parses Search / HighSpeedSearch: page and score', () => {
+    const found = decodePacket(fromHex('EF01FFFFFFFF 07 0007 00 0005 0064 0077'));
+    expect(parseSearchResult(parseAck(found))).toEqual({ page: 5, score: 100 });
+    const none = parseAck(decodePacket(fromHex('EF01FFFFFFFF 07 0007 09 0000 0000 0017')));
+    expect(none.confirmation).toBe(0x09);
+    expect(() => expectOk(none, 'SEARCH')).toThrow(/NOT_FOUND/);
+  });
+
+  it('parses GetRandomCode', () => {
+    const bytes = fromHex('EF01FFFFFFFF 07 0007 00 DEADBEEF 0346');
+    expect(parseRandomCode(parseAck(decodePacket(bytes)))).toBe(0xdeadbeef);
+  });
+
+  it('parses ReadIndexTable: least significant bit first, 256 pages per index page', () => {
+    // Pages 0, 1, 9 and 255 used: byte 0 = 03, byte 1 = 02, byte 31 = 80.
+    const bytes = fromHex(`EF01FFFFFFFF 07 0023 00 0302 ${'00'.repeat(29)} 80 00AF`);
+    const ack = parseAck(decodePacket(bytes));
+    expect(parseIndexTable(ack, 0)).toEqual([0, 1, 9, 255]);
+    expect(parseIndexTable(ack, 1)).toEqual([256, 257, 265, 511]);
+    expect(toHex(buildAck(0, encodeIndexTable([255, 9, 0, 1, 300], 0)))).toBe(toHex(bytes));
+    expect(() => parseIndexTable({ confirmation: 0, data: new Uint8Array(8) }, 0)).toThrow(
+      /MALFORMED/,
+    );
+  });
+
+  it('reads the SetAdder ack from the new address', () => {
+    const p = decodePacket(fromHex('EF01 12345678 07 0003 00 000A'));
+    expect(p.address).toBe(0x12345678);
+    expect(parseAck(p).confirmation).toBe(0);
+  });
+
   it('maps every documented confirmation code to a typed error with both languages', () => {
-    const codes = [1, 2, 3, 6, 7, 8, 9, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f, 0x13, 0x15, 0x18, 0x1a];
+    const codes = [
+      1, 2, 3, 6, 7, 8, 9, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f, 0x10, 0x11, 0x13, 0x15, 0x18, 0x1a,
+      0x21,
+    ];
     for (const c of codes) {
       try {
         expectOk({ confirmation: c, data: new Uint8Array() });
@@ -137,6 +215,8 @@ describe('reply parsers (byte-exact)', () => {
     } catch (e) {
       expect((e as FingerprintError).messageId).toBe('Bersihkan kaca sensor dan coba lagi');
     }
+    const gated = parseAck(decodePacket(fromHex('EF01FFFFFFFF 07 0003 21 002B')));
+    expect(() => expectOk(gated, 'GEN_IMG')).toThrow(/PASSWORD_REQUIRED/);
   });
 
   it('encodes data packets and the last one with PID 08', () => {

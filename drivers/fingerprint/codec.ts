@@ -41,8 +41,11 @@ export const CMD = {
   READ_SYS_PARA: 0x0f,
   SET_PWD: 0x12,
   VFY_PWD: 0x13,
+  GET_RANDOM_CODE: 0x14,
+  SET_ADDER: 0x15,
   HIGH_SPEED_SEARCH: 0x1b,
   TEMPLATE_NUM: 0x1d,
+  READ_INDEX_TABLE: 0x1f,
   AURA_LED: 0x35,
 } as const;
 
@@ -52,6 +55,10 @@ export const COMMAND_NAMES: Readonly<Record<number, string>> = Object.fromEntrie
 
 /** SetSysPara register numbers. */
 export const REG = { BAUD: 4, SECURITY: 5, PACKET_SIZE: 6 } as const;
+
+/** Templates per ReadIndexTable page: a 32-byte bitmap, one bit per library page. */
+export const INDEX_PAGE_TEMPLATES = 256;
+export const INDEX_TABLE_BYTES = INDEX_PAGE_TEMPLATES / 8;
 
 export const IMAGE_WIDTH = 256;
 export const IMAGE_HEIGHT = 288;
@@ -144,6 +151,35 @@ export const buildTemplateNum = (address?: number) => command(CMD.TEMPLATE_NUM, 
 /** DownChar: the module acks, then the host sends the 512-byte template as data packets. */
 export const buildDownChar = (buffer: 1 | 2, address?: number) =>
   command(CMD.DOWN_CHAR, [buffer], address);
+
+// The template library in the module's flash: pages 0 .. capacity-1.
+export const buildStore = (buffer: 1 | 2, page: number, address?: number) =>
+  command(CMD.STORE, [buffer, ...u16(page)], address);
+export const buildLoadChar = (buffer: 1 | 2, page: number, address?: number) =>
+  command(CMD.LOAD_CHAR, [buffer, ...u16(page)], address);
+/** Search / HighSpeedSearch: the template in `buffer` against pages start .. start+count-1. */
+export const buildSearch = (buffer: 1 | 2, start: number, count: number, address?: number) =>
+  command(CMD.SEARCH, [buffer, ...u16(start), ...u16(count)], address);
+export const buildHighSpeedSearch = (
+  buffer: 1 | 2,
+  start: number,
+  count: number,
+  address?: number,
+) => command(CMD.HIGH_SPEED_SEARCH, [buffer, ...u16(start), ...u16(count)], address);
+export const buildDeletChar = (page: number, count: number, address?: number) =>
+  command(CMD.DELET_CHAR, [...u16(page), ...u16(count)], address);
+export const buildEmpty = (address?: number) => command(CMD.EMPTY, [], address);
+/** ReadIndexTable (ReadConList): which pages of index page `indexPage` (256 each) hold a template. */
+export const buildReadIndexTable = (indexPage: number, address?: number) =>
+  command(CMD.READ_INDEX_TABLE, [indexPage & 0xff], address);
+export const buildGetRandomCode = (address?: number) => command(CMD.GET_RANDOM_CODE, [], address);
+/** SetAdder: sent to the current address; the ack already comes from `newAddress`. */
+export const buildSetAdder = (newAddress: number, address?: number) =>
+  command(CMD.SET_ADDER, u32(newAddress), address);
+export const buildSetPwd = (password: number, address?: number) =>
+  command(CMD.SET_PWD, u32(password), address);
+/** DownImage: the module acks, then the host sends the 4-bit image as data packets. */
+export const buildDownImage = (address?: number) => command(CMD.DOWN_IMAGE, [], address);
 
 export interface AuraLedOptions {
   /** 1 breathing, 2 flashing, 3 always on, 4 always off, 5 gradually on, 6 gradually off. */
@@ -249,6 +285,52 @@ export function parseTemplateNum(ack: Ack): number {
   return readU16(ack.data, 0);
 }
 
+export interface SearchResult {
+  page: number;
+  score: number;
+}
+
+/** Search / HighSpeedSearch ack data: page u16, score u16. */
+export function parseSearchResult(ack: Ack): SearchResult {
+  if (ack.data.length < 4) throw new FingerprintError('MALFORMED_PACKET', { detail: 'Search' });
+  return { page: readU16(ack.data, 0), score: readU16(ack.data, 2) };
+}
+
+export function parseRandomCode(ack: Ack): number {
+  if (ack.data.length < 4) {
+    throw new FingerprintError('MALFORMED_PACKET', { detail: 'GetRandomCode' });
+  }
+  return readU32(ack.data, 0);
+}
+
+/**
+ * ReadIndexTable ack data: 32 bytes, bit n of byte k (least significant first) set when page
+ * indexPage × 256 + 8k + n holds a template. Returns the used pages in ascending order.
+ */
+export function parseIndexTable(ack: Ack, indexPage: number): number[] {
+  if (ack.data.length < INDEX_TABLE_BYTES) {
+    throw new FingerprintError('MALFORMED_PACKET', { detail: 'ReadIndexTable' });
+  }
+  const pages: number[] = [];
+  for (let k = 0; k < INDEX_TABLE_BYTES; k++) {
+    for (let n = 0; n < 8; n++) {
+      if ((ack.data[k]! >> n) & 1) pages.push(indexPage * INDEX_PAGE_TEMPLATES + 8 * k + n);
+    }
+  }
+  return pages;
+}
+
+/** Device side: the ReadIndexTable bitmap of `indexPage` for the set of used pages. */
+export function encodeIndexTable(used: Iterable<number>, indexPage: number): Uint8Array {
+  const out = new Uint8Array(INDEX_TABLE_BYTES);
+  const first = indexPage * INDEX_PAGE_TEMPLATES;
+  for (const page of used) {
+    const i = page - first;
+    if (i >= 0 && i < INDEX_PAGE_TEMPLATES) out[i >> 3]! |= 1 << (i & 7);
+  }
+  return out;
+}
+
 /** Device side: an ack packet with confirmation and optional data. */
 export function buildAck(confirmation: number, data: ArrayLike<number> = [], address?: number) {
   const payload = new Uint8Array(1 + data.length);
@@ -313,6 +395,9 @@ export function writeU32(b: Uint8Array, off: number, v: number): void {
   b[off + 1] = (v >>> 16) & 0xff;
   b[off + 2] = (v >>> 8) & 0xff;
   b[off + 3] = v & 0xff;
+}
+export function u16(v: number): number[] {
+  return [(v >> 8) & 0xff, v & 0xff];
 }
 export function u32(v: number): number[] {
   return [(v >>> 24) & 0xff, (v >>> 16) & 0xff, (v >>> 8) & 0xff, v & 0xff];

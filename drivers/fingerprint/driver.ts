@@ -12,26 +12,48 @@ import {
   TEMPLATE_BYTES,
   buildAuraLed,
   buildDataPackets,
+  buildDeletChar,
   buildDownChar,
+  buildDownImage,
+  buildEmpty,
   buildGenImg,
+  buildGetRandomCode,
+  buildHighSpeedSearch,
   buildImg2Tz,
+  buildLoadChar,
   buildMatch,
+  buildReadIndexTable,
   buildReadSysPara,
   buildRegModel,
+  buildSearch,
+  buildSetAdder,
+  buildSetPwd,
   buildSetSysPara,
+  buildStore,
   buildTemplateNum,
   buildUpChar,
   buildUpImage,
   buildVfyPwd,
   expectOk,
+  packImage4,
   packetSizeCode,
   parseAck,
+  parseIndexTable,
   parseMatchScore,
+  parseRandomCode,
+  parseSearchResult,
   parseSysPara,
   parseTemplateNum,
   unpackImage4,
 } from './codec';
-import type { Ack, AuraLedOptions, Packet, PacketSize, SystemParameters } from './codec';
+import type {
+  Ack,
+  AuraLedOptions,
+  Packet,
+  PacketSize,
+  SearchResult,
+  SystemParameters,
+} from './codec';
 import { PacketDecoder } from './decoder';
 import { FingerprintError, isFingerprintError } from './errors';
 import type { ByteTransport } from '../transport/byte-transport';
@@ -116,6 +138,8 @@ interface Exchange {
   dataBytes: number;
   /** Probes at a new baud expect silence; their timeouts do not count as a lost device. */
   probe?: boolean;
+  /** The address the ack comes from when it is not the current one (SetAdder). */
+  replyAddress?: number;
   onStatus?: (s: CaptureStatus) => void;
   ack?: Ack;
   chunks: Uint8Array[];
@@ -145,8 +169,8 @@ const BAUD_PROBES = 3;
 
 export class FingerprintDriver extends EventEmitter {
   private transport: ByteTransport | undefined;
-  private readonly address: number;
-  private readonly password: number;
+  private address: number;
+  private password: number;
   private readonly reopen: (() => Promise<ByteTransport>) | undefined;
   private readonly openAt: ((baud: number) => Promise<ByteTransport>) | undefined;
   private _baud: number;
@@ -188,6 +212,11 @@ export class FingerprintDriver extends EventEmitter {
   /** The line speed the port is open at (and the module answers at). */
   get baud(): number {
     return this._baud;
+  }
+
+  /** The module address commands go to (changed by setAddress). */
+  get moduleAddress(): number {
+    return this.address;
   }
 
   /** Packet size last read from or negotiated with the module. */
@@ -332,19 +361,24 @@ export class FingerprintDriver extends EventEmitter {
    */
   async downChar(buffer: 1 | 2, template: Uint8Array, opts: RequestOptions = {}): Promise<void> {
     if (template.length !== TEMPLATE_BYTES) throw new RangeError('template must be 512 bytes');
+    await this.sendBulk('DOWN_CHAR', buildDownChar(buffer, this.address), template, opts);
+  }
+
+  /** A command the module acks, followed by host → module data packets. */
+  private async sendBulk(
+    name: string,
+    bytes: Uint8Array,
+    data: Uint8Array,
+    opts: RequestOptions,
+  ): Promise<void> {
     await this.run(opts, async () => {
-      const { ack } = await this.exchange(
-        'DOWN_CHAR',
-        buildDownChar(buffer, this.address),
-        this.timeouts.ackMs,
-        0,
-      );
-      expectOk(ack, 'DOWN_CHAR');
+      const { ack } = await this.exchange(name, bytes, this.timeouts.ackMs, 0);
+      expectOk(ack, name);
       const transport = this.transport;
       if (!transport?.isOpen) throw new FingerprintError('DISCONNECTED');
       // Data packets must use the module's packet size; 128 is the factory default. One write
       // for all of them: the bytes leave back to back, as the module expects them.
-      const packets = buildDataPackets(template, this.packetSize ?? 128, this.address);
+      const packets = buildDataPackets(data, this.packetSize ?? 128, this.address);
       const all = new Uint8Array(packets.reduce((n, pk) => n + pk.length, 0));
       let o = 0;
       for (const pk of packets) {
@@ -357,6 +391,106 @@ export class FingerprintDriver extends EventEmitter {
 
   async templateNum(opts: RequestOptions = {}): Promise<number> {
     return parseTemplateNum(await this.command(buildTemplateNum(this.address), opts));
+  }
+
+  // --- the template library in the module's flash ------------------------------------------
+
+  /** Store: the template in `buffer` into library page `page`. */
+  async store(buffer: 1 | 2, page: number, opts: RequestOptions = {}): Promise<void> {
+    await this.command(buildStore(buffer, page, this.address), opts);
+  }
+
+  /** LoadChar: the template in library page `page` into `buffer`. */
+  async loadChar(buffer: 1 | 2, page: number, opts: RequestOptions = {}): Promise<void> {
+    await this.command(buildLoadChar(buffer, page, this.address), opts);
+  }
+
+  /**
+   * Search (or HighSpeedSearch) for the template in `buffer` among pages start ..
+   * start+count-1: the best page and its score, or null when none matches ("not found" is an
+   * answer, not an error).
+   */
+  async search(
+    buffer: 1 | 2,
+    start: number,
+    count: number,
+    opts: RequestOptions & { highSpeed?: boolean } = {},
+  ): Promise<SearchResult | null> {
+    const bytes = (opts.highSpeed ? buildHighSpeedSearch : buildSearch)(
+      buffer,
+      start,
+      count,
+      this.address,
+    );
+    const name = opts.highSpeed ? 'HIGH_SPEED_SEARCH' : 'SEARCH';
+    const { ack } = await this.run(opts, () => this.exchange(name, bytes, this.timeouts.ackMs, 0));
+    if (ack.confirmation === 0x09) return null;
+    return parseSearchResult(expectOk(ack, name));
+  }
+
+  /** DeletChar: `count` pages from `page` on. */
+  async deletChar(page: number, count = 1, opts: RequestOptions = {}): Promise<void> {
+    await this.command(buildDeletChar(page, count, this.address), opts);
+  }
+
+  /** Empty: every template in the library. */
+  async empty(opts: RequestOptions = {}): Promise<void> {
+    await this.command(buildEmpty(this.address), opts);
+  }
+
+  /** ReadIndexTable: the used library pages of index page `indexPage` (256 pages each). */
+  async readIndexTable(indexPage: number, opts: RequestOptions = {}): Promise<number[]> {
+    return parseIndexTable(
+      await this.command(buildReadIndexTable(indexPage, this.address), opts),
+      indexPage,
+    );
+  }
+
+  /** GetRandomCode: 32 bits from the module's random generator. */
+  async getRandomCode(opts: RequestOptions = {}): Promise<number> {
+    return parseRandomCode(await this.command(buildGetRandomCode(this.address), opts));
+  }
+
+  /**
+   * SetAdder: the module takes `newAddress` at once (its ack already comes from there); every
+   * later command goes to it.
+   */
+  async setAddress(newAddress: number, opts: RequestOptions = {}): Promise<void> {
+    const target = newAddress >>> 0;
+    await this.run(opts, async () => {
+      const { ack } = await this.exchange(
+        'SET_ADDER',
+        buildSetAdder(target, this.address),
+        this.timeouts.ackMs,
+        0,
+        { replyAddress: target },
+      );
+      expectOk(ack, 'SET_ADDER');
+      this.address = target;
+    });
+  }
+
+  /** SetPwd: the module's new password; the driver verifies with it from now on. */
+  async setPassword(password: number, opts: RequestOptions = {}): Promise<void> {
+    const value = password >>> 0;
+    await this.run(opts, async () => {
+      const { ack } = await this.exchange(
+        'SET_PWD',
+        buildSetPwd(value, this.address),
+        this.timeouts.ackMs,
+        0,
+      );
+      expectOk(ack, 'SET_PWD');
+      this.password = value;
+    });
+  }
+
+  /** DownImage: an 8-bit grayscale image into the module's image buffer (sent as 4 bits). */
+  async downImage(gray: Uint8Array, opts: RequestOptions = {}): Promise<void> {
+    if (gray.length !== IMAGE_WIDTH * IMAGE_HEIGHT) {
+      throw new RangeError(`image must be ${IMAGE_WIDTH}×${IMAGE_HEIGHT}`);
+    }
+    await this.sendBulk('DOWN_IMAGE', buildDownImage(this.address), packImage4(gray), opts);
   }
 
   async auraLed(o: AuraLedOptions, opts: RequestOptions = {}): Promise<void> {
@@ -381,37 +515,56 @@ export class FingerprintDriver extends EventEmitter {
     return this.run(opts, async () => {
       let outcome: BaudChange['outcome'] = 'unchanged';
       for (const target of wanted) {
-        if (target % 9600 !== 0 || target / 9600 > 12) continue;
-        const from = this._baud;
-        try {
-          const { ack } = await this.exchange(
-            'SET_SYS_PARA',
-            buildSetSysPara(REG.BAUD, target / 9600, this.address),
-            this.timeouts.ackMs,
-            0,
-          );
-          if (ack.confirmation !== 0) {
-            outcome = 'refused';
-            continue;
-          }
-        } catch (e) {
-          // A lost or garbled reply: whether the module switched is found out by asking.
-          if (!isFingerprintError(e) || e.code === 'DISCONNECTED' || e.code === 'CLOSED') throw e;
-          await this.settle();
-        }
-        if (await this.reopenAndProbe(openAt, target)) {
-          return { baud: target, outcome: 'switched' };
-        }
-        // Silent at the new rate: the module (or the adapter) did not take it. Back to the old.
-        outcome = 'fell-back';
-        if (!(await this.reopenAndProbe(openAt, from))) {
-          throw new FingerprintError('DISCONNECTED', {
-            detail: `no answer at ${target} or ${from} baud after SetSysPara`,
-          });
-        }
+        if (!validBaud(target)) continue;
+        outcome = await this.switchBaud(openAt, target);
+        if (outcome === 'switched') return { baud: target, outcome };
       }
       return { baud: this._baud, outcome };
     });
+  }
+
+  /**
+   * Moves the link to exactly `baud` (up or down), as negotiateBaud does for one candidate:
+   * 'refused' or 'fell-back' leave the link at the old rate, still working.
+   */
+  async setBaud(baud: number, opts: RequestOptions = {}): Promise<BaudChange> {
+    if (!validBaud(baud)) throw new RangeError('baud must be N × 9600 with N 1–12');
+    const openAt = this.openAt;
+    if (baud === this._baud) return { baud, outcome: 'unchanged' };
+    if (!openAt) throw new Error('setBaud needs openAt to reopen the port');
+    return this.run(opts, async () => {
+      const outcome = await this.switchBaud(openAt, baud);
+      return { baud: this._baud, outcome };
+    });
+  }
+
+  /** One SetSysPara register 4 and the port reopened at `target` (or back at the old rate). */
+  private async switchBaud(
+    openAt: (baud: number) => Promise<ByteTransport>,
+    target: number,
+  ): Promise<BaudChange['outcome']> {
+    const from = this._baud;
+    try {
+      const { ack } = await this.exchange(
+        'SET_SYS_PARA',
+        buildSetSysPara(REG.BAUD, target / 9600, this.address),
+        this.timeouts.ackMs,
+        0,
+      );
+      if (ack.confirmation !== 0) return 'refused';
+    } catch (e) {
+      // A lost or garbled reply: whether the module switched is found out by asking.
+      if (!isFingerprintError(e) || e.code === 'DISCONNECTED' || e.code === 'CLOSED') throw e;
+      await this.settle();
+    }
+    if (await this.reopenAndProbe(openAt, target)) return 'switched';
+    // Silent at the new rate: the module (or the adapter) did not take it. Back to the old.
+    if (!(await this.reopenAndProbe(openAt, from))) {
+      throw new FingerprintError('DISCONNECTED', {
+        detail: `no answer at ${target} or ${from} baud after SetSysPara`,
+      });
+    }
+    return 'fell-back';
   }
 
   /** Closes the port, opens it at `baud` and checks that VfyPwd answers there. */
@@ -505,7 +658,7 @@ export class FingerprintDriver extends EventEmitter {
     bytes: Uint8Array,
     ackTimeoutMs: number,
     dataBytes: number,
-    extra: Pick<Exchange, 'probe' | 'onStatus'> = {},
+    extra: Pick<Exchange, 'probe' | 'onStatus' | 'replyAddress'> = {},
   ): Promise<{ ack: Ack; data: Uint8Array }> {
     const transport = this.transport;
     if (!transport?.isOpen) return Promise.reject(new FingerprintError('DISCONNECTED'));
@@ -561,7 +714,7 @@ export class FingerprintDriver extends EventEmitter {
 
   private onPacket(p: Packet): void {
     const ex = this.inflight;
-    if (!ex || p.address !== this.address) return;
+    if (!ex || p.address !== (ex.replyAddress ?? this.address)) return;
     if (!ex.ack) {
       // Data packets here are leftovers of an abandoned transfer; only an ack answers us.
       if (p.pid !== PID.ACK) return;
@@ -720,6 +873,10 @@ export class FingerprintDriver extends EventEmitter {
     onStatus?.(s);
     this.emit('status', s);
   }
+}
+
+function validBaud(baud: number): boolean {
+  return Number.isInteger(baud) && baud % 9600 === 0 && baud >= 9600 && baud / 9600 <= 12;
 }
 
 function safeScore(ack: Ack): number {

@@ -15,7 +15,10 @@ export type FingerprintErrorCode =
   | 'TEMPLATE_UPLOAD_FAILED'
   | 'CANNOT_RECEIVE'
   | 'IMAGE_UPLOAD_FAILED'
+  | 'DELETE_FAILED'
+  | 'CLEAR_FAILED'
   | 'WRONG_PASSWORD'
+  | 'PASSWORD_REQUIRED'
   | 'NO_VALID_IMAGE'
   | 'FLASH_ERROR'
   | 'BAD_REGISTER'
@@ -75,9 +78,21 @@ export const FINGERPRINT_MESSAGES: Record<FingerprintErrorCode, OperatorMessage>
     id: 'Gagal mengambil gambar dari pemindai. Coba lagi.',
     en: 'Could not read the image from the scanner. Try again.',
   },
+  DELETE_FAILED: {
+    id: 'Pemindai gagal menghapus templat. Coba lagi atau hubungi teknisi.',
+    en: 'The scanner could not delete the template. Try again or call a technician.',
+  },
+  CLEAR_FAILED: {
+    id: 'Pemindai gagal mengosongkan pustaka templat. Coba lagi atau hubungi teknisi.',
+    en: 'The scanner could not empty its template library. Try again or call a technician.',
+  },
   WRONG_PASSWORD: {
     id: 'Kata sandi pemindai salah. Hubungi teknisi.',
     en: 'Wrong scanner password. Call a technician.',
+  },
+  PASSWORD_REQUIRED: {
+    id: 'Pemindai meminta kata sandi sebelum perintah lain. Hubungi teknisi untuk mengatur kata sandinya.',
+    en: 'The scanner wants its password before any other command. Call a technician to set it.',
   },
   NO_VALID_IMAGE: {
     id: 'Belum ada gambar jari yang sah. Letakkan jari lagi.',
@@ -138,8 +153,12 @@ export const CONFIRMATION_CODES: Readonly<Record<number, FingerprintErrorCode>> 
   0x0d: 'TEMPLATE_UPLOAD_FAILED',
   0x0e: 'CANNOT_RECEIVE',
   0x0f: 'IMAGE_UPLOAD_FAILED',
+  0x10: 'DELETE_FAILED',
+  0x11: 'CLEAR_FAILED',
   0x13: 'WRONG_PASSWORD',
   0x15: 'NO_VALID_IMAGE',
   0x18: 'FLASH_ERROR',
   0x1a: 'BAD_REGISTER',
+  /** Commands other than VfyPwd before the (non-default) password has been verified. */
+  0x21: 'PASSWORD_REQUIRED',
 };

@@ -6,15 +6,21 @@ import {
   CMD,
   COMMAND_NAMES,
   DEFAULT_ADDRESS,
+  IMAGE_BYTES,
   PACKET_SIZES,
   PID,
   REG,
   TEMPLATE_BYTES,
   buildAck,
   buildDataPackets,
+  encodeIndexTable,
   encodeSysPara,
   packImage4,
+  readU16,
   readU32,
+  u16,
+  u32,
+  unpackImage4,
 } from './codec';
 import type { Packet, PacketSize } from './codec';
 import { PacketDecoder } from './decoder';
@@ -78,6 +84,8 @@ interface PendingFault {
   count: number;
 }
 
+/** The data packets of a DownImage go to the image buffer, not a char buffer. */
+const DOWN_IMAGE_BUFFER = 0;
 const TEMPLATE_MAGIC = [0x52, 0x4b]; // "RK"
 const TEMPLATE_BODY = 16;
 const MATCH_THRESHOLD = 50;
@@ -90,7 +98,7 @@ const TEMPLATE_NOISE: Record<ImageQuality, number> = {
 };
 
 export class FingerprintSimulator extends EventEmitter {
-  readonly address: number;
+  private _address: number;
   private password: number;
   private baud: number;
   private packetSize: PacketSize;
@@ -113,13 +121,16 @@ export class FingerprintSimulator extends EventEmitter {
   private readonly painting = new Map<string, Promise<Uint8Array>>();
 
   private verified = false;
+  /** The template library in flash: page → template. */
+  private readonly library = new Map<number, Uint8Array>();
+  private readonly random: () => number;
   private finger: FingerOnSensor | null = null;
   private autoIndex = 1;
   private image: CapturedImage | null = null;
   private readonly charBuffers = new Map<number, Uint8Array>();
   private captureCount = 0;
   private faults: PendingFault[] = [];
-  /** A DownChar in progress: data packets from the host go into this buffer. */
+  /** A DownChar / DownImage in progress: data packets from the host go into this buffer. */
   private downChar: { buffer: number; chunks: Uint8Array[]; received: number } | null = null;
   private stalled = false;
   private stopped = false;
@@ -140,7 +151,7 @@ export class FingerprintSimulator extends EventEmitter {
     this.openAt = opts.openAt;
     this.maxBaudMultiplier = opts.maxBaudMultiplier ?? 12;
     this.ignoresBaudChange = opts.ignoresBaudChange ?? false;
-    this.address = opts.address ?? DEFAULT_ADDRESS;
+    this._address = opts.address ?? DEFAULT_ADDRESS;
     this.password = opts.password ?? 0;
     this.baud = opts.baud ?? 57600;
     this.packetSize = opts.packetSize ?? 128;
@@ -148,6 +159,7 @@ export class FingerprintSimulator extends EventEmitter {
     this.capacity = opts.capacity ?? 300;
     this.systemId = opts.systemId ?? 0;
     this.personSeed = opts.personSeed ?? 1;
+    this.random = mulberry32(0x5eed ^ this.personSeed);
     this.pace = opts.pace ?? true;
     this.paceSpeedup = opts.paceSpeedup ?? 1;
     this.paceIntervalMs = opts.paceIntervalMs ?? 8;
@@ -162,6 +174,16 @@ export class FingerprintSimulator extends EventEmitter {
     });
     transport.on('data', this.onData);
     transport.on('close', this.onClose);
+  }
+
+  /** The module address (SetAdder changes it; commands to any other address are ignored). */
+  get address(): number {
+    return this._address;
+  }
+
+  /** Pages of the template library that hold a template, ascending. */
+  get libraryPages(): number[] {
+    return [...this.library.keys()].sort((a, b) => a - b);
   }
 
   get currentBaud(): number {
@@ -282,14 +304,20 @@ export class FingerprintSimulator extends EventEmitter {
     d.received += packet.payload.length;
     if (packet.pid !== PID.END_DATA) return;
     this.downChar = null;
-    if (d.received !== TEMPLATE_BYTES) return;
-    const t = new Uint8Array(TEMPLATE_BYTES);
+    const t = new Uint8Array(d.received);
     let o = 0;
     for (const c of d.chunks) {
       t.set(c, o);
       o += c.length;
     }
-    this.charBuffers.set(d.buffer, t);
+    if (d.buffer === DOWN_IMAGE_BUFFER) {
+      // An image from the host: no finger behind it, so Img2Tz finds no minutiae of one.
+      if (d.received === IMAGE_BYTES) {
+        this.image = { finger: 0, quality: 'clear', gray: unpackImage4(t) };
+      }
+      return;
+    }
+    if (d.received === TEMPLATE_BYTES) this.charBuffers.set(d.buffer, t);
   }
 
   private readonly onClose = (): void => {
@@ -304,7 +332,9 @@ export class FingerprintSimulator extends EventEmitter {
     this.stats.commands++;
     this.emit('command', COMMAND_NAMES[code] ?? `0x${code.toString(16)}`);
     const ack = (confirmation: number, data: ArrayLike<number> = []) =>
-      this.enqueueReply(buildAck(confirmation, data, this.address));
+      this.enqueueReply(buildAck(confirmation, data, this._address));
+    // A module with a password set answers nothing but VfyPwd until it has been verified.
+    if (this.password !== 0 && !this.verified && code !== CMD.VFY_PWD) return ack(0x21);
     switch (code) {
       case CMD.VFY_PWD: {
         const ok = p.length >= 4 && readU32(p, 0) === this.password;
@@ -391,8 +421,70 @@ export class FingerprintSimulator extends EventEmitter {
         this.downChar = { buffer, chunks: [], received: 0 };
         return ack(0x00);
       }
+      case CMD.DOWN_IMAGE:
+        this.downChar = { buffer: DOWN_IMAGE_BUFFER, chunks: [], received: 0 };
+        return ack(0x00);
+      case CMD.STORE: {
+        const t = this.charBuffers.get(p[0] ?? 0);
+        const page = readU16(p, 1);
+        if (p.length < 3) return ack(0x01);
+        if (page >= this.capacity) return ack(0x0b);
+        if (!t) return ack(0x0c);
+        this.library.set(page, t.slice());
+        return ack(0x00);
+      }
+      case CMD.LOAD_CHAR: {
+        const buffer = p[0] ?? 0;
+        const page = readU16(p, 1);
+        if (p.length < 3 || (buffer !== 1 && buffer !== 2)) return ack(0x01);
+        if (page >= this.capacity) return ack(0x0b);
+        const t = this.library.get(page);
+        if (!t) return ack(0x0c);
+        this.charBuffers.set(buffer, t.slice());
+        return ack(0x00);
+      }
+      case CMD.SEARCH:
+      case CMD.HIGH_SPEED_SEARCH: {
+        if (p.length < 5) return ack(0x01);
+        const probe = this.charBuffers.get(p[0] ?? 0);
+        const start = readU16(p, 1);
+        const end = Math.min(this.capacity, start + readU16(p, 3));
+        let best = { page: 0, score: 0 };
+        if (probe) {
+          for (const [page, t] of this.library) {
+            if (page < start || page >= end) continue;
+            const score = templateScore(probe, t);
+            if (score > best.score) best = { page, score };
+          }
+        }
+        if (best.score < MATCH_THRESHOLD) return ack(0x09, [0, 0, 0, 0]);
+        return ack(0x00, [...u16(best.page), ...u16(best.score)]);
+      }
+      case CMD.DELET_CHAR: {
+        if (p.length < 4) return ack(0x01);
+        const page = readU16(p, 0);
+        const count = readU16(p, 2);
+        if (count === 0 || page + count > this.capacity) return ack(0x10);
+        for (let i = page; i < page + count; i++) this.library.delete(i);
+        return ack(0x00);
+      }
+      case CMD.EMPTY:
+        this.library.clear();
+        return ack(0x00);
+      case CMD.READ_INDEX_TABLE:
+        if (p.length < 1) return ack(0x01);
+        return ack(0x00, encodeIndexTable(this.library.keys(), p[0]!));
       case CMD.TEMPLATE_NUM:
-        return ack(0x00, [0, 0]);
+        return ack(0x00, u16(this.library.size));
+      case CMD.GET_RANDOM_CODE:
+        return ack(0x00, u32(Math.floor(this.random() * 0x100000000)));
+      case CMD.SET_ADDER: {
+        if (p.length < 4) return ack(0x01);
+        // The new address is in force at once: the ack already carries it.
+        this._address = readU32(p, 0);
+        this.emit('address', this._address);
+        return ack(0x00);
+      }
       case CMD.AURA_LED:
         if (p.length < 4) return ack(0x01);
         this.emit('led', { control: p[0], speed: p[1], colour: p[2], count: p[3] });

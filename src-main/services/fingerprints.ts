@@ -19,7 +19,7 @@ import { fail, ok } from '../api/reply';
 import type { Reply } from '../api/reply';
 import { FINGER_POSITIONS, fingerName } from '../domain/fingers';
 import { IMAGE_HEIGHT, IMAGE_WIDTH } from '../../drivers/fingerprint/codec';
-import type { CaptureStatus } from '../../drivers/fingerprint/driver';
+import type { CaptureStatus, FingerprintDriver } from '../../drivers/fingerprint/driver';
 import { FingerprintError, isFingerprintError } from '../../drivers/fingerprint/errors';
 import type { FingerprintErrorCode } from '../../drivers/fingerprint/errors';
 import { fingerprintQuality } from '../../drivers/fingerprint/quality';
@@ -104,6 +104,24 @@ const NO_TEMPLATE_CODES: ReadonlySet<FingerprintErrorCode> = new Set([
   'TOO_FEW_FEATURES',
   'NO_VALID_IMAGE',
 ]);
+
+/** Library page of a finger (1..10 → 0..9) in the module's template library. */
+const pageOf = (finger: number) => finger - 1;
+
+/**
+ * What the module's template library holds for the recording being captured: page → template.
+ * The module matches a new finger against all of them in one Search instead of one DownChar +
+ * Match per finger already taken.
+ */
+interface LibraryMirror {
+  driver: FingerprintDriver;
+  recordingId: string;
+  pages: Map<number, Uint8Array>;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
 
 /** Resolves with `p`, or rejects with CANCELLED as soon as `signal` aborts. */
 function untilAborted(p: Promise<void>, signal: AbortSignal): Promise<void> {
@@ -193,6 +211,81 @@ export function createFingerprints(deps: FingerprintsDeps): Fingerprints {
   let moduleTail: Promise<void> = Promise.resolve();
   /** Each capture's duplicate check waits until the capture before it is stored. */
   let storeTail: Promise<void> = Promise.resolve();
+  /** The module's library as last written (null: unknown, emptied before the next use). */
+  let library: LibraryMirror | null = null;
+  const watched = new WeakSet<FingerprintDriver>();
+
+  /**
+   * Brings the module's library in line with the fingers of `recordingId` taken so far (except
+   * `finger`, so a finger is never found as its own duplicate): emptied when another recording
+   * (or an unknown state) is there, stale pages deleted, missing ones sent down and stored.
+   */
+  async function syncLibrary(
+    driver: FingerprintDriver,
+    recordingId: string,
+    finger: number,
+    signal: AbortSignal,
+  ): Promise<LibraryMirror> {
+    if (!watched.has(driver)) {
+      watched.add(driver);
+      // A module that went away may come back power-cycled or swapped: its library is unknown.
+      driver.on('disconnected', () => {
+        if (library?.driver === driver) library = null;
+      });
+    }
+    if (!library || library.driver !== driver || library.recordingId !== recordingId) {
+      library = null;
+      await driver.empty({ signal });
+      library = { driver, recordingId, pages: new Map() };
+    }
+    const lib = library;
+    const want = new Map(
+      takenTemplates(db, recordingId, finger).map((o) => [
+        pageOf(o.finger),
+        new Uint8Array(o.template),
+      ]),
+    );
+    for (const [page, t] of [...lib.pages]) {
+      const w = want.get(page);
+      if (w && sameBytes(w, t)) continue;
+      lib.pages.delete(page);
+      await driver.deletChar(page, 1, { signal });
+    }
+    for (const [page, t] of want) {
+      if (lib.pages.has(page)) continue;
+      await driver.downChar(2, t, { signal });
+      await driver.store(2, page, { signal });
+      lib.pages.set(page, t);
+    }
+    return lib;
+  }
+
+  /**
+   * The finger presented twice: one Search of the new template (char buffer 1) through the
+   * library of this recording's other fingers, then the new template is stored on its own page
+   * for the fingers after it. Returns the finger it matches, or null.
+   */
+  async function findDuplicate(
+    driver: FingerprintDriver,
+    recordingId: string,
+    finger: number,
+    template: Uint8Array,
+    signal: AbortSignal,
+  ): Promise<number | null> {
+    try {
+      const lib = await syncLibrary(driver, recordingId, finger, signal);
+      const hit = lib.pages.size
+        ? await driver.search(1, 0, FINGER_POSITIONS.length, { signal })
+        : null;
+      await driver.store(1, pageOf(finger), { signal });
+      lib.pages.set(pageOf(finger), template);
+      return hit ? hit.page + 1 : null;
+    } catch (e) {
+      // Whatever the module did with a command cut short is unknown: start clean next time.
+      library = null;
+      throw e;
+    }
+  }
 
   /** Waits for the module (abortably); the returned function hands it to the next capture. */
   async function acquireModule(signal: AbortSignal): Promise<() => void> {
@@ -376,13 +469,7 @@ export function createFingerprints(deps: FingerprintsDeps): Fingerprints {
       if (template) {
         // The finger captured just before this one may still be on its way into the store.
         await before;
-        for (const other of takenTemplates(db, recordingId, finger)) {
-          await driver.downChar(2, new Uint8Array(other.template), { signal });
-          if ((await driver.match({ signal })).matched) {
-            duplicateOf = other.finger;
-            break;
-          }
-        }
+        duplicateOf = await findDuplicate(driver, recordingId, finger, template, signal);
       }
       // The module is free: the next finger's capture starts while this one is scored and
       // stored (the score is the station's own work, not the module's).

@@ -1,97 +1,18 @@
 // Baud negotiation at connect over a real socat pty pair: SetSysPara register 4, both ends of
 // the line reopened at the new rate, and a clean fall-back when the module does not follow.
-// A pty carries bytes whatever the rate, so the module's end is wrapped in what a real UART
-// does when the two ends disagree on the rate: every byte arrives as garbage.
-import { EventEmitter } from 'node:events';
+// (The line and its rate check: test/helpers/fingerprint-line.ts.)
 import { afterEach, describe, expect, it } from 'vitest';
-import { FingerprintDriver } from '../../drivers/fingerprint/driver';
-import { FingerprintSimulator } from '../../drivers/fingerprint/simulator';
 import type { SimulatorOptions } from '../../drivers/fingerprint/simulator';
-import type { ByteTransport, TransportEvents } from '../../drivers/transport/byte-transport';
-import { openSerialTransport } from '../../drivers/transport/serial';
-import { openPtyPair } from '../helpers/pty';
-import type { PtyPair } from '../helpers/pty';
+import { openFingerprintLine } from '../helpers/fingerprint-line';
+import type { Cleanup } from '../helpers/fingerprint-line';
 
-/** The rates each end of the line is open at right now. */
-interface Line {
-  host: number;
-  module: number;
-}
-
-/** The module's end of a line: bytes cross intact only while both ends use the same rate. */
-class RateCheckedEnd extends EventEmitter implements ByteTransport {
-  constructor(
-    private readonly inner: ByteTransport,
-    private readonly line: Line,
-  ) {
-    super();
-    inner.on('data', (b) => this.emit('data', this.matched() ? b : garble(b)));
-    inner.on('close', () => this.emit('close'));
-    inner.on('error', (e) => this.emit('error', e));
-  }
-  private matched(): boolean {
-    return this.line.host === this.line.module;
-  }
-  get isOpen(): boolean {
-    return this.inner.isOpen;
-  }
-  write(bytes: Uint8Array): Promise<void> {
-    return this.inner.write(this.matched() ? bytes : garble(bytes));
-  }
-  close(): Promise<void> {
-    return this.inner.close();
-  }
-  override on<E extends keyof TransportEvents>(event: E, l: TransportEvents[E]): this {
-    return super.on(event, l);
-  }
-  override off<E extends keyof TransportEvents>(event: E, l: TransportEvents[E]): this {
-    return super.off(event, l);
-  }
-}
-
-/** Framing errors at the wrong rate: start bits land mid-byte, nothing decodes. */
-const garble = (b: Uint8Array) => b.map((x) => (x ^ 0xa5) | 0x80);
-
-const cleanup: (() => Promise<void> | void)[] = [];
+const cleanup: Cleanup = [];
 afterEach(async () => {
   for (const f of cleanup.splice(0).reverse()) await f();
 });
 
-async function rig(
-  sim: SimulatorOptions,
-  opts: { hostMax?: number } = {},
-): Promise<{ driver: FingerprintDriver; simulator: FingerprintSimulator; line: Line }> {
-  const pair: PtyPair = await openPtyPair();
-  cleanup.push(() => pair.close());
-  const line: Line = { host: 57600, module: 57600 };
-  const moduleEnd = async (baud: number) => {
-    line.module = baud;
-    return new RateCheckedEnd(await openSerialTransport(pair.b, baud), line);
-  };
-  const simulator = new FingerprintSimulator(await moduleEnd(57600), {
-    baud: 57600,
-    paceSpeedup: 20,
-    openAt: moduleEnd,
-    ...sim,
-  });
-  cleanup.push(() => simulator.stop());
-  const opened: number[] = [];
-  const openAt = async (baud: number) => {
-    if (opts.hostMax && baud > opts.hostMax) throw new Error(`adapter cannot do ${baud} baud`);
-    opened.push(baud);
-    line.host = baud;
-    return openSerialTransport(pair.a, baud);
-  };
-  const driver = new FingerprintDriver({
-    transport: await openAt(57600),
-    baud: 57600,
-    openAt,
-    timeouts: { ackMs: 400, dataIdleMs: 500, settleMs: 30 },
-  });
-  cleanup.push(() => driver.close());
-  await driver.handshake();
-  return { driver, simulator, line };
-}
+const rig = (sim: SimulatorOptions, opts: { hostMax?: number } = {}) =>
+  openFingerprintLine(cleanup, sim, opts);
 
 describe('baud negotiation over a socat pty pair', () => {
   it('moves both ends to 115,200 and keeps working there', async () => {
