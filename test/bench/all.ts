@@ -1,7 +1,7 @@
 /**
- * One entry point for the benchmarks: photo, fingerprint, sync (short), desk, start-up and scale,
- * each in its own process, figures parsed from their output and written to bench-results.json
- * (figure, value, target, met) so versions can be compared.
+ * One entry point for the benchmarks: photo, fingerprint, sync (short), field (short), desk,
+ * start-up and scale, each in its own process, figures parsed from their output and written to
+ * bench-results.json (figure, value, target, met) so versions can be compared.
  *
  *   npm run bench                      (everything; scale builds its cached stores first)
  *   BENCH_ONLY=photo,start npm run bench
@@ -91,6 +91,35 @@ const BENCHES: Bench[] = [
         fig('goodput ratio (20 packets)', grab(/goodput ratio:\s+([\d.]+)/), 'ratio', ge(0.85)),
         fig('sealing latency p95', grab(/sealing latency:.*p95 (\d+) ms/), 'ms', le(150)),
         fig('average packet size', grab(/average packet size:\s+([\d.]+) KB/), 'KB', le(300)),
+      ];
+    },
+  },
+  {
+    name: 'field',
+    file: 'test/bench/field.ts',
+    args: ['--short'],
+    figures: (out) => {
+      const s = summary(out, 'field');
+      return [
+        fig(
+          'clean 64 kbit/s link (short)',
+          num(summary(out, 'clean')['worst-goodput']),
+          'ratio',
+          ge(0.9),
+        ),
+        fig(
+          'up-time goodput, outages 10 s/20 s (short)',
+          num(s['worst-up-time-goodput']),
+          'ratio',
+          ge(0.75),
+        ),
+        fig(
+          'packets not exactly once',
+          s['exactly-once'] ? Number(s['exactly-once'] !== 'yes') : null,
+          'count',
+          eq(0),
+        ),
+        fig('uploads restarted from byte 0', num(s['restarts-from-0']), 'count', eq(0)),
       ];
     },
   },

@@ -32,7 +32,15 @@ export interface FaultProxy {
   refuse(on: boolean): void;
   setBandwidth(bitsPerSecond: number): void;
   setDelay(ms: number): void;
-  stats(): { connections: number; open: number; upBytes: number; downBytes: number; drops: number };
+  stats(): {
+    connections: number;
+    open: number;
+    upBytes: number;
+    downBytes: number;
+    drops: number;
+    /** Connections reset at once while refusing. */
+    refused: number;
+  };
   close(): Promise<void>;
 }
 
@@ -55,6 +63,7 @@ export async function startFaultProxy(opts: FaultProxyOptions): Promise<FaultPro
   const up: Link = { free: 0 };
   const down: Link = { free: 0 };
   let refusing = false;
+  let refused = 0;
   const pairs = new Set<{ a: net.Socket; b: net.Socket; flush: () => void; drop: () => void }>();
   const now = () => performance.now();
   const airtime = (bytes: number) => (bps > 0 ? (bytes * 8 * 1000) / bps : 0);
@@ -124,6 +133,7 @@ export async function startFaultProxy(opts: FaultProxyOptions): Promise<FaultPro
 
   const server = net.createServer((client) => {
     if (refusing) {
+      refused++;
       client.on('error', () => undefined);
       client.resetAndDestroy();
       return;
@@ -221,7 +231,7 @@ export async function startFaultProxy(opts: FaultProxyOptions): Promise<FaultPro
     setDelay(ms) {
       delay = ms;
     },
-    stats: () => ({ connections, open: pairs.size, upBytes, downBytes, drops }),
+    stats: () => ({ connections, open: pairs.size, upBytes, downBytes, drops, refused }),
     async close() {
       if (dropTimer) clearTimeout(dropTimer);
       for (const p of [...pairs]) {
