@@ -181,6 +181,11 @@ export class FingerprintSimulator extends EventEmitter {
     return this._address;
   }
 
+  /** The finger on the sensor now (null when none, or while it is still on its way). */
+  get fingerOnSensor(): number | null {
+    return this.finger && Date.now() >= this.finger.presentAt ? this.finger.finger : null;
+  }
+
   /** Pages of the template library that hold a template, ascending. */
   get libraryPages(): number[] {
     return [...this.library.keys()].sort((a, b) => a - b);

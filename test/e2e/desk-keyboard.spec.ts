@@ -299,7 +299,9 @@ test('a reload mid-recording offers the work back; "Keluar" asks first and keeps
   await page.getByTestId('leave-confirm-yes').click();
   await loginUi(page);
   await expect(page.getByTestId('resume-title')).toHaveText('Lanjutkan perekaman SITI RAHMAWATI?');
+  await expect(page.getByTestId('resume-continue')).toBeFocused();
   await page.keyboard.press('Enter');
+  await expect(page.getByTestId('resume-offer')).toHaveCount(0);
   await expect(page.getByTestId('field-address')).toHaveValue('JL. SUKASARI NO. 9');
 });
 

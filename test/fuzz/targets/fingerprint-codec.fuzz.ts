@@ -6,7 +6,10 @@ import {
   decodePacket,
   encodePacket,
   parseAck,
+  parseIndexTable,
   parseMatchScore,
+  parseRandomCode,
+  parseSearchResult,
   parseSysPara,
   parseTemplateNum,
   unpackImage4,
@@ -52,7 +55,15 @@ export default defineFuzzTarget({
       return;
     }
     const ack = parseAck(p);
-    for (const parse of [parseSysPara, parseMatchScore, parseTemplateNum]) {
+    const parsers = [
+      parseSysPara,
+      parseMatchScore,
+      parseTemplateNum,
+      parseSearchResult,
+      parseRandomCode,
+      (a: typeof ack) => parseIndexTable(a, p.payload[0] ?? 0),
+    ];
+    for (const parse of parsers) {
       try {
         parse(ack);
       } catch (e) {

@@ -192,6 +192,12 @@ export function RecordingWorkspace({
 
   useEffect(() => scheduleSaveRef.current(), [step]);
 
+  // Typed while the stored draft was still being looked up (a slow start): those saves were
+  // held back, so write what is there now that nothing is left to offer.
+  useEffect(() => {
+    if (resume === null && snapRef.current && !snapRef.current.blank) scheduleSaveRef.current();
+  }, [resume]);
+
   // Sealed: nothing left in progress.
   useEffect(() => {
     if (sealed) void saveNow();
