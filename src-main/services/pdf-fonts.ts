@@ -6,6 +6,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/**
+ * pdfkit and qrcode, loaded on first use: the login page needs neither, and loading them took
+ * seconds of a start-up on a slow laptop.
+ */
+export async function pdfModules() {
+  const [pdfkit, qrcode] = await Promise.all([import('pdfkit'), import('qrcode')]);
+  return { PDFDocument: pdfkit.default, QRCode: qrcode.default };
+}
+
 /** Names to pass to `doc.font(…)` after `registerPdfFonts(doc)`. */
 export const FONT = { regular: 'Rekam-Regular', bold: 'Rekam-Bold' } as const;
 

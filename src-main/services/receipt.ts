@@ -2,11 +2,9 @@
 // packet id (also as a QR code, for the office to look the packet up), the name, the NIK with
 // its middle masked, the date and the station — and says plainly that the service is free,
 // because brokers and illegal fees are a known problem at recording desks.
-import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
 import { formatDateTime } from '../domain/format-date';
 import { maskNik } from '../domain/nik';
-import { FONT, registerPdfFonts } from './pdf-fonts';
+import { FONT, pdfModules, registerPdfFonts } from './pdf-fonts';
 
 export interface ReceiptData {
   packetId: string;
@@ -25,6 +23,7 @@ export const formatReceiptDate = formatDateTime;
 
 /** A6 portrait PDF. Only the packet id goes into the QR code: it is public, the rest is not. */
 export async function renderReceipt(r: ReceiptData): Promise<Buffer> {
+  const { PDFDocument, QRCode } = await pdfModules();
   const qr = await QRCode.toBuffer(r.packetId, {
     type: 'png',
     errorCorrectionLevel: 'M',

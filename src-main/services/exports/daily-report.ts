@@ -2,12 +2,11 @@
 // and the head of office to sign. Names appear with the NIK masked (the printout travels).
 // PDF/A-2b with an embedded Unicode font: it is kept, and every name must print as written.
 import { inflateSync } from 'node:zlib';
-import PDFDocument from 'pdfkit';
 import { formatClock, formatWeekdayDay, localDay } from '../../domain/format-date';
 import { maskNik } from '../../domain/nik';
 import type { HeadTitle } from '../../api/contract-exports';
 import type { ExportRow } from './data';
-import { FONT, registerPdfFonts } from '../pdf-fonts';
+import { FONT, pdfModules, registerPdfFonts } from '../pdf-fonts';
 import { CENTRAL_LABEL, STATUS_LABEL } from './messages';
 
 export interface DailyReportData {
@@ -59,6 +58,7 @@ export const A4 = { width: 595.28, height: 841.89 };
 const M = 40;
 
 export async function renderDailyReport(d: DailyReportData): Promise<Buffer> {
+  const { PDFDocument } = await pdfModules();
   const doc = new PDFDocument({
     size: 'A4',
     margin: M,

@@ -1,7 +1,11 @@
 // The supervisor's table as XLSX, written and read back with exceljs: a header row in bold and
 // frozen, NIK and codes as text cells (a 16-digit NIK must never become 3.20101E+15), and the
 // recording times as real date cells a spreadsheet can sort and filter.
-import ExcelJS from 'exceljs';
+
+/** exceljs loads on first use (a second or more at start-up on a slow laptop; login needs none). */
+export async function excelWorkbook() {
+  return (await import('exceljs')).default.Workbook;
+}
 
 /** Columns holding times ("2025-06-10 09.05" in the table) written as date cells. */
 export const DATE_COLUMNS = ['Dibuat', 'Disegel'];
@@ -25,7 +29,7 @@ export async function writeXlsx(
   rows: string[][],
   created: Date,
 ): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excelWorkbook())();
   wb.creator = 'Rekam';
   wb.created = created;
   wb.modified = created;
@@ -57,7 +61,7 @@ export interface XlsxReadBack {
 
 /** Reads the first sheet back with exceljs; date cells come back as "YYYY-MM-DD HH.MM". */
 export async function readXlsx(bytes: Uint8Array): Promise<XlsxReadBack> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excelWorkbook())();
   await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   const ws = wb.worksheets[0];
   if (!ws) throw new Error('xlsx: no sheet');

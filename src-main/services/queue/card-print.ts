@@ -1,8 +1,6 @@
-import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
 import type { EscPosCommand } from '../../../drivers/printer/escpos';
 import type { PrinterCodePage, QueueCard } from '../../api/contract-queue';
-import { FONT, registerPdfFonts } from '../pdf-fonts';
+import { FONT, pdfModules, registerPdfFonts } from '../pdf-fonts';
 import { formatServiceDate } from './messages';
 
 /**
@@ -20,6 +18,7 @@ const FREE_EN = 'FREE of charge';
 /** A small card, 58 × 100 mm, the width of a receipt roll, for office printers and PDF viewers. */
 export async function renderCardPdf(d: CardPrintData): Promise<Buffer> {
   const mm = (n: number) => (n * 72) / 25.4;
+  const { PDFDocument, QRCode } = await pdfModules();
   const qr = await QRCode.toBuffer(d.card.id, {
     type: 'png',
     errorCorrectionLevel: 'M',

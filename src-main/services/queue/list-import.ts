@@ -1,9 +1,10 @@
 import { parse as parseCsvSync } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
 import { cleanNumber } from '../../domain/nik';
 import type { Locale } from '../../domain/messages';
 import type { ListInspection, RejectedRow } from '../../api/contract-queue';
+import { excelWorkbook } from '../exports/xlsx';
 import { ZipError, unzipBounded } from './list-zip';
 import { nikProblem, normalizePhone, qmsg } from './messages';
 
@@ -239,7 +240,7 @@ export async function readXlsxSheets(bytes: Uint8Array): Promise<Sheet[]> {
   const files: Record<string, [Uint8Array, { level: 0 }]> = {};
   for (const [name, data] of parts) files[name] = [data, { level: 0 }];
   files['[Content_Types].xml'] ??= [strToU8('<?xml version="1.0"?><Types/>'), { level: 0 }];
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excelWorkbook())();
   try {
     await wb.xlsx.load(Buffer.from(zipSync(files)) as unknown as ArrayBuffer);
   } catch (err) {
