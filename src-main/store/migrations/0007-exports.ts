@@ -1,7 +1,7 @@
 import type { Migration } from './types';
 
 /**
- * Exports (issue 7). `outbox.exported_at` marks a packet written to an offline bundle: it still
+ * Exports. `outbox.exported_at` marks a packet written to an offline bundle: it still
  * uploads when the network returns (the centre de-duplicates), but the supervisor's freeze rules
  * and the bundle screen can tell it left the station on a medium. `exports_log` lists every
  * export made — kind, range, file name, size, who — and never the personal data inside.

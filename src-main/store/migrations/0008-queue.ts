@@ -1,7 +1,7 @@
 import type { Migration } from './types';
 
 /**
- * Queue (antrian, issue 8): cards with guaranteed dates, the calls shown on the waiting-room TV,
+ * Queue (antrian): cards with guaranteed dates, the calls shown on the waiting-room TV,
  * pre-registration lists and outreach sessions. Capacity and printer settings live in `settings`
  * as JSON (one row each).
  *
