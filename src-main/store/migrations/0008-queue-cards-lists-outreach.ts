@@ -12,7 +12,7 @@ import type { Migration } from './types';
  */
 export const migration0008: Migration = {
   version: 8,
-  name: 'queue',
+  name: 'queue-cards-lists-outreach',
   up(db) {
     db.exec(`
       CREATE TABLE prereg_lists (

@@ -11,7 +11,7 @@ import type { Migration } from './types';
  */
 export const migration0006: Migration = {
   version: 6,
-  name: 'supervisor',
+  name: 'approvals-and-withdrawn-packets',
   up(db) {
     db.exec(`
       CREATE TABLE approvals (

@@ -8,7 +8,7 @@ import type { Migration } from './types';
  */
 export const migration0007: Migration = {
   version: 7,
-  name: 'exports',
+  name: 'exports-log-and-exported-packets',
   up(db) {
     db.exec(`
       ALTER TABLE outbox ADD COLUMN exported_at TEXT;
