@@ -90,9 +90,9 @@ export default tseslint.config(
       ],
     },
   },
-  // The contract and the domain rules are pure: shared by renderer and main.
+  // The contract, the domain rules and shared/ are pure: shared by renderer, main and drivers.
   {
-    files: ['src-main/api/**/*.ts', 'src-main/domain/**/*.ts'],
+    files: ['src-main/api/**/*.ts', 'src-main/domain/**/*.ts', 'shared/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': [

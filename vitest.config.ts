@@ -10,6 +10,7 @@ export default defineConfig({
           include: [
             'src-main/**/*.test.ts',
             'drivers/**/*.test.ts',
+            'shared/**/*.test.ts',
             'src-renderer/**/*.test.ts',
             'test/fuzz/**/*.test.ts',
             'test/central/**/*.test.ts',

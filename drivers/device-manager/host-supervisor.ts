@@ -14,6 +14,7 @@ import type {
   HostReply,
   HostRequest,
 } from './host-protocol';
+import { backoffMs } from '../../shared/backoff';
 
 /** A running child, whatever started it (child_process.fork, Electron utilityProcess). */
 export interface HostChannel {
@@ -97,7 +98,8 @@ export class DriverHost extends EventEmitter {
   private _state: HostState = 'starting';
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
-  private delay: number;
+  /** Consecutive restarts without a stable run in between. */
+  private failuresInARow = 0;
   private restartTimer: NodeJS.Timeout | undefined;
   private upSince = 0;
   private spawned = 0;
@@ -112,7 +114,6 @@ export class DriverHost extends EventEmitter {
     this.maxMs = opts.backoff?.maxMs ?? 10_000;
     this.stableMs = opts.stableMs ?? 10_000;
     this.timeoutMs = opts.requestTimeoutMs ?? 15_000;
-    this.delay = this.initialMs;
   }
 
   get state(): HostState {
@@ -258,9 +259,9 @@ export class DriverHost extends EventEmitter {
     this._state = 'down';
     this.failPending(new DriverHostError('HOST_DOWN', 'driver host stopped'));
     this.emit('lost');
-    if (this.upSince && Date.now() - this.upSince >= this.stableMs) this.delay = this.initialMs;
-    const wait = this.delay;
-    this.delay = Math.min(this.maxMs, this.delay * 2);
+    if (this.upSince && Date.now() - this.upSince >= this.stableMs) this.failuresInARow = 0;
+    this.failuresInARow += 1;
+    const wait = backoffMs(this.failuresInARow, { baseMs: this.initialMs, maxMs: this.maxMs });
     this.opts.log?.warn('driver host stopped; restarting', { code, signal, restartInMs: wait });
     this.emit('down', { code, signal, restartInMs: wait });
     this.restartTimer = setTimeout(() => this.spawnChild(), wait);

@@ -57,6 +57,7 @@ import type {
 import { PacketDecoder } from './decoder';
 import { FingerprintError, isFingerprintError } from './errors';
 import type { ByteTransport } from '../transport/byte-transport';
+import { backoffMs } from '../../shared/backoff';
 
 export type DriverState = 'idle' | 'busy' | 'disconnected' | 'reconnecting' | 'closed';
 
@@ -811,12 +812,8 @@ export class FingerprintDriver extends EventEmitter {
 
   private scheduleReconnect(attempt: number): void {
     if ((!this.reopen && !this.openAt) || this._state === 'closed') return;
-    const base = Math.min(
-      this.backoff.maxMs,
-      this.backoff.initialMs * this.backoff.factor ** attempt,
-    );
-    // Jitter keeps several stations on one hub from hammering it in lockstep.
-    const delay = Math.round(base * (0.8 + Math.random() * 0.4));
+    const { initialMs: baseMs, maxMs, factor } = this.backoff;
+    const delay = backoffMs(attempt + 1, { baseMs, maxMs, factor });
     this.emit('reconnecting', { attempt: attempt + 1, delayMs: delay });
     this.reconnectTimer = setTimeout(() => void this.tryReconnect(attempt), delay);
   }

@@ -6,6 +6,7 @@ import { parseReportDescriptor } from './hid-descriptor';
 import { decodePenReport, findPenLayout } from './hid-pen';
 import type { PenLayout } from './hid-pen';
 import type { HidDevice } from '../transport/hid-device';
+import { backoffMs } from '../../shared/backoff';
 import {
   STU_LENGTH,
   STU_REPORT,
@@ -289,12 +290,15 @@ export class SignaturePadDriver extends EventEmitter {
     this.opened = null;
     this.setState('disconnected');
     this.emit('disconnected', err);
-    this.scheduleReconnect(this.opts.backoff?.initialMs ?? 500);
+    this.scheduleReconnect(1);
   }
 
-  private scheduleReconnect(delay: number): void {
+  private scheduleReconnect(failures: number): void {
     if (this.closedForGood) return;
-    const max = this.opts.backoff?.maxMs ?? 5000;
+    const delay = backoffMs(failures, {
+      baseMs: this.opts.backoff?.initialMs ?? 500,
+      maxMs: this.opts.backoff?.maxMs ?? 5000,
+    });
     this.reconnectTimer = setTimeout(() => {
       this.reconnectTimer = null;
       this.setState('reconnecting');
@@ -314,7 +318,7 @@ export class SignaturePadDriver extends EventEmitter {
         () => {
           if (this.closedForGood) return;
           this.setState('disconnected');
-          this.scheduleReconnect(Math.min(max, delay * 2));
+          this.scheduleReconnect(failures + 1);
         },
       );
     }, delay);

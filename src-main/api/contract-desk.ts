@@ -3,7 +3,7 @@ import { id, password, username } from './schema';
 import type { MethodSpec } from './schema';
 
 /**
- * The operator's desk (issue 14): the seal step's own password attempts with a supervisor's
+ * The operator's desk: the seal step's own password attempts with a supervisor's
  * on-the-spot unlock, and the work in progress kept across reloads, restarts and crashes.
  * contract.ts spreads these into `methods` and `MethodOutputs`.
  */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { MethodSpec } from './schema';
 
 /**
- * The exports part of the contract (daily report PDF, CSV/XLSX, offline bundles — issue 7).
+ * The exports part of the contract (daily report PDF, CSV/XLSX, offline bundles).
  * contract.ts spreads these into `methods`, `MethodOutputs`, `EventPayloads` and `EVENT_NAMES`.
  *
  * Every export is read back and verified before it is reported as done; the reply says what

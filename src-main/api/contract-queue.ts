@@ -5,7 +5,7 @@ import { PRIORITY_REASONS } from '../domain/records';
 import type { CardStatus, PriorityReason } from '../domain/records';
 
 /**
- * The queue (antrian: capacity, cards, calling, lists, outreach — issue 8) part of the contract.
+ * The queue (antrian: capacity, cards, calling, lists, outreach) part of the contract.
  * contract.ts spreads these into `methods`, `MethodOutputs`, `EventPayloads` and `EVENT_NAMES`.
  *
  * Dates of service are local calendar dates 'YYYY-MM-DD' (the station's clock). A card's date is

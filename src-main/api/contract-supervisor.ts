@@ -4,7 +4,7 @@ import { id } from './schema';
 import type { MethodSpec } from './schema';
 
 /**
- * The supervisor (approval, recap, freeze rules — issue 7) part of the contract.
+ * The supervisor (approval, recap, freeze rules) part of the contract.
  * contract.ts spreads these into `methods`, `MethodOutputs`, `EventPayloads` and `EVENT_NAMES`.
  */
 

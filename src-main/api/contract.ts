@@ -189,7 +189,7 @@ export const methods = {
     access: ['operator', 'technician'],
     input: z.strictObject({ quality: z.enum(['clear', 'smudged', 'partial', 'dry']) }),
   },
-  // ---- Signature pad (issue 5) ----------------------------------------------------------
+  // ---- Signature pad --------------------------------------------------------------------
   'signature.device': { access: 'any', input: z.strictObject({}) },
   /**
    * Opens a signing session on the pad for a draft: clears the pad screen, turns inking on.
@@ -215,7 +215,7 @@ export const methods = {
     input: z.strictObject({ script: z.enum(['signature', 'short', 'garbage', 'unplug']) }),
   },
 
-  // ---- Devices and diagnostics (issue 5) ------------------------------------------------
+  // ---- Devices and diagnostics ----------------------------------------------------------
   'devices.list': { access: ['technician'], input: z.strictObject({}) },
   /** The chosen device per modality, remembered across restarts. */
   'devices.choose': {
@@ -251,7 +251,7 @@ export const methods = {
   /** A zip of logs, device inventory, config (no secrets) and test results; no personal data. */
   'diagnostics.export': { access: ['technician'], input: z.strictObject({}) },
 
-  // ---- Finishing, packets and sync (issue 6) ---------------------------------------------
+  // ---- Finishing, packets and sync -------------------------------------------------------
   /** Everything the review screen shows for one recording. */
   'recordings.review': {
     access: ['operator', 'supervisor'],
@@ -360,10 +360,10 @@ export interface RecordingSummary {
   operator: string;
   createdAt: string;
   updatedAt: string;
-  /** The centre's answer for the sealed packet (issue 6). */
+  /** The centre's answer for the sealed packet. */
   centralStatus?: CentralStatus | null;
   centralReason?: string | null;
-  /** The supervisor's reason when the recording was rejected (issue 7). */
+  /** The supervisor's reason when the recording was rejected. */
   rejectionReason?: string | null;
 }
 

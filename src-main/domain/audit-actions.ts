@@ -48,14 +48,14 @@ export const AUDIT_ACTIONS = [
   'retention.purged',
   'sync.paused',
   'sync.resumed',
-  // Supervisor (issue 7): targets are recording ids, or the names of the settings changed.
+  // Supervisor: targets are recording ids, or the names of the settings changed.
   'approval.approved',
   'approval.rejected',
   'outbox.withdrawn',
   'recording.redo',
   'freeze.blocked',
   'supervisor.settings',
-  // Queue (issue 8): targets are card, list or session ids.
+  // Queue: targets are card, list or session ids.
   'queue.capacity',
   'queue.issued',
   'queue.cancelled',
@@ -72,12 +72,12 @@ export const AUDIT_ACTIONS = [
   'outreach.created',
   'outreach.started',
   'outreach.ended',
-  // Exports (issue 7): targets are file or bundle names (station id and dates only).
+  // Exports: targets are file or bundle names (station id and dates only).
   'export.report',
   'export.table',
   'export.table-full-nik',
   'export.bundle',
-  // The desk (issue 14): targets are usernames only.
+  // The desk: targets are usernames only.
   'seal.failed',
   'seal.locked',
   'seal.unlocked',

@@ -80,7 +80,7 @@ export function formatDateTime(d: Date): string {
   return `${formatDay(localDay(d))}, ${formatClock(d)}`;
 }
 
-// ---- The screens' formatter (issue 14): one way to write a date everywhere on the desk. -----
+// ---- The screens' formatter: one way to write a date everywhere on the desk. -----
 
 const MONTHS_SHORT: Record<Locale, readonly string[]> = {
   id: ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'],

@@ -1,4 +1,4 @@
-// The supervisor's approval queue (issue 7): every sealed recording is looked at — photo, ten
+// The supervisor's approval queue: every sealed recording is looked at — photo, ten
 // fingers, signature, data, with forced captures and exceptions highlighted — and approved, or
 // rejected with a reason the operator reads on the today list and redoes as a new draft.
 import type { Database } from 'better-sqlite3-multiple-ciphers';

@@ -38,7 +38,6 @@ import {
 import type { FingerAttemptRow, FingerprintRow } from '../store/fingerprints-repo';
 import { findRecording } from '../store/recordings-repo';
 import type { RecordingRow } from '../store/recordings-repo';
-import { getSetting } from '../store/settings-repo';
 import type { Actor, Audit } from './audit';
 import { createFingerprintDevice } from './fingerprint-device';
 import type { FingerprintDevice, FingerprintDeviceConfig } from './fingerprint-device';
@@ -47,11 +46,14 @@ import type { Logger } from './log';
 import { msg } from './messages';
 import type { Locale } from './messages';
 
-export const DEFAULT_QUALITY_THRESHOLD = 40;
+/**
+ * The lowest acceptable quality (0–100), MOSIP's 40. A constant, not a station setting: every
+ * station must hand the centre fingerprints of the same minimum quality, so nobody may lower it
+ * locally to get through a queue faster.
+ */
+export const QUALITY_THRESHOLD = 40;
 export const MAX_ATTEMPTS = 3;
 export const DEFAULT_WAIT_FINGER_MS = 30_000;
-/** Setting key for the quality threshold (0–100), MOSIP's 40 by default. */
-export const SETTING_THRESHOLD = 'fingerprint.quality_threshold';
 
 const TEXT = {
   waiting: { id: 'Letakkan {finger} di sensor', en: 'Place the {finger} on the sensor' },
@@ -302,12 +304,6 @@ export function createFingerprints(deps: FingerprintsDeps): Fingerprints {
     return release;
   }
 
-  function threshold(): number {
-    const raw = getSetting(db, SETTING_THRESHOLD);
-    const v = raw === null ? NaN : Number(raw);
-    return Number.isInteger(v) && v >= 0 && v <= 100 ? v : DEFAULT_QUALITY_THRESHOLD;
-  }
-
   function toRecord(
     finger: number,
     row: FingerprintRow | undefined,
@@ -349,7 +345,7 @@ export function createFingerprints(deps: FingerprintsDeps): Fingerprints {
     );
     return {
       recordingId,
-      threshold: threshold(),
+      threshold: QUALITY_THRESHOLD,
       fingers,
       // A finger matching another one stands for a finger never taken: not complete until
       // it is taken again (or marked as an exception).
@@ -479,7 +475,7 @@ export function createFingerprints(deps: FingerprintsDeps): Fingerprints {
       const png = await encodeGrayPng(img.gray, img.width, img.height);
       if (closed) return fail('INTERNAL', msg(L, 'internal'));
 
-      const limit = threshold();
+      const limit = QUALITY_THRESHOLD;
       const at = now().toISOString();
       const details = JSON.stringify(device.deviceDetails());
       const result = db.transaction(

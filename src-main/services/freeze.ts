@@ -1,4 +1,4 @@
-// Freeze rules (issue 7): a desk that piles up work nobody approves, or packets that never leave
+// Freeze rules: a desk that piles up work nobody approves, or packets that never leave
 // the station, stops starting new recordings until the backlog is dealt with. Recording already
 // under way is never interrupted — only a NEW draft is refused — so no resident is lost mid-way.
 import type { Database } from 'better-sqlite3-multiple-ciphers';

@@ -1,4 +1,4 @@
-// The supervisor's daily recap (issue 7): what the desk did today, what is still on the station,
+// The supervisor's daily recap: what the desk did today, what is still on the station,
 // how clean the captures were, and the last 30 days against the quota.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { MethodInput, MethodOutput, RecordingStatus } from '../api/contract';

@@ -213,7 +213,7 @@ describe('retention of biometric data', () => {
     expect(st.categories.photos).toBeGreaterThan(0);
   });
 
-  it('never purges on a received verdict that is not stored verified (issue 11)', async () => {
+  it('never purges on a received verdict that is not stored verified', async () => {
     const { dir, packetId } = await sealedRecording();
     const db = openStore(dir);
     cleanups.push(() => db.close());

@@ -314,7 +314,7 @@ export function openStation(opts: StationOptions): Station {
     internal: async (m, input, ctx) => (handlers[m] as Handlers[typeof m])(input, ctx),
   });
 
-  // Issue 6: keys, finishing, the outbox runner. The station key pair exists from first run.
+  // Keys, finishing, the outbox runner. The station key pair exists from first run.
   ensureStationKeys(db, now);
   const central = createCentral({ db, now, locale: L, audit, log, onChange: () => sync.wake() });
   const sealGuard = createSealGuard({
@@ -373,7 +373,7 @@ export function openStation(opts: StationOptions): Station {
     ...(opts.sync ? { options: opts.sync } : {}),
   });
 
-  // Issue 7: approval queue, freeze rules, daily recap.
+  // Approval queue, freeze rules, daily recap.
   const freeze = createFreeze({ db, now, locale: L, audit, onSettingsChanged: () => sync.wake() });
   const approval = createApproval({
     db,
@@ -393,7 +393,7 @@ export function openStation(opts: StationOptions): Station {
     freezeStatus: () => freeze.status(),
   });
 
-  // Issue 8: queue cards, calling, pre-registration lists, outreach sessions.
+  // Queue cards, calling, pre-registration lists, outreach sessions.
   const queue = createQueue({
     db,
     now,

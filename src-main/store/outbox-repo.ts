@@ -32,7 +32,7 @@ const COLS = `packet_id AS packetId, recording_id AS recordingId, size, sha256, 
   purged_at AS purgedAt, verdict_verified AS verdictVerified`;
 
 /**
- * The retention rule of issue 11, as SQL: a row's biometrics may go only when the centre's
+ * The retention rule, as SQL: a row's biometrics may go only when the centre's
  * received/duplicate verdict is stored with it and its signature verified.
  */
 export const VERIFIED_ACK = `verdict_verified = 1 AND verdict_json IS NOT NULL`;
@@ -86,7 +86,7 @@ export function packetBytes(db: Database, packetId: string): Buffer | null {
 export const QUEUED_FROM = 'outbox o INDEXED BY outbox_queued';
 
 /**
- * Which queued packets may upload (issue 7): never a withdrawn one (its recording was rejected),
+ * Which queued packets may upload: never a withdrawn one (its recording was rejected),
  * and only approved ones while the station setting `approval.requiredForUpload` is on. Read in
  * SQL so the runner and the totals see the setting the moment the supervisor changes it.
  */

@@ -1,4 +1,4 @@
-// The supervisor's daily recap reads (issue 7), each bounded by the day, the 30-day window or
+// The supervisor's daily recap reads, each bounded by the day, the 30-day window or
 // the backlog — never by the station's history (indexes from migrations 0009–0010).
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { RecordingStatus } from '../domain/records';

@@ -12,10 +12,10 @@ export interface RecordingRow {
   operator: string;
   createdAt: string;
   updatedAt: string;
-  /** From the outbox (issue 6): the centre's answer, null until it has one. */
+  /** From the outbox: the centre's answer, null until it has one. */
   centralStatus: CentralStatus | null;
   centralReason: string | null;
-  /** The supervisor's reason when rejected (issue 7). */
+  /** The supervisor's reason when rejected. */
   rejectionReason: string | null;
 }
 

@@ -11,7 +11,7 @@
 // move of the focus to a field or button, two keys (type-ahead, Tab) for a choice in a list.
 // Prints per-step seconds per recording, then the medians and, last:
 //   desk: recording-median-s=… fingers-median-s=… keys-per-recording=… clicks-per-recording=…
-// Targets (issue 14): fingers ≤ 40 s, whole recording ≤ 50 s, ≤ 2 pointer clicks.
+// Targets: fingers ≤ 40 s, whole recording ≤ 50 s, ≤ 2 pointer clicks.
 import { expect, type Locator, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,5 +1,5 @@
 /**
- * The crash campaign (issue 11): `npm run chaos -- [N]` (default 100; CHAOS_RUNS works too).
+ * The crash campaign: `npm run chaos -- [N]` (default 100; CHAOS_RUNS works too).
  *
  * N runs of a child station process (test/helpers/sync-child.ts) sealing and uploading a stream
  * of recordings to the reference central over HTTPS (self-signed, pinned), through the fault

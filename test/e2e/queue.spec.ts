@@ -8,7 +8,7 @@ import { startBrowserHost, type RunningHost } from '../helpers/browser-host';
 import { OPERATOR, api, loginUi, setUpStation } from './station-setup';
 
 /**
- * Antrian (issue 8) end to end on the real browser host: capacity 150 a day, 160 walk-ins in
+ * Antrian end to end on the real browser host: capacity 150 a day, 160 walk-ins in
  * one day (157 through the API for speed, the last 3 at the desk) → 150 cards for today and 10
  * for the next service day, nobody without a card; the waiting-room TV (a second window at
  * #/tv, opened from the desk) shows the number called; the called card opens the recording

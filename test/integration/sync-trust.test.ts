@@ -1,4 +1,4 @@
-// Issue 11 over HTTPS: the station trusts nothing from the centre it cannot verify. Real
+// Over HTTPS, the station trusts nothing from the centre it cannot verify. Real
 // stations, the real reference central (self-signed TLS, pinned) and a fake centre that stands
 // in the middle: a different TLS key, forged verdicts, status storms, garbage, huge replies.
 import { readFileSync, readdirSync } from 'node:fs';

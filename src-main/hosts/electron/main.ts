@@ -47,7 +47,7 @@ const devServerOrigin = devServerUrl ? new URL(devServerUrl).origin : undefined;
 const log = (line: string) => console.log(`[rekam] ${line}`);
 
 let mainWindow: BrowserWindow | null = null;
-/** The waiting-room TV (issue 8): public board only, opened from the queue desk. */
+/** The waiting-room TV: public board only, opened from the queue desk. */
 let tvWindow: BrowserWindow | null = null;
 let station: Station | null = null;
 let devices: StartedDevices | null = null;

@@ -1,5 +1,5 @@
 /**
- * The waiting-room TV window (issue 8): the only second window the Electron host opens, and
+ * The waiting-room TV window: the only second window the Electron host opens, and
  * the little it may do. Kept free of Electron types so the rules are unit-tested.
  */
 

@@ -1,4 +1,4 @@
-// Exports for the supervisor (issue 7): the daily report PDF, CSV/XLSX of a range and offline
+// Exports for the supervisor: the daily report PDF, CSV/XLSX of a range and offline
 // bundles. Each one reports progress, is read back and verified before it counts, is written to
 // the exports log, and is audit-logged — with file names and counts only, never personal data.
 import type { Database } from 'better-sqlite3-multiple-ciphers';

@@ -1,7 +1,7 @@
 import type { Migration } from './types';
 
 /**
- * Signed verdicts (issue 11): the outbox row keeps the centre's signed `received`/`duplicate`
+ * Signed verdicts: the outbox row keeps the centre's signed `received`/`duplicate`
  * verdict (JSON with its Ed25519 signature) and whether it verified. Retention purges a
  * recording's biometrics only when both are there, so a forged or unsigned "received" can never
  * cost a resident their data. Rows acknowledged before this migration have no stored verdict:

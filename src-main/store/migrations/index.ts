@@ -1,11 +1,11 @@
-import { migration0001 } from './0001-initial';
+import { migration0001 } from './0001-station-users-audit-recordings';
 import { migration0002 } from './0002-photos';
 import { migration0003 } from './0003-fingerprints';
 import { migration0004 } from './0004-signatures';
-import { migration0005 } from './0005-packets';
-import { migration0006 } from './0006-supervisor';
-import { migration0007 } from './0007-exports';
-import { migration0008 } from './0008-queue';
+import { migration0005 } from './0005-outbox-and-station-keys';
+import { migration0006 } from './0006-approvals-and-withdrawn-packets';
+import { migration0007 } from './0007-exports-log-and-exported-packets';
+import { migration0008 } from './0008-queue-cards-lists-outreach';
 import { migration0009 } from './0009-audit-hash-chain';
 import { migration0010 } from './0010-outbox-verified-verdict';
 import { migration0011 } from './0011-desk-drafts';

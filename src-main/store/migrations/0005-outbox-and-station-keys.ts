@@ -17,7 +17,7 @@ import type { Migration } from './types';
  */
 export const migration0005: Migration = {
   version: 5,
-  name: 'packets',
+  name: 'outbox-and-station-keys',
   up(db) {
     db.exec(`
       CREATE TABLE station_keys (

@@ -2,7 +2,7 @@ import type { Migration } from './types';
 
 export const migration0001: Migration = {
   version: 1,
-  name: 'initial',
+  name: 'station-users-audit-recordings',
   up(db) {
     db.exec(`
       CREATE TABLE station (

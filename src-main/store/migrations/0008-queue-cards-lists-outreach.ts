@@ -1,7 +1,7 @@
 import type { Migration } from './types';
 
 /**
- * Queue (antrian, issue 8): cards with guaranteed dates, the calls shown on the waiting-room TV,
+ * Queue (antrian): cards with guaranteed dates, the calls shown on the waiting-room TV,
  * pre-registration lists and outreach sessions. Capacity and printer settings live in `settings`
  * as JSON (one row each).
  *
@@ -12,7 +12,7 @@ import type { Migration } from './types';
  */
 export const migration0008: Migration = {
   version: 8,
-  name: 'queue',
+  name: 'queue-cards-lists-outreach',
   up(db) {
     db.exec(`
       CREATE TABLE prereg_lists (

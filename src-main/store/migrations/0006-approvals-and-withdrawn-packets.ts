@@ -1,7 +1,7 @@
 import type { Migration } from './types';
 
 /**
- * Supervisor approval (issue 7). One decision per sealed recording, final once made: approved,
+ * Supervisor approval. One decision per sealed recording, final once made: approved,
  * or rejected with the reason the operator reads back. A rejected recording is redone as a new
  * draft (`redo_recording_id`); the rejected one keeps its row for the audit trail.
  *
@@ -11,7 +11,7 @@ import type { Migration } from './types';
  */
 export const migration0006: Migration = {
   version: 6,
-  name: 'supervisor',
+  name: 'approvals-and-withdrawn-packets',
   up(db) {
     db.exec(`
       CREATE TABLE approvals (

@@ -1,14 +1,14 @@
 import type { Migration } from './types';
 
 /**
- * Exports (issue 7). `outbox.exported_at` marks a packet written to an offline bundle: it still
+ * Exports. `outbox.exported_at` marks a packet written to an offline bundle: it still
  * uploads when the network returns (the centre de-duplicates), but the supervisor's freeze rules
  * and the bundle screen can tell it left the station on a medium. `exports_log` lists every
  * export made — kind, range, file name, size, who — and never the personal data inside.
  */
 export const migration0007: Migration = {
   version: 7,
-  name: 'exports',
+  name: 'exports-log-and-exported-packets',
   up(db) {
     db.exec(`
       ALTER TABLE outbox ADD COLUMN exported_at TEXT;
