@@ -98,3 +98,79 @@ export function useOfficeNonce(
       .run(stationId, nonce, at).changes === 1
   );
 }
+
+/**
+ * The hub's account for a paired desk: inactive (nobody signs in with it), so cards a desk
+ * issued while the hub was down carry who issued them once they reach the hub.
+ */
+export function ensureDeskAccount(
+  db: Database,
+  a: { id: string; username: string; fullName: string; createdAt: string },
+): void {
+  db.prepare(
+    `INSERT INTO users (id, username, full_name, role, password_hash, active, created_at)
+     VALUES (?, ?, ?, 'operator', '!office-desk', 0, ?)
+     ON CONFLICT(id) DO UPDATE SET full_name = excluded.full_name`,
+  ).run(a.id, a.username, a.fullName, a.createdAt);
+}
+
+/** Ids of this desk's own-range cards not yet handed to the hub. */
+export function deskRangeCardIds(db: Database, from: number, to: number): string[] {
+  return (
+    db
+      .prepare(
+        `SELECT id FROM queue_cards WHERE seq >= ? AND seq < ?
+           AND NOT (status = 'cancelled' AND cancel_reason = ?) ORDER BY date, lane, seq`,
+      )
+      .all(from, to, HANDED_TO_HUB) as { id: string }[]
+  ).map((r) => r.id);
+}
+
+/** Marks the desk's local copy of a card as handed to the hub (never called here again). */
+export const HANDED_TO_HUB = 'office-hub';
+
+export function maxSeqInRange(
+  db: Database,
+  date: string,
+  lane: string,
+  from: number,
+  to: number,
+): number {
+  const r = db
+    .prepare(
+      'SELECT COALESCE(MAX(seq), ?) AS n FROM queue_cards WHERE date = ? AND lane = ? AND seq >= ? AND seq < ?',
+    )
+    .get(from, date, lane, from, to) as { n: number };
+  return r.n;
+}
+
+/** A card from a desk's range arriving at the hub: inserted as the desk left it. */
+export function insertReconciledCard(
+  db: Database,
+  c: {
+    id: string;
+    date: string;
+    lane: string;
+    seq: number;
+    priorityReason: string | null;
+    nik: string | null;
+    name: string;
+    phone: string | null;
+    address: string | null;
+    status: string;
+    callOrder: number;
+    issuedAt: string;
+    issuedBy: string;
+    calledAt: string | null;
+    desk: string | null;
+    callCount: number;
+    servedAt: string | null;
+  },
+): void {
+  db.prepare(
+    `INSERT INTO queue_cards (id, date, lane, seq, priority_reason, nik, name, phone, address,
+       status, call_order, issued_at, issued_by, called_at, desk, call_count, served_at)
+     VALUES (@id, @date, @lane, @seq, @priorityReason, @nik, @name, @phone, @address, @status,
+       @callOrder, @issuedAt, @issuedBy, @calledAt, @desk, @callCount, @servedAt)`,
+  ).run(c);
+}

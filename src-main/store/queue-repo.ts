@@ -119,10 +119,15 @@ export function dayLoad(db: Database, date: string): { regular: number; priority
   return load;
 }
 
+/** Numbers from here up belong to office desks' own ranges (issue 17: walk-ins while the hub is down). */
+export const DESK_RANGE_START = 1000;
+
 export function nextSeq(db: Database, date: string, lane: string): number {
   const r = db
-    .prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM queue_cards WHERE date = ? AND lane = ?')
-    .get(date, lane) as { n: number };
+    .prepare(
+      'SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM queue_cards WHERE date = ? AND lane = ? AND seq < ?',
+    )
+    .get(date, lane, DESK_RANGE_START) as { n: number };
   return r.n;
 }
 

@@ -23,7 +23,7 @@ export interface OfficeStation {
 
 export async function startOfficeStation(
   name: string,
-  opts: { hub?: boolean; dataDir?: string; fresh?: boolean } = {},
+  opts: { hub?: boolean; dataDir?: string; hubPort?: number } = {},
 ): Promise<OfficeStation> {
   const host = await startBrowserHost({
     ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
@@ -33,7 +33,7 @@ export async function startOfficeStation(
       '--signature',
       'none',
       '--hub-port',
-      '0',
+      String(opts.hubPort ?? 0),
       '--hub-host',
       '127.0.0.1',
       ...(opts.hub ? ['--hub'] : []),
@@ -63,7 +63,7 @@ export async function startOfficeStation(
     },
     stop: (signal) => host.stop(signal),
   };
-  if (opts.fresh !== false && !opts.dataDir) {
+  if (!opts.dataDir) {
     await must('setup.create', {
       stationName: name,
       kecamatanCode: '32.73.01',

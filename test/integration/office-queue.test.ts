@@ -4,6 +4,7 @@
 import https from 'node:https';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BoardCall, QueueBoard } from '../../src-main/api/contract-queue';
+import { validResident } from '../../src-main/services/testing';
 import { pairDesk, startOfficeStation } from '../helpers/office-stations';
 import type { OfficeStation } from '../helpers/office-stations';
 
@@ -107,6 +108,81 @@ describe('office hub: one queue for three desks', () => {
     expect(page.status).toBe(200);
     expect(page.headers['content-security-policy']).toMatch(/default-src 'none'/);
   });
+
+  it('hub killed mid-day: desks issue from their own ranges, then everything is reconciled', async () => {
+    await hub.as('technician');
+    const hubUrl = (await hub.must('office.status', {})).service!.urls[0]!;
+    const hubPort = Number(new URL(hubUrl).port);
+    const dataDir = hub.host.dataDir;
+    await hub.as('operator');
+    const waitingBefore = (await hub.must('queue.cards', {})).filter((c) => c.status === 'waiting');
+    await hub.stop('SIGKILL');
+
+    const [d2, d3] = [desks[1]!, desks[2]!];
+    await Promise.all([d2.as('operator'), d3.as('operator')]);
+    const walkIns: Record<string, string[]> = { d2: [], d3: [] };
+    for (const [key, d] of [
+      ['d2', d2],
+      ['d3', d3],
+    ] as const) {
+      for (const name of ['Warga Darurat 1', 'Warga Darurat 2']) {
+        const r = await d.must('queue.issue', { name: `${name} ${key}` });
+        walkIns[key]!.push(r.card.number);
+      }
+      // The desk calls its own first walk-in while the hub is away.
+      const called = await d.must('queue.callNext', { desk: 'x' });
+      expect(called?.card.number).toBe(walkIns[key]![0]);
+    }
+    // Each desk's range: its number × 1000 onwards, so the two desks never collide.
+    const ranges = [...walkIns.d2!, ...walkIns.d3!].map((n) =>
+      Math.floor(Number(n.slice(2)) / 1000),
+    );
+    expect(new Set(ranges).size).toBe(2);
+    expect(new Set([...walkIns.d2!, ...walkIns.d3!]).size).toBe(4);
+    await d2.as('technician');
+    const offline = await d2.must('office.status', {});
+    expect(offline.hub?.connected).toBe(false);
+
+    // Recording never waits for the hub.
+    await d3.as('operator');
+    const draft = await d3.must('recordings.saveDraft', { resident: validResident() });
+    expect(draft.status).toBe('draft');
+
+    // The hub comes back on its address; the desks hand over their cards.
+    hub = await startOfficeStation('Loket Kantor', { hub: true, dataDir, hubPort });
+    await hub.as('operator');
+    await expect
+      .poll(
+        async () => (await hub.must('queue.cards', {})).filter((c) => c.number.length > 5).length,
+        { timeout: 60_000, interval: 1000 },
+      )
+      .toBe(4);
+    const cards = await hub.must('queue.cards', {});
+    const numbers = cards.map((c) => c.number);
+    expect(new Set(numbers).size).toBe(numbers.length);
+    const byNumber = new Map(cards.map((c) => [c.number, c]));
+    for (const key of ['d2', 'd3'] as const) {
+      const [first, second] = walkIns[key]!;
+      expect(byNumber.get(first!)?.status).toBe('called');
+      expect(byNumber.get(first!)?.desk).toMatch(/^Meja [34]$/);
+      expect(byNumber.get(second!)?.status).toBe('waiting');
+    }
+    // The rest of the day goes on through the hub: every waiting card once, none called twice.
+    await Promise.all(desks.map((d) => d.as('operator')));
+    const calledNow: string[] = [];
+    for (;;) {
+      const r = await desks[0]!.must('queue.callNext', { desk: 'x' });
+      if (!r) break;
+      calledNow.push(r.card.number);
+    }
+    expect(calledNow.sort()).toEqual(
+      [...waitingBefore.map((c) => c.number), walkIns.d2![1]!, walkIns.d3![1]!].sort(),
+    );
+    // The walk-ins already called at a desk are not called again anywhere.
+    expect(calledNow).not.toContain(walkIns.d2![0]);
+    const local = await d2.must('queue.callNext', { desk: 'x' });
+    expect(local).toBeNull();
+  }, 240_000);
 
   it('a desk starting the recording of its card marks it served on the hub', async () => {
     await desks[0]!.as('operator');

@@ -98,3 +98,20 @@ describe('canOpenBrowser', () => {
     expect(canOpenBrowser('win32', {})).toBe(true);
   });
 });
+
+describe('office hub options', () => {
+  const repo = path.resolve('/repo');
+  it('is no hub by default, listening on all interfaces at 7443 once it is one', () => {
+    expect(parseBrowserHostArgs([], repo).office).toEqual({
+      makeHub: false,
+      hubPort: 7443,
+      hubHost: '0.0.0.0',
+    });
+  });
+  it('reads --hub, --hub-port and --hub-host, and refuses a bad port', () => {
+    expect(
+      parseBrowserHostArgs(['--hub', '--hub-port', '0', '--hub-host', '127.0.0.1'], repo).office,
+    ).toEqual({ makeHub: true, hubPort: 0, hubHost: '127.0.0.1' });
+    expect(() => parseBrowserHostArgs(['--hub-port', '70000'], repo)).toThrow(/--hub-port/);
+  });
+});

@@ -22,15 +22,20 @@ import { keyFingerprint, parsePublicKey } from '../../packets/keys';
 import { checkCentralUrl } from '../../sync/central-http';
 import { selfSignedCert } from '../../sync/tls-cert';
 import {
+  HANDED_TO_HUB,
+  deskRangeCardIds,
+  ensureDeskAccount,
   findOfficeDesk,
+  insertReconciledCard,
   listOfficeDesks,
+  maxSeqInRange,
   markOfficeDeskSeen,
   revokeOfficeDesk,
   upsertOfficeDesk,
   useOfficeNonce,
 } from '../../store/office-repo';
 import type { OfficeDeskRow } from '../../store/office-repo';
-import { findCard, setCardStatus } from '../../store/queue-repo';
+import { DESK_RANGE_START, findCard, nextCallOrder, setCardStatus } from '../../store/queue-repo';
 import { getSetting, setSetting } from '../../store/settings-repo';
 import { getStation } from '../../store/station-repo';
 import type { Actor, Audit } from '../audit';
@@ -139,6 +144,33 @@ const pairReplySchema = z.strictObject({
   tlsPin: z.string().regex(/^[0-9a-f]{64}$/),
   deskNo: z.number().int().min(1).max(99),
   mac: z.string().max(100),
+});
+
+const reconcileCard = z.strictObject({
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  lane: z.enum(['regular', 'priority']),
+  seq: z.number().int().min(DESK_RANGE_START).max(100_000),
+  priorityReason: z.string().max(40).nullable(),
+  nik: z
+    .string()
+    .regex(/^\d{16}$/)
+    .nullable(),
+  name: z.string().min(1).max(120),
+  phone: z.string().max(20).nullable(),
+  address: z.string().max(200).nullable(),
+  status: z.enum(['waiting', 'called', 'skipped', 'served', 'no-show']),
+  issuedAt: z.string().max(40),
+  calledAt: z.string().max(40).nullable(),
+  callCount: z.number().int().min(0).max(1000),
+  servedAt: z.string().max(40).nullable(),
+});
+const reconcileSchema = z.strictObject({ cards: z.array(reconcileCard).max(2000) });
+
+/** A desk's own number range for walk-ins while the hub is down: Meja 2 → A-2001, A-2002 … */
+export const deskRange = (deskNo: number) => ({
+  from: deskNo * DESK_RANGE_START,
+  to: (deskNo + 1) * DESK_RANGE_START,
 });
 
 const helloSchema = z.strictObject({ version: z.string().max(40), at: z.string().max(40) });
@@ -384,7 +416,48 @@ export function createOffice(deps: OfficeDeps): Office {
       const reply = await runForDesk(c.data.method, input.data as Record<string, unknown>, desk);
       return { status: 200, body: reply };
     }
+    if (path === '/office/v1/reconcile') {
+      const r = reconcileSchema.safeParse(body);
+      if (!r.success) return refused(400, 'bad-request');
+      const range = deskRange(desk.deskNo);
+      // A desk hands over cards of its own range only: it cannot write into another desk's.
+      if (r.data.cards.some((c) => c.seq < range.from || c.seq >= range.to)) {
+        log.warn('office reconcile refused', { reason: 'range' });
+        return refused(400, 'range');
+      }
+      const accepted = db.transaction(() => acceptDeskCards(desk, r.data.cards))();
+      return { status: 200, body: { accepted } };
+    }
     return refused(404, 'not-found');
+  }
+
+  /**
+   * Cards a desk issued (and maybe called or served) while the hub was down join the office
+   * queue as the desk left them. A card already here (a repeated hand-over) is left alone, so
+   * nothing is added or called twice.
+   */
+  function acceptDeskCards(desk: OfficeDeskRow, cards: z.infer<typeof reconcileCard>[]): number {
+    const accountId = `OFFICEDESK${desk.deskNo}`;
+    ensureDeskAccount(db, {
+      id: accountId,
+      username: `kantor.meja-${desk.deskNo}`,
+      fullName: `${deskLabel(desk.deskNo)} (${desk.stationName})`,
+      createdAt: now().toISOString(),
+    });
+    let accepted = 0;
+    for (const c of cards) {
+      if (findCard(db, c.id)) continue;
+      const called = c.status !== 'waiting';
+      insertReconciledCard(db, {
+        ...c,
+        callOrder: nextCallOrder(db, c.date),
+        issuedBy: accountId,
+        desk: called ? deskLabel(desk.deskNo) : null,
+      });
+      audit.record(null, 'queue.issued', c.id);
+      accepted++;
+    }
+    return accepted;
   }
 
   /** The hub's queue on behalf of a desk: the desk's name on calls is the hub's, never the desk's word. */
@@ -507,7 +580,11 @@ export function createOffice(deps: OfficeDeps): Office {
   async function hello(): Promise<void> {
     const l = link();
     if (!l) return;
-    await toHub(l, '/office/v1/hello', { version: deps.version, at: now().toISOString() });
+    const r = await toHub(l, '/office/v1/hello', {
+      version: deps.version,
+      at: now().toISOString(),
+    });
+    if (r.ok) await reconcile(l);
   }
 
   function startHellos(): void {
@@ -590,11 +667,86 @@ export function createOffice(deps: OfficeDeps): Office {
     return ok(status());
   }
 
-  async function forward(method: string, input: unknown): Promise<Reply<unknown>> {
+  /** Hands this desk's own-range cards to the hub; true when there is nothing left to hand. */
+  let reconciling: Promise<boolean> | null = null;
+  function reconcile(l: StoredLink): Promise<boolean> {
+    reconciling ??= (async () => {
+      const range = deskRange(l.deskNo);
+      const cards = deskRangeCardIds(db, range.from, range.to)
+        .map((id) => findCard(db, id)!)
+        .filter((c) => c.status !== 'cancelled');
+      if (cards.length === 0) return true;
+      const r = await toHub(l, '/office/v1/reconcile', {
+        cards: cards.map((c) => ({
+          id: c.id,
+          date: c.date,
+          lane: c.lane,
+          seq: c.seq,
+          priorityReason: c.priorityReason,
+          nik: c.nik,
+          name: c.name,
+          phone: c.phone,
+          address: c.address,
+          status: c.status,
+          issuedAt: c.issuedAt,
+          calledAt: c.calledAt,
+          callCount: c.callCount,
+          servedAt: c.servedAt,
+        })),
+      });
+      if (!r.ok) return false;
+      db.transaction(() => {
+        for (const c of cards) {
+          setCardStatus(db, c.id, { status: 'cancelled', cancelReason: HANDED_TO_HUB });
+        }
+      })();
+      log.info('office cards handed to the hub', { count: cards.length });
+      return true;
+    })().finally(() => {
+      reconciling = null;
+    });
+    return reconciling;
+  }
+
+  /**
+   * A queue call on a paired desk: the hub's queue when it answers; this desk's own cards when
+   * it cannot be reached (walk-ins issued here meanwhile), handed over once it is back.
+   */
+  async function forward(
+    method: string,
+    input: unknown,
+    local: () => Reply<unknown> | Promise<Reply<unknown>>,
+  ): Promise<Reply<unknown>> {
     const l = link()!;
-    const r = await toHub(l, '/office/v1/queue', { method, input });
-    if (r.ok) return r.body as Reply<unknown>;
-    return fail('CONFLICT', `${omsg(L(), 'offline')}: ${r.message}`);
+    const handed = await reconcile(l);
+    if (handed) {
+      const r = await toHub(l, '/office/v1/queue', { method, input });
+      if (r.ok) return r.body as Reply<unknown>;
+      if (r.reachable) return fail('CONFLICT', r.message);
+    }
+    return local();
+  }
+
+  /** A walk-in card issued at a paired desk: numbered from the desk's own range. */
+  async function issueAtDesk(
+    l: StoredLink,
+    local: () => Reply<unknown> | Promise<Reply<unknown>>,
+  ): Promise<Reply<unknown>> {
+    const r = (await local()) as Reply<{
+      card: { id: string; date: string; lane: string };
+      existing: boolean;
+    }>;
+    if (!r.ok || r.value.existing) return r;
+    const { id, date, lane } = r.value.card;
+    const range = deskRange(l.deskNo);
+    db.transaction(() => {
+      setCardStatus(db, id, { seq: maxSeqInRange(db, date, lane, range.from, range.to) + 1 });
+    })();
+    const card = (await (deps.queue()['queue.card'] as AnyHandler)({ id } as never, {
+      actor: null,
+    })) as Reply<unknown>;
+    void reconcile(l).catch(() => {});
+    return card.ok ? ok({ ...r.value, card: card.value }) : r;
   }
 
   // ---- Contract ---------------------------------------------------------------------------
@@ -661,7 +813,14 @@ export function createOffice(deps: OfficeDeps): Office {
       for (const m of FORWARDED_QUEUE_METHODS) {
         const local = queueHandlers[m] as AnyHandler;
         out[m] = (input: never, ctx: { actor: Actor | null }) =>
-          link() ? forward(m, input) : local(input, ctx);
+          link() ? forward(m, input, () => local(input, ctx)) : local(input, ctx);
+      }
+      const issue = queueHandlers['queue.issue'] as AnyHandler | undefined;
+      if (issue) {
+        out['queue.issue'] = (input: never, ctx: { actor: Actor | null }) => {
+          const l = link();
+          return l ? issueAtDesk(l, () => issue(input, ctx)) : issue(input, ctx);
+        };
       }
       return out as typeof queueHandlers;
     },

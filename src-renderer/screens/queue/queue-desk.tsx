@@ -25,6 +25,7 @@ import { displayServiceDate } from '../../../src-main/domain/format-date';
 import { pdfUrl, useTx } from '../../app/tx';
 import type { Tx } from '../../app/tx';
 import './queue.css';
+import { OfficeLink } from './office-link';
 
 const storage = (): Storage | null => {
   try {
@@ -184,6 +185,7 @@ export function QueueDesk({ onRecord }: { onRecord: (called: CallResult) => void
           </button>
         </div>
       </div>
+      <OfficeLink onChange={reload} />
       {banner ? (
         <p
           className={`banner banner--${banner.kind}`}
