@@ -16,7 +16,7 @@ import type { SimScriptHooks } from '../drivers/fingerprint/sim-script';
 import { FingerprintSimulator } from '../drivers/fingerprint/simulator';
 import { QUALITIES } from '../drivers/fingerprint/synthetic';
 import type { ImageQuality } from '../drivers/fingerprint/synthetic';
-import type { ByteTransport } from '../drivers/fingerprint/transport';
+import type { ByteTransport } from '../drivers/transport/byte-transport';
 import { openSerialTransport } from '../drivers/transport/serial';
 
 const USAGE = `usage: simulate.ts fingerprint --path PORT [--baud 57600] [--quality clear|smudged|partial|dry]
