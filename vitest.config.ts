@@ -13,6 +13,7 @@ export default defineConfig({
             'src-renderer/**/*.test.ts',
             'test/fuzz/**/*.test.ts',
             'test/central/**/*.test.ts',
+            'test/i18n/**/*.test.ts',
           ],
           testTimeout: 20_000,
         },

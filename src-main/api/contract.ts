@@ -7,6 +7,7 @@ import {
   RELIGIONS,
   SEXES,
 } from '../domain/resident';
+import type { Locale } from '../domain/i18n';
 import type { ValidationIssue } from '../domain/resident';
 import type { Reply } from './reply';
 import { QUEUE_EVENTS, queueMethods } from './contract-queue';
@@ -356,7 +357,7 @@ export interface AppInfo {
   host: 'electron' | 'browser';
   setupDone: boolean;
   station: { id: string; name: string; kecamatanCode: string; kecamatanName: string } | null;
-  locale: 'id' | 'en';
+  locale: Locale;
 }
 
 export interface UserSummary extends SessionUser {

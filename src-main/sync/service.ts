@@ -9,7 +9,7 @@ import type { Actor, Audit } from '../services/audit';
 import type { Central } from '../services/central';
 import { baseUrl } from '../services/central';
 import type { Logger } from '../services/log';
-import type { Locale } from '../services/messages';
+import type { Locale } from '../domain/i18n';
 import { createSyncRunner } from './runner';
 import type { NetworkState, SyncOptions, SyncRunner } from './runner';
 

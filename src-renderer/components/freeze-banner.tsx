@@ -2,14 +2,12 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FreezeStatus } from '../../src-main/api/contract-supervisor';
 import { call } from '../app/station-client';
-import { registerSupervisorStrings } from '../screens/supervisor/approval/strings';
 
 /** How often the desk asks whether new recordings are frozen (the rules change slowly). */
 export const FREEZE_POLL_MS = 30_000;
 
 /** The operator's banner while new recordings are blocked: why, and what to do. */
 export function FreezeBanner() {
-  registerSupervisorStrings();
   const { t } = useTranslation();
   const [status, setStatus] = useState<FreezeStatus | null>(null);
   useEffect(() => {

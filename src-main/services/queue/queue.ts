@@ -68,7 +68,7 @@ import type { CardRow, EntryRow, SessionRow } from '../../store/queue-repo';
 import type { Actor, Audit } from '../audit';
 import { newId } from '../ids';
 import type { Logger } from '../log';
-import type { Locale } from '../messages';
+import type { Locale } from '../../domain/i18n';
 import { cardEscPos, renderCardPdf, testPageEscPos, withCodePage } from './card-print';
 import { ListFormatError } from './list-import';
 import { workerListImporter } from './list-import-run';
