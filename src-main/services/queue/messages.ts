@@ -135,11 +135,34 @@ const MESSAGES = defineMessages('services/queue', {
     id: 'Rentang tanggal tidak valid (paling lama 366 hari).',
     en: 'Date range not valid (at most 366 days).',
   },
+  dayHoliday: { id: 'Libur: {label}', en: 'Holiday: {label}' },
+  dayClosure: { id: 'Tutup: {label}', en: 'Closed: {label}' },
+  dayNotServed: { id: 'Bukan hari layanan', en: 'Not a service day' },
 });
 
 export type QueueMessage = keyof typeof MESSAGES;
 
 export const qmsg = translator(MESSAGES);
+
+/** Why the receipt printer failed, by `PrintError` code (the end of a sentence). */
+export const PRINT_ERRORS = defineMessages('services/queue/print-errors', {
+  'open-failed': {
+    id: 'port serial tidak bisa dibuka',
+    en: 'the serial port cannot be opened',
+  },
+  'no-answer': {
+    id: 'printer tidak menjawab (mati atau kabel lepas?)',
+    en: 'the printer does not answer (off or cable loose?)',
+  },
+  offline: {
+    id: 'printer offline (tutup terbuka atau error)',
+    en: 'the printer is offline (cover open or error)',
+  },
+  'paper-end': { id: 'kertas habis', en: 'out of paper' },
+  'write-failed': { id: 'pengiriman data gagal', en: 'sending the data failed' },
+});
+
+export const printError = translator(PRINT_ERRORS);
 
 const STATUS: Record<string, Message> = defineMessages('services/queue/status', {
   waiting: { id: 'menunggu', en: 'waiting' },
