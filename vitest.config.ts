@@ -15,6 +15,7 @@ export default defineConfig({
             'test/fuzz/**/*.test.ts',
             'test/central/**/*.test.ts',
             'test/layers/**/*.test.ts',
+            'test/i18n/**/*.test.ts',
           ],
           testTimeout: 20_000,
         },

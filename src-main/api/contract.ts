@@ -10,6 +10,7 @@ import type {
   RecordingStatus,
   StorageCategory,
 } from '../domain/records';
+import type { Locale } from '../domain/i18n';
 import type { ValidationIssue } from '../domain/resident';
 import { residentSchema } from '../domain/resident-schema';
 import type { Reply } from './reply';
@@ -331,7 +332,7 @@ export interface AppInfo {
   host: 'electron' | 'browser';
   setupDone: boolean;
   station: { id: string; name: string; kecamatanCode: string; kecamatanName: string } | null;
-  locale: 'id' | 'en';
+  locale: Locale;
 }
 
 export interface UserSummary extends SessionUser {

@@ -1,6 +1,8 @@
 // Finger positions as ISO/IEC 19794-4 and ANSI/NIST-ITL number them, and the words an operator
 // says to a resident. Pure: shared by the service (progress texts) and the renderer.
 
+import type { Locale } from './i18n';
+
 export const FINGER_POSITIONS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
 export type FingerPosition = (typeof FINGER_POSITIONS)[number];
 
@@ -42,7 +44,7 @@ const NAMES_EN: Record<Digit, string> = {
 };
 
 /** "JARI TELUNJUK KANAN" / "RIGHT INDEX FINGER" — upper case, as operators read it aloud. */
-export function fingerName(finger: number, locale: 'id' | 'en'): string {
+export function fingerName(finger: number, locale: Locale): string {
   const hand = handOf(finger);
   const digit = digitOf(finger);
   return locale === 'en'

@@ -1,7 +1,7 @@
 // Indonesian (and English) date wording shared by the receipt, the daily report and the queue
 // card. Pure: callers decide whether a date is read in local time or as a calendar day.
 
-import type { Locale } from './messages';
+import type { Locale } from './i18n';
 
 const MONTHS: Record<Locale, readonly string[]> = {
   id: [

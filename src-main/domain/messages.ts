@@ -4,9 +4,9 @@
  * are `{name}`; personal data may appear here because these texts go to the screen only,
  * never to a log.
  */
-export type Locale = 'id' | 'en';
+import { defineMessages, format, type Locale, type MessageVars } from './i18n';
 
-const catalog = {
+const catalog = defineMessages('domain/messages', {
   NIK_REQUIRED: {
     id: 'NIK wajib diisi (16 angka, lihat KK).',
     en: 'NIK is required (16 digits, see the family card).',
@@ -99,6 +99,10 @@ const catalog = {
     id: 'Tanggal lahir "{value}" bukan tanggal yang sah. Isi tanggal, bulan dan tahun lengkap.',
     en: 'Date of birth "{value}" is not a valid date. Enter the full day, month and year.',
   },
+  BIRTHDATE_INCOMPLETE: {
+    id: 'Tanggal lahir belum lengkap. Ketik 8 angka: tanggal, bulan, tahun (mis. 17081985).',
+    en: 'Date of birth is incomplete. Type 8 digits: day, month, year (e.g. 17081985).',
+  },
   BIRTHDATE_FUTURE: {
     id: 'Tanggal lahir {date} belum terjadi (hari ini {today}). Periksa tahunnya.',
     en: 'Date of birth {date} is in the future (today is {today}). Check the year.',
@@ -147,20 +151,18 @@ const catalog = {
     id: 'Warga negara asing (WNA) memakai proses KTP-el tersendiri (izin tinggal tetap, masa berlaku mengikuti izin). Pastikan dokumennya sudah diperiksa petugas.',
     en: 'Foreign residents (WNA) follow a separate KTP-el process (permanent stay permit; validity follows the permit). Make sure their documents have been checked.',
   },
-} as const satisfies Record<string, Record<Locale, string>>;
+});
 
 export type MessageCode = keyof typeof catalog;
 export const MESSAGE_CODES = Object.keys(catalog) as MessageCode[];
 
-export type MessageParams = Record<string, string | number>;
+export type MessageParams = MessageVars;
 
-/** A missing parameter shows as empty rather than as `{name}` on an operator's screen. */
 export function t(code: MessageCode, locale: Locale, params: MessageParams = {}): string {
-  const entry: Record<Locale, string> = catalog[code];
-  return entry[locale].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
+  return format(catalog[code], locale, params);
 }
 
-const fieldLabels: Record<string, Record<Locale, string>> = {
+const fieldLabels: Record<string, Record<Locale, string>> = defineMessages('domain/field-labels', {
   nik: { id: 'NIK', en: 'NIK' },
   kk: { id: 'Nomor KK', en: 'KK number' },
   name: { id: 'Nama', en: 'Name' },
@@ -176,7 +178,7 @@ const fieldLabels: Record<string, Record<Locale, string>> = {
   maritalStatus: { id: 'Status perkawinan', en: 'Marital status' },
   occupation: { id: 'Pekerjaan', en: 'Occupation' },
   citizenship: { id: 'Kewarganegaraan', en: 'Citizenship' },
-};
+});
 
 export function fieldLabel(field: string, locale: Locale): string {
   return fieldLabels[field]?.[locale] ?? field;

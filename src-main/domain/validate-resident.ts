@@ -1,5 +1,6 @@
 import { fieldLabel, sexLabel, t } from './messages';
-import type { Locale, MessageCode, MessageParams } from './messages';
+import type { Locale } from './i18n';
+import type { MessageCode, MessageParams } from './messages';
 import {
   checkDdmmyy,
   cleanNumber,

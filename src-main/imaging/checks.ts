@@ -2,7 +2,8 @@ import sharp from 'sharp';
 import type { CheckResult, PhotoCheck, PhotoSettings } from '../domain/photo-checks';
 import type { DetectedFace } from './face-detector';
 import { FRAMING_GUIDE, type Rect } from './geometry';
-import { photoMsg, type Locale } from './messages';
+import type { Locale } from '../domain/i18n';
+import { photoMsg } from './messages';
 
 /*
  * Quality measures on the processed photo (exposure, sharpness, background) and on the

@@ -1,7 +1,7 @@
 /** Photo messages for operators, Bahasa Indonesia first. Placeholders: {name}. */
-export type Locale = 'id' | 'en';
+import { defineMessages, translator } from '../domain/i18n';
 
-const MESSAGES = {
+const MESSAGES = defineMessages('imaging/messages', {
   // Input guards
   frameEmpty: {
     id: 'Gambar dari kamera kosong. Ambil foto lagi.',
@@ -136,16 +136,8 @@ const MESSAGES = {
     id: 'Foto tidak dapat diproses. Ambil foto lagi; bila berulang, hubungi teknisi.',
     en: 'The photo could not be processed. Take it again; if it keeps happening, call a technician.',
   },
-} as const satisfies Record<string, Record<Locale, string>>;
+});
 
 export type PhotoMessageKey = keyof typeof MESSAGES;
 
-export function photoMsg(
-  locale: Locale,
-  key: PhotoMessageKey,
-  params: Record<string, string | number> = {},
-): string {
-  return MESSAGES[key][locale].replace(/\{(\w+)\}/g, (m, name: string) =>
-    name in params ? String(params[name]) : m,
-  );
-}
+export const photoMsg = translator(MESSAGES);

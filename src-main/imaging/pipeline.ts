@@ -13,7 +13,8 @@ import {
 } from './checks';
 import type { DetectedFace, FaceDetector } from './face-detector';
 import { guideHead, icaoCrop, type HeadPlacement, type Rect } from './geometry';
-import { photoMsg, type Locale } from './messages';
+import type { Locale } from '../domain/i18n';
+import { photoMsg } from './messages';
 
 /** Frames beyond this many pixels are refused before decoding (4096×4096 = 16.8 MP). */
 export const MAX_FRAME_PIXELS = 4096 * 4096;

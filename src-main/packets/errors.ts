@@ -1,3 +1,5 @@
+import { defineMessages, type Locale, type Message } from '../domain/i18n';
+
 /**
  * Why a packet was refused. Stable strings: they cross the wire (central → station), land in the
  * central's database and in the station's outbox, so never rename one.
@@ -18,7 +20,7 @@ export const PACKET_REJECTIONS = [
 ] as const;
 export type PacketRejection = (typeof PACKET_REJECTIONS)[number];
 
-const MESSAGES: Record<PacketRejection, { id: string; en: string }> = {
+const MESSAGES: Record<PacketRejection, Message> = defineMessages('packets/rejections', {
   'too-large': {
     id: 'Paket melebihi batas ukuran.',
     en: 'The packet exceeds the size limit.',
@@ -67,13 +69,10 @@ const MESSAGES: Record<PacketRejection, { id: string; en: string }> = {
     id: 'Kunci kriptografi tidak sah.',
     en: 'Invalid cryptographic key.',
   },
-};
+});
 
 /** Operator-facing text for a rejection; Bahasa Indonesia unless the UI is in English. */
-export function packetRejectionMessage(
-  reason: PacketRejection,
-  locale: 'id' | 'en' = 'id',
-): string {
+export function packetRejectionMessage(reason: PacketRejection, locale: Locale = 'id'): string {
   return MESSAGES[reason][locale];
 }
 
@@ -105,7 +104,7 @@ export type KeyFormatProblem =
   | 'wrong-type'
   | 'incomplete-bundle';
 
-const KEY_MESSAGES: Record<KeyFormatProblem, { id: string; en: string }> = {
+const KEY_MESSAGES: Record<KeyFormatProblem, Message> = defineMessages('packets/key-format', {
   empty: { id: 'Kunci publik kosong.', en: 'The public key is empty.' },
   unreadable: {
     id: 'Kunci publik tidak terbaca: tempel blok PEM "BEGIN PUBLIC KEY" atau 32 bita dalam base64.',
@@ -123,7 +122,7 @@ const KEY_MESSAGES: Record<KeyFormatProblem, { id: string; en: string }> = {
     id: 'Bundel kunci pusat tidak lengkap: perlu dua blok PUBLIC KEY (enkripsi X25519 dan tanda tangan putusan Ed25519). Tempel seluruh isi berkas bundel kunci dari admin pusat.',
     en: 'The central key bundle is incomplete: it needs two PUBLIC KEY blocks (X25519 encryption and Ed25519 verdict signing). Paste the whole key bundle file from the central admin.',
   },
-};
+});
 
 export class KeyFormatError extends Error {
   readonly problem: KeyFormatProblem;
@@ -137,7 +136,7 @@ export class KeyFormatError extends Error {
     this.messageId = KEY_MESSAGES[problem].id;
   }
 
-  localized(locale: 'id' | 'en'): string {
+  localized(locale: Locale): string {
     return KEY_MESSAGES[this.problem][locale];
   }
 }

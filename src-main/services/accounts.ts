@@ -18,7 +18,7 @@ import type { UserRow } from '../store/users-repo';
 import type { Actor, Audit } from './audit';
 import { newId } from './ids';
 import { msg } from './messages';
-import type { Locale } from './messages';
+import type { Locale } from '../domain/i18n';
 import {
   CURRENT_PARAMS,
   checkPasswordPolicy,

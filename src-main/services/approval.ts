@@ -20,9 +20,9 @@ import type { ApprovalRow } from '../store/approvals-repo';
 import { findRecording } from '../store/recordings-repo';
 import type { Actor, Audit } from './audit';
 import { msg } from './messages';
-import type { Locale } from './messages';
+import { defineMessages, translator, type Locale } from '../domain/i18n';
 
-const TEXT = {
+const TEXT = defineMessages('services/approval', {
   notSealed: {
     id: 'Perekaman ini belum disegel, jadi belum bisa diperiksa.',
     en: 'This recording is not sealed yet, so it cannot be reviewed.',
@@ -37,9 +37,8 @@ const TEXT = {
     id: 'Hanya perekaman yang ditolak supervisor yang bisa diulang.',
     en: 'Only a recording rejected by the supervisor can be redone.',
   },
-} as const;
-const t = (L: Locale, k: keyof typeof TEXT, p: Record<string, string> = {}) =>
-  TEXT[k][L].replace(/\{(\w+)\}/g, (_, n: string) => p[n] ?? '');
+});
+const t = translator(TEXT);
 
 const fingerList = (s: string | null): number[] =>
   s

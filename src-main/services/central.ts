@@ -32,9 +32,9 @@ import type { CentralClient, UrlProblem } from '../sync/central-http';
 import { registerErrorSchema, registerReplySchema } from '../sync/central-replies';
 import type { Actor, Audit } from './audit';
 import type { Logger } from './log';
-import type { Locale } from './messages';
+import { defineMessages, translator, type Locale } from '../domain/i18n';
 
-const TEXT = {
+const TEXT = defineMessages('services/central', {
   notSetUp: {
     id: 'Stasiun belum disiapkan.',
     en: 'The station is not set up yet.',
@@ -107,10 +107,9 @@ const TEXT = {
     id: 'Pin yang diketik ({typed}) tidak sama dengan kunci yang sekarang dipakai server pusat ({seen}). Baca ulang bersama admin pusat.',
     en: 'The typed pin ({typed}) is not the key the central server uses now ({seen}). Read it again with the central admin.',
   },
-} as const;
+});
 type TextKey = keyof typeof TEXT;
-const t = (L: Locale, k: TextKey, p: Record<string, string> = {}) =>
-  TEXT[k][L].replace(/\{(\w+)\}/g, (_, n: string) => p[n] ?? '');
+const t = translator(TEXT);
 
 export type CentralMethod =
   | 'central.config'

@@ -11,9 +11,9 @@ import { IMAGE_HEIGHT, IMAGE_WIDTH } from '../../drivers/fingerprint/codec';
 import { fingerprintQuality } from '../../drivers/fingerprint/quality';
 import type { FingerprintDevice } from './fingerprint-device';
 import { encodeGrayPng } from './fingerprints';
-import type { Locale } from './messages';
+import { defineMessages, translator, type Locale } from '../domain/i18n';
 
-const TEXT = {
+const TEXT = defineMessages('services/device-self-test', {
   handshake: { id: 'Jabat tangan (VfyPwd)', en: 'Handshake (VfyPwd)' },
   handshakeOk: { id: 'Modul menjawab', en: 'The module answered' },
   sysPara: { id: 'Baca parameter (ReadSysPara)', en: 'Read parameters (ReadSysPara)' },
@@ -46,11 +46,9 @@ const TEXT = {
     en: 'No strokes within {s} seconds. Draw on the pad with the pen and try again.',
   },
   unknown: { id: 'tidak diketahui', en: 'unknown' },
-} as const;
+});
 
-type Key = keyof typeof TEXT;
-export const selfTestText = (L: Locale, k: Key, p: Record<string, string | number> = {}) =>
-  TEXT[k][L].replace(/\{(\w+)\}/g, (_, n: string) => String(p[n] ?? ''));
+export const selfTestText = translator(TEXT);
 
 const errText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 

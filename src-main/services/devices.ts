@@ -25,7 +25,7 @@ import { fingerprintSelfTest, signatureSelfTest } from './device-self-test';
 import type { SignatureTestPort } from './device-self-test';
 import type { FingerprintDevice } from './fingerprint-device';
 import type { Logger } from './log';
-import type { Locale } from './messages';
+import { defineMessages, translator, type Locale } from '../domain/i18n';
 
 export type { SignatureTestPort };
 
@@ -128,7 +128,7 @@ export function fingerprintArgFromChoice(id: string | undefined): string | undef
   return id.startsWith('serial:') ? id.slice('serial:'.length) : undefined;
 }
 
-const TEXT = {
+const TEXT = defineMessages('services/devices', {
   simFingerprint: { id: 'Pemindai sidik jari SIMULASI', en: 'SIMULATED fingerprint scanner' },
   realFingerprint: { id: 'Modul sidik jari (ZFM/R30x)', en: 'Fingerprint module (ZFM/R30x)' },
   simSignature: { id: 'Pad tanda tangan SIMULASI', en: 'SIMULATED signature pad' },
@@ -162,9 +162,8 @@ const TEXT = {
   },
   fingerprint: { id: 'sidik jari', en: 'fingerprints' },
   signature: { id: 'tanda tangan', en: 'signatures' },
-} as const;
-const t = (L: Locale, k: keyof typeof TEXT, p: Record<string, string> = {}) =>
-  TEXT[k][L].replace(/\{(\w+)\}/g, (_, n: string) => p[n] ?? '');
+});
+const t = translator(TEXT);
 
 interface CameraReport {
   state: 'connected' | 'missing' | 'error';

@@ -44,7 +44,7 @@ import {
 } from './diagnostics-scrub';
 import type { SensitiveTerms, TermMatcher } from './diagnostics-scrub';
 import type { Logger } from './log';
-import type { Locale } from './messages';
+import { defineMessages, translator, type Locale } from '../domain/i18n';
 
 export type DiagnosticsMethod =
   | 'diagnostics.network'
@@ -87,7 +87,7 @@ export interface DiagnosticsDeps {
   networkTimeoutMs?: number;
 }
 
-const TEXT = {
+const TEXT = defineMessages('services/diagnostics', {
   notConfigured: {
     id: 'Alamat server pusat belum diatur.',
     en: 'The central server address is not set.',
@@ -145,11 +145,10 @@ const TEXT = {
   },
   stepZip: { id: 'Membuat berkas zip', en: 'Building the zip file' },
   stepDone: { id: 'Selesai', en: 'Done' },
-} as const;
+});
 
 type TextKey = keyof typeof TEXT;
-const say = (locale: Locale, key: TextKey, params: Record<string, string> = {}) =>
-  TEXT[key][locale].replace(/\{(\w+)\}/g, (_, n: string) => params[n] ?? '');
+const say = translator(TEXT);
 
 /** Only the rotating log files the station writes; anything else in the folder is left out. */
 const LOG_NAME = /^[\w-]+\.log(\.\d+)?$/;

@@ -14,7 +14,7 @@ import { createMemoryPair } from '../../drivers/transport/byte-transport';
 import type { ByteTransport } from '../../drivers/transport/byte-transport';
 import type { PtyPair } from '../../drivers/transport/pty-pair';
 import type { Logger } from './log';
-import type { Locale } from './messages';
+import type { Locale } from '../domain/i18n';
 
 export type FingerprintMode = 'auto' | 'simulated' | 'none';
 

@@ -44,7 +44,7 @@ import type { FingerprintDevice, FingerprintDeviceConfig } from './fingerprint-d
 import { newId } from './ids';
 import type { Logger } from './log';
 import { msg } from './messages';
-import type { Locale } from './messages';
+import { defineMessages, translator, type Locale } from '../domain/i18n';
 
 /**
  * The lowest acceptable quality (0–100), MOSIP's 40. A constant, not a station setting: every
@@ -55,7 +55,7 @@ export const QUALITY_THRESHOLD = 40;
 export const MAX_ATTEMPTS = 3;
 export const DEFAULT_WAIT_FINGER_MS = 30_000;
 
-const TEXT = {
+const TEXT = defineMessages('services/fingerprints', {
   waiting: { id: 'Letakkan {finger} di sensor', en: 'Place the {finger} on the sensor' },
   lift: {
     id: 'Gambar {finger} sudah diambil — angkat jari',
@@ -94,11 +94,9 @@ const TEXT = {
     id: 'Pemindai ini bukan simulasi.',
     en: 'This scanner is not a simulator.',
   },
-} as const;
+});
 
-type TextKey = keyof typeof TEXT;
-const t = (locale: Locale, key: TextKey, params: Record<string, string> = {}) =>
-  TEXT[key][locale].replace(/\{(\w+)\}/g, (_, n: string) => params[n] ?? '');
+const t = translator(TEXT);
 
 /** Image and template problems that mean "take it again", not "the scanner is broken". */
 const NO_TEMPLATE_CODES: ReadonlySet<FingerprintErrorCode> = new Set([

@@ -30,13 +30,13 @@ import type { Actor, Audit } from './audit';
 import type { Central } from './central';
 import type { Logger } from './log';
 import { msg } from './messages';
-import type { Locale } from './messages';
+import { defineMessages, translator, type Locale } from '../domain/i18n';
 import { renderReceipt } from './receipt';
 
 /** Default upper bound of a sealed packet; a normal one is ~150–250 KB. */
 export const MAX_PACKET_BYTES = 2 * 1024 * 1024;
 
-const TEXT = {
+const TEXT = defineMessages('services/finish', {
   missingPhoto: { id: 'Foto belum diterima.', en: 'The photo is not accepted yet.' },
   missingFingers: {
     id: 'Sidik jari belum lengkap ({n} dari 10).',
@@ -70,10 +70,8 @@ const TEXT = {
     id: 'Perekaman ini dibuat oleh operator lain.',
     en: 'This recording belongs to another operator.',
   },
-} as const;
-type TextKey = keyof typeof TEXT;
-const t = (L: Locale, k: TextKey, p: Record<string, string> = {}) =>
-  TEXT[k][L].replace(/\{(\w+)\}/g, (_, n: string) => p[n] ?? '');
+});
+const t = translator(TEXT);
 
 /** What the signature helper's `getSignature(db, id)` returns (only the fields used here). */
 export interface StoredSignature {

@@ -15,7 +15,7 @@ import type { Reply } from '../api/reply';
 import { countAwaiting, unsentFigures } from '../store/approvals-repo';
 import { getSetting, setSetting } from '../store/settings-repo';
 import type { Actor, Audit } from './audit';
-import type { Locale } from './messages';
+import { defineMessages, translator, type Locale } from '../domain/i18n';
 
 /** Keys in the `settings` table; `approval.requiredForUpload` is also read by the outbox query. */
 export const SETTING_KEYS: Record<keyof SupervisorSettings, string> = {
@@ -59,7 +59,7 @@ export function writeSupervisorSettings(db: Database, patch: Partial<SupervisorS
   }
 }
 
-const TEXT = {
+const TEXT = defineMessages('services/freeze', {
   'awaiting-approval': {
     id: '{value} perekaman menunggu persetujuan (batas {limit}). Minta supervisor memeriksa dan menyetujui antrean Persetujuan.',
     en: '{value} recordings await approval (limit {limit}). Ask the supervisor to review the Approval queue.',
@@ -76,10 +76,9 @@ const TEXT = {
     id: 'Perekaman baru dihentikan sementara. {reasons} Perekaman yang sedang berjalan tetap bisa diselesaikan.',
     en: 'New recordings are paused. {reasons} Recordings already started can still be finished.',
   },
-} as const;
+});
 
-const fill = (s: string, p: Record<string, string | number>) =>
-  s.replace(/\{(\w+)\}/g, (_, n: string) => String(p[n] ?? ''));
+const say = translator(TEXT);
 
 const HOUR_MS = 3_600_000;
 
@@ -107,7 +106,7 @@ export function evaluateFreeze(db: Database, at: Date, locale: Locale): FreezeSt
     value,
     limit,
     tripped: limit > 0 && value >= limit,
-    message: fill(TEXT[rule][locale], { value, limit }),
+    message: say(locale, rule, { value, limit }),
   });
   const checks = [
     check('awaiting-approval', awaiting, s.freezeMaxAwaitingApproval),
@@ -120,7 +119,7 @@ export function evaluateFreeze(db: Database, at: Date, locale: Locale): FreezeSt
     checks,
     message:
       tripped.length > 0
-        ? fill(TEXT.frozen[locale], { reasons: tripped.map((c) => c.message).join(' ') })
+        ? say(locale, 'frozen', { reasons: tripped.map((c) => c.message).join(' ') })
         : null,
     checkedAt: at.toISOString(),
   };

@@ -1,7 +1,7 @@
 /** Operator-facing messages, Bahasa Indonesia first. Placeholders: {name}. */
-export type Locale = 'id' | 'en';
+import { defineMessages, translator } from '../domain/i18n';
 
-const MESSAGES = {
+const MESSAGES = defineMessages('services/messages', {
   badRequest: {
     id: 'Permintaan tidak valid{detail}.',
     en: 'Invalid request{detail}.',
@@ -101,10 +101,8 @@ const MESSAGES = {
     id: 'Terjadi kesalahan di stasiun. Coba lagi; jika berulang, hubungi teknisi.',
     en: 'Something went wrong on the station. Try again; if it repeats, contact a technician.',
   },
-} satisfies Record<string, Record<Locale, string>>;
+});
 
 export type MessageKey = keyof typeof MESSAGES;
 
-export function msg(locale: Locale, key: MessageKey, params: Record<string, string> = {}): string {
-  return MESSAGES[key][locale].replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? '');
-}
+export const msg = translator(MESSAGES);

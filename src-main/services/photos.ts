@@ -36,7 +36,7 @@ import type { Actor, Audit } from './audit';
 import { newId } from './ids';
 import type { Logger } from './log';
 import { msg } from './messages';
-import type { Locale } from './messages';
+import type { Locale } from '../domain/i18n';
 
 export const MAX_PHOTO_ATTEMPTS = 3;
 export const SETTING_PHOTO = 'photo.settings';

@@ -18,7 +18,7 @@ import type { RecordingRow } from '../store/recordings-repo';
 import type { Actor, Audit } from './audit';
 import { newId } from './ids';
 import { msg } from './messages';
-import type { Locale } from './messages';
+import type { Locale } from '../domain/i18n';
 
 export interface RecordingsDeps {
   db: Database;

@@ -9,12 +9,12 @@ import type { Reply } from '../api/reply';
 import { getSetting, setSetting } from '../store/settings-repo';
 import { findUserById, findUserByUsername } from '../store/users-repo';
 import type { Actor, Audit } from './audit';
-import type { Locale } from './messages';
+import { defineMessages, format, type Locale } from '../domain/i18n';
 import { verifyPassword } from './passwords';
 
 export const MAX_SEAL_ATTEMPTS = 5;
 
-const TEXT = {
+const TEXT = defineMessages('services/seal-guard', {
   wrong: {
     id: 'Kata sandi salah. Sisa {n} percobaan lagi.',
     en: 'Wrong password. {n} attempts left.',
@@ -35,7 +35,7 @@ const TEXT = {
     id: 'Hanya akun supervisor yang aktif yang dapat membuka kunci penyegelan.',
     en: 'Only an active supervisor account can unlock sealing.',
   },
-} as const;
+});
 
 export interface SealGuardDeps {
   db: Database;
@@ -63,7 +63,7 @@ export function createSealGuard(deps: SealGuardDeps): SealGuard {
     const left = Math.max(0, MAX_SEAL_ATTEMPTS - failures(userId));
     return { attemptsLeft: left, maxAttempts: MAX_SEAL_ATTEMPTS, locked: left === 0 };
   };
-  const tx = (k: keyof typeof TEXT, n = 0) => TEXT[k][deps.locale()].replace('{n}', String(n));
+  const tx = (k: keyof typeof TEXT, n = 0) => format(TEXT[k], deps.locale(), { n });
 
   return {
     state,

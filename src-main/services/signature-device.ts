@@ -15,7 +15,7 @@ import type { HidLister } from '../../drivers/device-manager/remote-hid';
 import type { HidDevice } from '../../drivers/transport/hid-device';
 import { garbageReports, shortScript, signatureScript } from '../../drivers/signature-pad/strokes';
 import type { Logger } from './log';
-import type { Locale } from './messages';
+import type { Locale } from '../domain/i18n';
 
 export type SignatureMode = 'auto' | 'simulated' | 'simulated-generic' | 'none';
 export type SimulationScript = 'signature' | 'short' | 'garbage' | 'unplug';

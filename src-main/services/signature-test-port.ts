@@ -4,7 +4,7 @@
 import type { PadCapability, PenPoint, SignatureDeviceInfo } from '../api/contract';
 import type { PadSample, SignaturePadDriver } from '../../drivers/signature-pad/driver';
 import type { SignatureTestPort } from './device-self-test';
-import type { Locale } from './messages';
+import type { Locale } from '../domain/i18n';
 
 export interface PadTestPortOptions {
   driver: () => SignaturePadDriver | null;

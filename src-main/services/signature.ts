@@ -24,7 +24,7 @@ import { createSignatureDevice } from './signature-device';
 import type { SignatureDevice, SignatureDeviceConfig } from './signature-device';
 import type { Logger } from './log';
 import { msg } from './messages';
-import type { Locale } from './messages';
+import { defineMessages, translator, type Locale } from '../domain/i18n';
 
 /** Below any of these, what was drawn is a dab or a tick, not a signature. */
 export const MIN_POINTS = 20;
@@ -36,7 +36,7 @@ export const CARD_WIDTH = 600;
 export const CARD_HEIGHT = 200;
 const FLUSH_MS = 30;
 
-const TEXT = {
+const TEXT = defineMessages('services/signature', {
   empty: {
     id: 'Belum ada tanda tangan. Minta penduduk menandatangani di bantalan.',
     en: 'Nothing signed yet. Ask the resident to sign on the pad.',
@@ -71,11 +71,9 @@ const TEXT = {
     id: 'Bantalan ini bukan simulasi.',
     en: 'This pad is not a simulator.',
   },
-} as const;
+});
 
-type TextKey = keyof typeof TEXT;
-const t = (locale: Locale, key: TextKey, params: Record<string, string | number> = {}) =>
-  TEXT[key][locale].replace(/\{(\w+)\}/g, (_, n: string) => String(params[n] ?? ''));
+const t = translator(TEXT);
 
 export interface InkStats {
   pointCount: number;

@@ -53,7 +53,7 @@ import { newId } from './ids';
 import { createLogger } from './log';
 import type { Logger } from './log';
 import { msg } from './messages';
-import type { Locale } from './messages';
+import type { Locale } from '../domain/i18n';
 import type { ScryptParams } from './passwords';
 import { setPdfFontDir } from './pdf-fonts';
 import { createRecordings } from './recordings';

@@ -9,7 +9,7 @@ import type { Actor, Audit } from './audit';
 import type { Central } from './central';
 import { baseUrl } from './central';
 import type { Logger } from './log';
-import type { Locale } from './messages';
+import type { Locale } from '../domain/i18n';
 import { createSyncRunner } from '../sync/runner';
 import type { NetworkState, SyncOptions, SyncRunner } from '../sync/runner';
 

@@ -1,6 +1,9 @@
-export type SyncLocale = 'id' | 'en';
+import { defineMessages, translator } from '../domain/i18n';
 
-const TEXT = {
+/** Kept as a name for sync/runner.ts; it is the one `Locale` of domain/i18n. */
+export type { Locale as SyncLocale } from '../domain/i18n';
+
+const TEXT = defineMessages('sync/messages', {
   offline: {
     id: 'Server pusat tidak terjangkau. Paket tetap aman di antrean dan dikirim otomatis saat jaringan kembali.',
     en: 'The central server is unreachable. Packets stay safe in the queue and are sent automatically when the network is back.',
@@ -21,12 +24,6 @@ const TEXT = {
     id: 'Sertifikat TLS server pusat tidak dipercaya: pengiriman ditahan. Panggil teknisi (layar Pusat).',
     en: 'The central TLS certificate is not trusted: sending is held. Call the technician (Central screen).',
   },
-} as const;
+});
 
-export function syncText(
-  locale: SyncLocale,
-  key: keyof typeof TEXT,
-  params: Record<string, string> = {},
-): string {
-  return TEXT[key][locale].replace(/\{(\w+)\}/g, (_, n: string) => params[n] ?? '');
-}
+export const syncText = translator(TEXT);

@@ -9,7 +9,6 @@ import { QueueAdmin } from '../screens/queue/queue-admin';
 import { QueueDesk } from '../screens/queue/queue-desk';
 import { TodayList } from '../screens/shared/today/today-list';
 import { ApprovalScreen } from '../screens/supervisor/approval/approval-screen';
-import { registerSupervisorStrings } from '../screens/supervisor/approval/strings';
 import { RecapScreen } from '../screens/supervisor/recap/recap-screen';
 import { FreezeBanner } from '../components/freeze-banner';
 import { AuditLog } from '../screens/supervisor/audit/audit-log';
@@ -80,7 +79,6 @@ export const ROLE_SCREENS: Record<Role, readonly ScreenId[]> = {
 };
 
 export function Shell({ locked }: { locked: boolean }) {
-  registerSupervisorStrings();
   const { t } = useTranslation();
   const { session, info } = useApp();
   const role = session.user.role;

@@ -1,4 +1,7 @@
-import { describe, expect, it, vi } from 'vitest';
+import i18next from 'i18next';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import en from '../i18n/en.json';
+import id from '../i18n/id.json';
 import {
   SECRET_STORAGE_KEY,
   createBrowserTransport,
@@ -7,6 +10,14 @@ import {
   takeSecretFromHash,
 } from './transport';
 import type { SocketLike } from './transport';
+
+beforeAll(async () => {
+  await i18next.init({
+    lng: 'id',
+    resources: { id: { translation: id }, en: { translation: en } },
+    interpolation: { escapeValue: false },
+  });
+});
 
 function memoryStorage(init: Record<string, string> = {}) {
   const m = new Map(Object.entries(init));

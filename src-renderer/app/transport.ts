@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import type {
   EventName,
   EventPayloads,
@@ -7,6 +8,7 @@ import type {
   StationBridge,
 } from '../../src-main/api/contract';
 import type { Reply } from '../../src-main/api/reply';
+import type { Locale } from '../../src-main/domain/i18n';
 
 /** Where the browser transport keeps the per-run secret for the life of the tab. */
 export const SECRET_STORAGE_KEY = 'rekam.k';
@@ -49,17 +51,6 @@ export function resolveSecret(src: SecretSource): string | null {
     return null;
   }
 }
-
-type Locale = 'id' | 'en';
-
-const unreachable: Record<Locale, string> = {
-  id: 'Tidak dapat terhubung ke layanan stasiun. Pastikan Rekam masih berjalan, lalu coba lagi.',
-  en: 'Cannot reach the station service. Make sure Rekam is still running, then try again.',
-};
-const badResponse: Record<Locale, string> = {
-  id: 'Layanan stasiun memberi jawaban yang tidak dikenali. Coba lagi; bila berulang, hubungi teknisi.',
-  en: 'The station service gave an unexpected answer. Try again; if it repeats, call the technician.',
-};
 
 function isReply(v: unknown): v is Reply<unknown> {
   if (typeof v !== 'object' || v === null || !('ok' in v)) return false;
@@ -197,7 +188,13 @@ export function createBrowserTransport(opts: BrowserTransportOptions): BrowserTr
           credentials: 'omit',
         });
       } catch {
-        return { ok: false, error: { code: 'INTERNAL', message: unreachable[locale()] } };
+        return {
+          ok: false,
+          error: {
+            code: 'INTERNAL',
+            message: i18next.t('transport.unreachable', { lng: locale() }),
+          },
+        };
       }
       let body: unknown;
       try {
@@ -206,7 +203,10 @@ export function createBrowserTransport(opts: BrowserTransportOptions): BrowserTr
         body = undefined;
       }
       if (isReply(body)) return body as Reply<MethodOutput<M>>;
-      return { ok: false, error: { code: 'INTERNAL', message: badResponse[locale()] } };
+      return {
+        ok: false,
+        error: { code: 'INTERNAL', message: i18next.t('transport.badResponse', { lng: locale() }) },
+      };
     },
     on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void {
       let set = listeners.get(event);

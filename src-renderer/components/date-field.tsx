@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { displayDate, parseDmy } from '../../src-main/domain/format-date';
 import { formatDateInput } from '../app/date-mask';
-import { useTx } from '../app/tx';
+import { useTranslation } from 'react-i18next';
 
 /**
  * A date typed day-month-year (dd-mm-yyyy, digits only, the dashes come by themselves) instead
@@ -23,7 +23,7 @@ export function DateField({
   /** Accessible name when there is no visible <label for>. */
   label?: string;
 }) {
-  const { tx } = useTx();
+  const { t } = useTranslation();
   const [text, setText] = useState(() => (value ? displayDate(value) : ''));
   const [seen, setSeen] = useState(value);
   // A value set from outside (another control, a reset) shows up here.
@@ -60,7 +60,7 @@ export function DateField({
       />
       {bad ? (
         <span id={msgId} className="field__msg field__msg--error" role="alert">
-          {tx('Tanggal ini tidak ada di kalender.', 'This date does not exist.')}
+          {t('fields.date.thisDateDoesNotExist')}
         </span>
       ) : null}
     </span>

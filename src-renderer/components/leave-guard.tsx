@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { deskWork } from '../app/desk-work';
-import { useTx } from '../app/tx';
 import { Kbd } from './kbd';
+import { useTranslation } from 'react-i18next';
 
 /**
  * "Keluar" with a recording in progress asks first; either way the desk draft is written before
@@ -11,7 +11,7 @@ export function useLeaveGuard(leave: () => void): {
   request: () => void;
   dialog: React.ReactNode;
 } {
-  const { tx } = useTx();
+  const { t } = useTranslation();
   const [asking, setAsking] = useState<string | null>(null);
   const stay = useRef<HTMLButtonElement | null>(null);
   const go = useCallback(async () => {
@@ -47,20 +47,11 @@ export function useLeaveGuard(leave: () => void): {
           data-testid="leave-confirm"
         >
           <h2 id="leave-title">
-            {tx(
-              'Perekaman {{name}} belum selesai. Keluar?',
-              'Recording {{name}} is not finished. Sign out?',
-              {
-                name: asking || tx('(tanpa nama)', '(no name)'),
-              },
-            )}
+            {t('leaveGuard.recordingNameIsNotFinished', {
+              name: asking || t('leaveGuard.noName'),
+            })}
           </h2>
-          <p>
-            {tx(
-              'Semua isian disimpan sebagai draf dan ditawarkan lagi saat Anda masuk kembali.',
-              'Everything typed is kept as a draft and offered again when you sign in.',
-            )}
-          </p>
+          <p>{t('leaveGuard.everythingTypedIsKeptAs')}</p>
           <div className="actions">
             <button
               type="button"
@@ -69,7 +60,7 @@ export function useLeaveGuard(leave: () => void): {
               data-testid="leave-stay"
               onClick={() => setAsking(null)}
             >
-              {tx('Tetap di sini', 'Stay')} <Kbd keys="Esc" />
+              {t('leaveGuard.stay')} <Kbd keys="Esc" />
             </button>
             <button
               type="button"
@@ -77,7 +68,7 @@ export function useLeaveGuard(leave: () => void): {
               data-testid="leave-confirm-yes"
               onClick={() => void go()}
             >
-              {tx('Simpan draf dan keluar', 'Keep the draft and sign out')}
+              {t('leaveGuard.keepTheDraftAndSign')}
             </button>
           </div>
         </div>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { formatTimeInput, parseHm } from '../app/time-mask';
-import { useTx } from '../app/tx';
+import { useTranslation } from 'react-i18next';
 
 /**
  * A 24-hour time typed HH:MM (digits only, the colon comes by itself) instead of the browser's
@@ -23,7 +23,7 @@ export function TimeField({
   label?: string;
   describedBy?: string;
 }) {
-  const { tx } = useTx();
+  const { t } = useTranslation();
   const [text, setText] = useState(value);
   const [seen, setSeen] = useState(value);
   // A value set from outside (loaded settings, a reset) shows up here.
@@ -40,7 +40,7 @@ export function TimeField({
         id={id}
         className="mono time-field"
         inputMode="numeric"
-        placeholder={tx('JJ:MM', 'HH:MM')}
+        placeholder={t('fields.time.hhMm')}
         autoComplete="off"
         maxLength={5}
         size={5}
@@ -59,7 +59,7 @@ export function TimeField({
       />
       {bad ? (
         <span id={msgId} className="field__msg field__msg--error" role="alert">
-          {tx('Jam tidak ada: tulis 00:00–23:59.', 'No such time: use 00:00–23:59.')}
+          {t('fields.time.noSuchTimeUse00')}
         </span>
       ) : null}
     </span>

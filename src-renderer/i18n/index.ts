@@ -2,8 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import id from './id.json';
-
-export type Locale = 'id' | 'en';
+import type { Locale } from '../../src-main/domain/i18n';
 
 /** Bahasa Indonesia is the station's language; English is a switch away. */
 export async function initI18n(): Promise<typeof i18next> {

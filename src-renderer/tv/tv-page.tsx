@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BoardCall, QueueBoard } from '../../src-main/api/contract-queue';
 import { call, onEvent, onReconnect } from '../app/station-client';
-import { useTx } from '../app/tx';
 import { spokenCall } from './tv-model';
 import './tv.css';
+import { useTranslation } from 'react-i18next';
+import { currentLocale } from '../i18n';
 
 /** Fallback refresh when an event was missed (socket drop, sleeping TV PC). */
 const REFRESH_MS = 15_000;
@@ -14,7 +15,8 @@ const REFRESH_MS = 15_000;
  * and can say the call aloud with the OS's speech (id-ID voice when there is one).
  */
 export function TvPage() {
-  const { tx, locale } = useTx();
+  const { t } = useTranslation();
+  const locale = currentLocale();
   const [board, setBoard] = useState<QueueBoard | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [speak, setSpeak] = useState(false);
@@ -63,10 +65,8 @@ export function TvPage() {
   return (
     <main className="tv" data-testid="tv-page">
       <header className="tv__head">
-        <span className="tv__title">
-          {tx('Antrian Perekaman KTP-el', 'KTP-el recording queue')}
-        </span>
-        <span className="tv__free">{tx('Layanan GRATIS', 'Service is FREE')}</span>
+        <span className="tv__title">{t('tv.ktpElRecordingQueue')}</span>
+        <span className="tv__free">{t('tv.serviceIsFree')}</span>
         <button
           type="button"
           className="tv__speech"
@@ -77,10 +77,10 @@ export function TvPage() {
             setSpeak(next);
             speakRef.current = next;
             // The first utterance must come from a click: browsers block speech before one.
-            if (next) say(tx('Suara panggilan aktif.', 'Call announcements on.'), locale);
+            if (next) say(t('tv.callAnnouncementsOn'), locale);
           }}
         >
-          {speak ? tx('Suara: aktif', 'Sound: on') : tx('Suara: mati', 'Sound: off')}
+          {speak ? t('tv.soundOn') : t('tv.soundOff')}
         </button>
       </header>
       {error ? (
@@ -91,7 +91,7 @@ export function TvPage() {
       <section className="tv__now" aria-live="assertive" aria-atomic="true">
         {latest ? (
           <div key={flash} className="tv__call tv__call--flash" data-testid="tv-current">
-            <span className="tv__label">{tx('Nomor', 'Number')}</span>
+            <span className="tv__label">{t('tv.number')}</span>
             <span className="tv__number" data-testid="tv-number">
               {latest.number}
             </span>
@@ -103,10 +103,10 @@ export function TvPage() {
             </span>
           </div>
         ) : (
-          <p className="tv__idle">{tx('Belum ada nomor dipanggil', 'No number called yet')}</p>
+          <p className="tv__idle">{t('tv.noNumberCalledYet')}</p>
         )}
       </section>
-      <section className="tv__earlier" aria-label={tx('Panggilan sebelumnya', 'Earlier calls')}>
+      <section className="tv__earlier" aria-label={t('tv.earlierCalls')}>
         <ol>
           {earlier.slice(0, 5).map((c) => (
             <li key={`${c.cardId}-${c.at}`} data-testid="tv-earlier">
@@ -117,7 +117,7 @@ export function TvPage() {
         </ol>
         {board ? (
           <p className="tv__waiting" data-testid="tv-waiting">
-            {tx('Menunggu: {{n}} orang', 'Waiting: {{n}} people', { n: board.waiting })}
+            {t('tv.waitingNPeople', { n: board.waiting })}
           </p>
         ) : null}
       </section>

@@ -2,7 +2,9 @@
  * Host-level replies (before a request reaches the station). Indonesian first; English when
  * the browser asks for it, since the host cannot know the UI locale before a call succeeds.
  */
-const text = {
+import { defineMessages } from '../../domain/i18n';
+
+const text = defineMessages('hosts/browser', {
   unauthenticated: {
     id: 'Sesi peramban tidak sah. Buka kembali Rekam dari tautan yang ditampilkan saat host dijalankan.',
     en: 'This browser session is not authorised. Reopen Rekam from the link printed when the host started.',
@@ -33,7 +35,7 @@ const text = {
     id: 'Terjadi kesalahan internal. Coba lagi; jika berulang, hubungi teknisi.',
     en: 'Internal error. Try again; if it keeps happening, call the technician.',
   },
-} as const;
+});
 
 export type HostMessage = keyof typeof text;
 

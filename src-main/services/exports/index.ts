@@ -18,7 +18,7 @@ import { countRecordingsBetween } from '../../store/recordings-repo';
 import { findUserById } from '../../store/users-repo';
 import type { Actor, Audit } from '../audit';
 import type { Logger } from '../log';
-import type { Locale } from '../messages';
+import type { Locale } from '../../domain/i18n';
 import { BundleError, inspectFolder, writeBundle } from './bundle';
 import { sha256Hex } from './bundle-format';
 import { parseCsv, writeCsv } from './csv';

@@ -1,6 +1,6 @@
-import type { Locale } from '../messages';
+import { defineMessages, translator } from '../../domain/i18n';
 
-const TEXT = {
+const TEXT = defineMessages('services/exports', {
   badRange: {
     id: 'Rentang tanggal tidak sah (dari ≤ sampai, paling lama 366 hari).',
     en: 'Invalid date range (from ≤ to, at most 366 days).',
@@ -58,11 +58,10 @@ const TEXT = {
     en: '{n} packet(s): sizes and SHA-256 match',
   },
   checkSums: { id: 'SHA256SUMS cocok', en: 'SHA256SUMS matches' },
-} as const;
+});
 export type ExportTextKey = keyof typeof TEXT;
 
-export const et = (L: Locale, k: ExportTextKey, p: Record<string, string | number> = {}) =>
-  TEXT[k][L].replace(/\{(\w+)\}/g, (_, n: string) => String(p[n] ?? ''));
+export const et = translator(TEXT);
 
 export const STATUS_LABEL: Record<string, string> = {
   draft: 'Draf',

@@ -1,7 +1,7 @@
-import type { Locale } from '../messages';
+import { defineMessages, translator } from '../../domain/i18n';
 
-/** Office (issue 17) messages: Bahasa Indonesia first, English when the UI is switched. */
-const TEXT = {
+/** Office messages: Bahasa Indonesia first, English when the UI is switched. */
+const TEXT = defineMessages('services/office', {
   notHub: {
     id: 'Stasiun ini bukan hub kantor. Jadikan hub dulu di layar Kantor.',
     en: 'This station is not the office hub. Make it the hub first on the Office screen.',
@@ -28,8 +28,8 @@ const TEXT = {
     en: 'The hub address cannot be read. Example: https://192.168.1.10:7443',
   },
   unreachable: {
-    id: 'Hub kantor tidak terjangkau ({{detail}}). Periksa alamat, kabel LAN, dan bahwa hub menyala.',
-    en: 'The office hub cannot be reached ({{detail}}). Check the address, the LAN cable and that the hub is on.',
+    id: 'Hub kantor tidak terjangkau ({detail}). Periksa alamat, kabel LAN, dan bahwa hub menyala.',
+    en: 'The office hub cannot be reached ({detail}). Check the address, the LAN cable and that the hub is on.',
   },
   codeRefused: {
     id: 'Kode pemasangan ditolak (salah, sudah dipakai, atau kedaluwarsa). Minta kode baru di layar hub.',
@@ -56,17 +56,11 @@ const TEXT = {
     en: "The desk's clock is more than 10 minutes off the hub's: set the desk's clock and try again.",
   },
   refused: {
-    id: 'Hub menolak permintaan ({{detail}}).',
-    en: 'The hub refused the request ({{detail}}).',
+    id: 'Hub menolak permintaan ({detail}).',
+    en: 'The hub refused the request ({detail}).',
   },
-} as const satisfies Record<string, Record<Locale, string>>;
+});
 
 export type OfficeTextKey = keyof typeof TEXT;
 
-export function omsg(
-  locale: Locale,
-  key: OfficeTextKey,
-  params: Record<string, string | number> = {},
-): string {
-  return TEXT[key][locale].replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[k] ?? ''));
-}
+export const omsg = translator(TEXT);

@@ -40,7 +40,7 @@ import { getSetting, setSetting } from '../../store/settings-repo';
 import { getStation } from '../../store/station-repo';
 import type { Actor, Audit } from '../audit';
 import type { Logger } from '../log';
-import type { Locale } from '../messages';
+import type { Locale } from '../../domain/i18n';
 import { HubTlsError, hubCall } from './hub-client';
 import { startHubServer } from './hub-server';
 import type { HubReplyOut, HubRoutes, HubServer } from './hub-server';

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Locale } from '../../domain/messages';
+import type { Locale } from '../../domain/i18n';
 import type { ListInspection } from '../../api/contract-queue';
 import { ListFormatError } from './list-import';
 import type { ParsedList } from './list-import';

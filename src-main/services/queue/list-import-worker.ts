@@ -2,7 +2,7 @@
 // each result. A hostile file can only cost this thread, which the station ends when its time is
 // up (list-import-run.ts).
 import { parentPort } from 'node:worker_threads';
-import type { Locale } from '../../domain/messages';
+import type { Locale } from '../../domain/i18n';
 import { ListFormatError, inspectListFile, parseListFile } from './list-import';
 
 export interface ListWorkerJob {

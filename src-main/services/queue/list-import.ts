@@ -2,7 +2,7 @@ import { parse as parseCsvSync } from 'csv-parse/sync';
 import type ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
 import { cleanNumber } from '../../domain/nik';
-import type { Locale } from '../../domain/messages';
+import type { Locale } from '../../domain/i18n';
 import type { ListInspection, RejectedRow } from '../../api/contract-queue';
 import { excelWorkbook } from '../exports/xlsx';
 import { ZipError, unzipBounded } from './list-zip';

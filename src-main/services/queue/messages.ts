@@ -1,10 +1,10 @@
 import { cleanNumber, parseNik } from '../../domain/nik';
 import { t } from '../../domain/messages';
 import { formatWeekdayDay, isoDay } from '../../domain/format-date';
-import type { Locale } from '../../domain/messages';
+import { defineMessages, translator, type Locale, type Message } from '../../domain/i18n';
 
 /** Queue texts for operators, Bahasa Indonesia first. Placeholders: {name}. */
-const MESSAGES = {
+const MESSAGES = defineMessages('services/queue', {
   cardNotFound: { id: 'Kartu antrian tidak ditemukan.', en: 'Queue card not found.' },
   cardNotLive: {
     id: 'Kartu {number} sudah {status}; tidak bisa diubah lagi.',
@@ -135,26 +135,43 @@ const MESSAGES = {
     id: 'Rentang tanggal tidak valid (paling lama 366 hari).',
     en: 'Date range not valid (at most 366 days).',
   },
-} as const satisfies Record<string, Record<Locale, string>>;
+  dayHoliday: { id: 'Libur: {label}', en: 'Holiday: {label}' },
+  dayClosure: { id: 'Tutup: {label}', en: 'Closed: {label}' },
+  dayNotServed: { id: 'Bukan hari layanan', en: 'Not a service day' },
+});
 
 export type QueueMessage = keyof typeof MESSAGES;
 
-export function qmsg(
-  locale: Locale,
-  key: QueueMessage,
-  params: Record<string, string | number> = {},
-): string {
-  return MESSAGES[key][locale].replace(/\{(\w+)\}/g, (_, n: string) => String(params[n] ?? ''));
-}
+export const qmsg = translator(MESSAGES);
 
-const STATUS: Record<string, Record<Locale, string>> = {
+/** Why the receipt printer failed, by `PrintError` code (the end of a sentence). */
+export const PRINT_ERRORS = defineMessages('services/queue/print-errors', {
+  'open-failed': {
+    id: 'port serial tidak bisa dibuka',
+    en: 'the serial port cannot be opened',
+  },
+  'no-answer': {
+    id: 'printer tidak menjawab (mati atau kabel lepas?)',
+    en: 'the printer does not answer (off or cable loose?)',
+  },
+  offline: {
+    id: 'printer offline (tutup terbuka atau error)',
+    en: 'the printer is offline (cover open or error)',
+  },
+  'paper-end': { id: 'kertas habis', en: 'out of paper' },
+  'write-failed': { id: 'pengiriman data gagal', en: 'sending the data failed' },
+});
+
+export const printError = translator(PRINT_ERRORS);
+
+const STATUS: Record<string, Message> = defineMessages('services/queue/status', {
   waiting: { id: 'menunggu', en: 'waiting' },
   called: { id: 'dipanggil', en: 'called' },
   skipped: { id: 'dilewati', en: 'skipped' },
   served: { id: 'dilayani', en: 'served' },
   'no-show': { id: 'tidak hadir', en: 'a no-show' },
   cancelled: { id: 'dibatalkan', en: 'cancelled' },
-};
+});
 export const statusLabel = (s: string, locale: Locale): string => STATUS[s]?.[locale] ?? s;
 
 /** 'YYYY-MM-DD' → 'Senin, 3 Maret 2025' (the card and the operator's note). */

@@ -68,12 +68,20 @@ import type { CardRow, EntryRow, SessionRow } from '../../store/queue-repo';
 import type { Actor, Audit } from '../audit';
 import { newId } from '../ids';
 import type { Logger } from '../log';
-import type { Locale } from '../messages';
+import type { Locale } from '../../domain/i18n';
 import { cardEscPos, renderCardPdf, testPageEscPos, withCodePage } from './card-print';
 import { ListFormatError } from './list-import';
 import { workerListImporter } from './list-import-run';
 import type { ListImporter } from './list-import-run';
-import { formatServiceDate, nikProblem, normalizePhone, qmsg, statusLabel } from './messages';
+import {
+  formatServiceDate,
+  nikProblem,
+  normalizePhone,
+  PRINT_ERRORS,
+  printError,
+  qmsg,
+  statusLabel,
+} from './messages';
 
 export type QueueMethod = keyof QueueOutputs;
 
@@ -448,12 +456,10 @@ export function createQueue(deps: QueueDeps): Queue {
           open: day.open,
           closedReason: day.closed
             ? day.closed.kind === 'holiday'
-              ? `${locale === 'id' ? 'Libur' : 'Holiday'}: ${day.closed.label}`
+              ? qmsg(locale, 'dayHoliday', { label: day.closed.label })
               : day.closed.kind === 'closure'
-                ? `${locale === 'id' ? 'Tutup' : 'Closed'}: ${day.closed.label}`
-                : locale === 'id'
-                  ? 'Bukan hari layanan'
-                  : 'Not a service day'
+                ? qmsg(locale, 'dayClosure', { label: day.closed.label })
+                : qmsg(locale, 'dayNotServed')
             : null,
           capacity: day.capacity,
           priorityReserved: day.priorityReserved,
@@ -1070,21 +1076,9 @@ function normalizeQuery(q: string | undefined): string | null {
 
 function printErrorText(err: unknown, locale: Locale): string {
   const code = err instanceof PrintError ? err.code : 'write-failed';
-  const id: Record<string, string> = {
-    'open-failed': 'port serial tidak bisa dibuka',
-    'no-answer': 'printer tidak menjawab (mati atau kabel lepas?)',
-    offline: 'printer offline (tutup terbuka atau error)',
-    'paper-end': 'kertas habis',
-    'write-failed': 'pengiriman data gagal',
-  };
-  const en: Record<string, string> = {
-    'open-failed': 'the serial port cannot be opened',
-    'no-answer': 'the printer does not answer (off or cable loose?)',
-    offline: 'the printer is offline (cover open or error)',
-    'paper-end': 'out of paper',
-    'write-failed': 'sending the data failed',
-  };
-  return (locale === 'id' ? id : en)[code] ?? code;
+  return Object.hasOwn(PRINT_ERRORS, code)
+    ? printError(locale, code as keyof typeof PRINT_ERRORS)
+    : code;
 }
 
 async function defaultOpenPrinter(path: string, baud: number): Promise<ByteTransport> {

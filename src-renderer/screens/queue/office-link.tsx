@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { OfficeStatus } from '../../../src-main/api/contract-office';
 import { call } from '../../app/station-client';
-import { useTx } from '../../app/tx';
+import { useTranslation } from 'react-i18next';
 
 const REFRESH_MS = 5_000;
 
@@ -11,7 +11,7 @@ const REFRESH_MS = 5_000;
  * handed to the hub when it is back). Nothing on a standalone station or on the hub.
  */
 export function OfficeLink({ onChange }: { onChange?: () => void }) {
-  const { tx } = useTx();
+  const { t } = useTranslation();
   const [status, setStatus] = useState<OfficeStatus | null>(null);
   useEffect(() => {
     let live = true;
@@ -35,22 +35,15 @@ export function OfficeLink({ onChange }: { onChange?: () => void }) {
   if (!hub) return null;
   return hub.connected ? (
     <p className="banner banner--ok" data-testid="office-queue-connected">
-      {tx(
-        'Antrean kantor terhubung — meja ini: {{d}}',
-        'Office queue connected — this desk: {{d}}',
-        {
-          d: hub.label,
-        },
-      )}
+      {t('office.officeQueueConnectedThisDesk', {
+        d: hub.label,
+      })}
     </p>
   ) : (
     <p className="banner banner--error" role="alert" data-testid="office-queue-offline">
-      <strong>{tx('Antrean kantor tidak terhubung', 'Office queue not connected')}</strong>
+      <strong>{t('office.officeQueueNotConnected')}</strong>
       {' — '}
-      {tx(
-        'perekaman tetap jalan. Kartu baru diberi nomor meja ini sendiri dan dikirim ke hub saat tersambung lagi.',
-        'recording goes on. New cards get this desk’s own numbers and go to the hub when it is back.',
-      )}
+      {t('office.recordingGoesOnNewCards')}
     </p>
   );
 }

@@ -22,28 +22,30 @@ import {
   isoDay,
   weekdayNames,
 } from '../../../src-main/domain/format-date';
-import { fileToBase64, useTx } from '../../app/tx';
+import { fileToBase64 } from '../../app/files';
 import { DateField } from '../../components/date-field';
 import { TimeField } from '../../components/time-field';
-import type { Tx } from '../../app/tx';
+import type { TFunction } from 'i18next';
 import './queue.css';
+import { useTranslation } from 'react-i18next';
+import { currentLocale } from '../../i18n';
 
 type Tab = 'capacity' | 'lists' | 'outreach';
 type Banner = { kind: 'ok' | 'error'; text: string } | null;
 
 /** The supervisor's queue settings: capacity, pre-registration lists, outreach sessions. */
 export function QueueAdmin() {
-  const { tx } = useTx();
+  const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>('capacity');
   const tabs: [Tab, string][] = [
-    ['capacity', tx('Kapasitas', 'Capacity')],
-    ['lists', tx('Daftar pra-registrasi', 'Pre-registration lists')],
-    ['outreach', tx('Pelayanan keliling', 'Outreach sessions')],
+    ['capacity', t('queue.admin.capacity')],
+    ['lists', t('queue.admin.preRegistrationLists')],
+    ['outreach', t('queue.admin.outreachSessions')],
   ];
   return (
     <section className="screen queue">
       <div className="screen__head">
-        <h1>{tx('Pengaturan antrian', 'Queue settings')}</h1>
+        <h1>{t('queue.admin.queueSettings')}</h1>
       </div>
       <div className="queue__tabs" role="tablist">
         {tabs.map(([id, label]) => (
@@ -87,7 +89,8 @@ function BannerLine({ banner }: { banner: Banner }) {
 const WEEK_ORDER = [1, 2, 3, 4, 5, 6, 0];
 
 function CapacityPanel() {
-  const { tx, locale } = useTx();
+  const { t } = useTranslation();
+  const locale = currentLocale();
   const [view, setView] = useState<CapacityView | null>(null);
   const [days, setDays] = useState<DayPlan[]>([]);
   const [affected, setAffected] = useState<AffectedCard[]>([]);
@@ -133,16 +136,13 @@ function CapacityPanel() {
     e.preventDefault();
     const n = (v: string) => Number.parseInt(v, 10);
     if ([desks, perDesk, share].some((v) => !/^\d+$/.test(v.trim()))) {
-      setBanner({ kind: 'error', text: tx('Isi angka bulat.', 'Enter whole numbers.') });
+      setBanner({ kind: 'error', text: t('queue.admin.enterWholeNumbers') });
       return;
     }
     if (!opens || !closes) {
       setBanner({
         kind: 'error',
-        text: tx(
-          'Isi jam buka dan tutup sebagai JJ:MM, 24 jam (mis. 07:30 dan 15:00).',
-          'Enter the opening and closing hours as HH:MM, 24-hour (e.g. 07:30 and 15:00).',
-        ),
+        text: t('queue.admin.enterTheOpeningAndClosing'),
       });
       return;
     }
@@ -160,12 +160,8 @@ function CapacityPanel() {
       kind: 'ok',
       text:
         r.value.affected.length > 0
-          ? tx(
-              'Tersimpan. {{n}} kartu tidak lagi muat di tanggalnya: hubungi warga di bawah.',
-              'Saved. {{n}} cards no longer fit their date: call the residents below.',
-              { n: r.value.affected.length },
-            )
-          : tx('Kapasitas tersimpan.', 'Capacity saved.'),
+          ? t('queue.admin.savedNCardsNoLonger', { n: r.value.affected.length })
+          : t('queue.admin.capacitySaved'),
     });
     load();
   };
@@ -174,7 +170,7 @@ function CapacityPanel() {
     if (!view || !/^\d{4}-\d{2}-\d{2}$/.test(holidayDate) || holidayName.trim() === '') {
       setBanner({
         kind: 'error',
-        text: tx('Isi tanggal dan nama libur.', 'Enter the date and name.'),
+        text: t('queue.admin.enterTheDateAndName'),
       });
       return;
     }
@@ -192,7 +188,7 @@ function CapacityPanel() {
     if (!r.ok) return setBanner({ kind: 'error', text: r.error.message });
     setBanner({
       kind: 'ok',
-      text: tx('Kartu {{n}} dipindah ke {{d}}.', 'Card {{n}} moved to {{d}}.', {
+      text: t('queue.admin.cardNMovedToD', {
         n: r.value.number,
         d: displayServiceDate(r.value.date, locale),
       }),
@@ -206,37 +202,37 @@ function CapacityPanel() {
       <BannerLine banner={banner} />
       <div className="split">
         <form className="card split__main" onSubmit={(e) => void save(e)} noValidate>
-          <h2>{tx('Kapasitas stasiun', 'Station capacity')}</h2>
+          <h2>{t('queue.admin.stationCapacity')}</h2>
           {view ? (
             <p data-testid="capacity-daily">
-              {tx('Kapasitas per hari: {{n}} perekaman', 'Capacity per day: {{n}} recordings', {
+              {t('queue.admin.capacityPerDayNRecordings', {
                 n: view.dailyCapacity,
               })}
               {view.nextFreeDate
-                ? ` · ${tx('tanggal kosong terdekat', 'next free date')}: ${displayServiceDate(view.nextFreeDate, locale)}`
+                ? ` · ${t('queue.admin.nextFreeDate')}: ${displayServiceDate(view.nextFreeDate, locale)}`
                 : ''}
             </p>
           ) : null}
           <div className="grid">
             <NumberField
               id="cap-desks"
-              label={tx('Loket aktif', 'Active desks')}
+              label={t('queue.admin.activeDesks')}
               value={desks}
               onChange={setDesks}
             />
             <NumberField
               id="cap-per-desk"
-              label={tx('Perekaman per loket per hari', 'Recordings per desk per day')}
+              label={t('queue.admin.recordingsPerDeskPerDay')}
               value={perDesk}
               onChange={setPerDesk}
             />
             <NumberField
               id="cap-share"
-              label={tx('Porsi jalur prioritas (%)', 'Priority lane share (%)')}
+              label={t('queue.admin.priorityLaneShare')}
               value={share}
               onChange={setShare}
             />
-            <Field id="cap-hours" label={tx('Jam layanan', 'Service hours')}>
+            <Field id="cap-hours" label={t('queue.admin.serviceHours')}>
               {(aria) => (
                 <span className="pair">
                   <TimeField
@@ -247,7 +243,7 @@ function CapacityPanel() {
                     onChange={setOpens}
                   />
                   <TimeField
-                    label={tx('Tutup', 'Closes')}
+                    label={t('queue.admin.closes')}
                     testId="cap-closes"
                     value={closes}
                     onChange={setCloses}
@@ -257,7 +253,7 @@ function CapacityPanel() {
             </Field>
           </div>
           <fieldset className="form-section">
-            <legend>{tx('Hari layanan', 'Service days')}</legend>
+            <legend>{t('queue.admin.serviceDays')}</legend>
             {/* One box per day, Monday first as on an Indonesian calendar: the day's name and its
                 tick are in the same box, so which box is which day cannot be misread. */}
             <div className="week-grid" data-testid="service-days">
@@ -281,7 +277,7 @@ function CapacityPanel() {
                       }
                     />
                     <span className="week-grid__state">
-                      {on ? tx('Buka', 'Open') : tx('Tutup', 'Closed')}
+                      {on ? t('queue.admin.open') : t('queue.admin.closed')}
                     </span>
                   </label>
                 );
@@ -290,10 +286,10 @@ function CapacityPanel() {
           </fieldset>
           <div className="form-actions">
             <button type="submit" className="btn btn--primary" data-testid="capacity-save">
-              {tx('Simpan kapasitas', 'Save capacity')}
+              {t('queue.admin.saveCapacity')}
             </button>
           </div>
-          <h3>{tx('Libur', 'Holidays')}</h3>
+          <h3>{t('queue.admin.holidays')}</h3>
           <ul className="small">
             {view?.settings.holidays.map((h) => (
               <li key={h.date}>
@@ -303,30 +299,30 @@ function CapacityPanel() {
           </ul>
           <div className="inline-form">
             <DateField
-              label={tx('Tanggal libur', 'Holiday date')}
+              label={t('queue.admin.holidayDate')}
               value={holidayDate}
               onChange={setHolidayDate}
             />
             <input
-              aria-label={tx('Nama libur', 'Holiday name')}
-              placeholder={tx('Nama libur', 'Holiday name')}
+              aria-label={t('queue.admin.holidayName')}
+              placeholder={t('queue.admin.holidayName')}
               value={holidayName}
               maxLength={80}
               onChange={(e) => setHolidayName(e.target.value)}
             />
             <button type="button" className="btn btn--small" onClick={() => void addHoliday()}>
-              {tx('Tambah libur', 'Add holiday')}
+              {t('queue.admin.addHoliday')}
             </button>
           </div>
         </form>
         <aside className="card split__side">
-          <h2>{tx('14 hari ke depan', 'Next 14 days')}</h2>
+          <h2>{t('queue.admin.next14Days')}</h2>
           <ul className="queue__days" data-testid="capacity-days">
             {days.map((d) => (
               <li key={d.date} data-open={d.open} title={d.closedReason ?? ''}>
                 <strong>{formatDayMonthShort(isoDay(d.date), locale)}</strong>
                 <br />
-                {d.open ? `${d.issued}/${d.capacity}` : (d.closedReason ?? tx('Tutup', 'Closed'))}
+                {d.open ? `${d.issued}/${d.capacity}` : (d.closedReason ?? t('queue.admin.closed'))}
               </li>
             ))}
           </ul>
@@ -334,15 +330,15 @@ function CapacityPanel() {
       </div>
       {affected.length > 0 ? (
         <div className="card" data-testid="capacity-affected">
-          <h2>{tx('Kartu yang perlu dihubungi', 'Cards to call about')}</h2>
+          <h2>{t('queue.admin.cardsToCallAbout')}</h2>
           <table className="table">
             <thead>
               <tr>
-                <th>{tx('Nomor', 'Number')}</th>
-                <th>{tx('Tanggal', 'Date')}</th>
-                <th>{tx('Nama', 'Name')}</th>
-                <th>{tx('Telepon', 'Phone')}</th>
-                <th>{tx('Tanggal baru terdekat', 'Earliest new date')}</th>
+                <th>{t('queue.admin.number')}</th>
+                <th>{t('queue.admin.date')}</th>
+                <th>{t('queue.admin.name')}</th>
+                <th>{t('queue.admin.phone')}</th>
+                <th>{t('queue.admin.earliestNewDate')}</th>
                 <th />
               </tr>
             </thead>
@@ -360,7 +356,7 @@ function CapacityPanel() {
                       className="btn btn--small"
                       onClick={() => void reschedule(a.card.id)}
                     >
-                      {tx('Pindahkan', 'Move')}
+                      {t('queue.admin.move')}
                     </button>
                   </td>
                 </tr>
@@ -396,7 +392,8 @@ function NumberField(p: {
 }
 
 function ListsPanel() {
-  const { tx, locale } = useTx();
+  const { t } = useTranslation();
+  const locale = currentLocale();
   const [lists, setLists] = useState<PreregList[]>([]);
   const [name, setName] = useState('');
   const [file, setFile] = useState<File | null>(null);
@@ -437,7 +434,7 @@ function ListsPanel() {
     if (!file || name.trim() === '') {
       setBanner({
         kind: 'error',
-        text: tx('Pilih berkas dan beri nama daftar.', 'Choose a file and name the list.'),
+        text: t('queue.admin.chooseAFileAndName'),
       });
       return;
     }
@@ -462,16 +459,12 @@ function ListsPanel() {
     const dates = [...new Set(r.value.issued.map((c) => c.date))].sort();
     setBanner({
       kind: 'ok',
-      text: tx(
-        '{{n}} kartu diterbitkan ({{d}}); {{e}} sudah punya kartu; {{s}} dilewati.',
-        '{{n}} cards issued ({{d}}); {{e}} already had one; {{s}} skipped.',
-        {
-          n: r.value.issued.length,
-          d: dates.map((d) => displayServiceDate(d, locale)).join(', ') || '—',
-          e: r.value.existing.length,
-          s: r.value.skipped.length,
-        },
-      ),
+      text: t('queue.admin.nCardsIssuedDE', {
+        n: r.value.issued.length,
+        d: dates.map((d) => displayServiceDate(d, locale)).join(', ') || '—',
+        e: r.value.existing.length,
+        s: r.value.skipped.length,
+      }),
     });
     load();
   };
@@ -484,12 +477,12 @@ function ListsPanel() {
           <table className="table" data-testid="lists-table">
             <thead>
               <tr>
-                <th>{tx('Daftar', 'List')}</th>
-                <th>{tx('Berkas', 'File')}</th>
-                <th>{tx('Warga', 'Residents')}</th>
-                <th>{tx('Ditolak', 'Rejected')}</th>
-                <th>{tx('Berkartu', 'Carded')}</th>
-                <th>{tx('Terekam', 'Recorded')}</th>
+                <th>{t('queue.admin.list')}</th>
+                <th>{t('queue.admin.file')}</th>
+                <th>{t('queue.admin.residents')}</th>
+                <th>{t('queue.admin.rejected')}</th>
+                <th>{t('queue.admin.carded')}</th>
+                <th>{t('queue.admin.recorded')}</th>
                 <th />
               </tr>
             </thead>
@@ -509,24 +502,19 @@ function ListsPanel() {
                       data-testid="list-bulk-cards"
                       onClick={() => void bulk(l)}
                     >
-                      {tx('Beri kartu semua', 'Cards for all')}
+                      {t('queue.admin.cardsForAll')}
                     </button>
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
-          {result ? <ImportReport result={result} tx={tx} /> : null}
+          {result ? <ImportReport result={result} t={t} /> : null}
         </div>
         <form className="card split__side" onSubmit={(e) => void upload(e)} noValidate>
-          <h2>{tx('Impor daftar (CSV/XLSX)', 'Import a list (CSV/XLSX)')}</h2>
-          <p className="muted small">
-            {tx(
-              'Kolom: NIK (atau NO. KTP), NAMA, ALAMAT, NO. HP/WA, NO. KK — seperti dikirim desa atau Dukcapil. Kolom NIK harus berformat Teks.',
-              'Columns: NIK (or NO. KTP), NAMA, ALAMAT, NO. HP/WA, NO. KK — as the village or Dukcapil sends it. The NIK column must be formatted as Text.',
-            )}
-          </p>
-          <Field id="list-name" label={tx('Nama daftar', 'List name')}>
+          <h2>{t('queue.admin.importAListCsvXlsx')}</h2>
+          <p className="muted small">{t('queue.admin.columnsNikOrNoKtp')}</p>
+          <Field id="list-name" label={t('queue.admin.listName')}>
             {(aria) => (
               <input
                 {...aria}
@@ -537,7 +525,7 @@ function ListsPanel() {
               />
             )}
           </Field>
-          <Field id="list-file" label={tx('Berkas', 'File')}>
+          <Field id="list-file" label={t('queue.admin.file')}>
             {(aria) => (
               <input
                 {...aria}
@@ -551,12 +539,8 @@ function ListsPanel() {
           {inspection && inspection.sheets.length > 1 ? (
             <Field
               id="list-sheet"
-              label={tx('Lembar yang diimpor', 'Sheet to import')}
-              hint={tx(
-                'Berkas ini punya {{n}} lembar. Pilih lembar yang berisi daftar.',
-                'This file has {{n}} sheets. Choose the sheet that holds the list.',
-                { n: inspection.sheets.length },
-              )}
+              label={t('queue.admin.sheetToImport')}
+              hint={t('queue.admin.thisFileHasNSheets', { n: inspection.sheets.length })}
             >
               {(aria) => (
                 <select
@@ -568,15 +552,11 @@ function ListsPanel() {
                   {inspection.sheets.map((s) => (
                     <option key={s.name} value={s.name}>
                       {s.hasHeader
-                        ? tx('{{name}} ({{n}} baris)', '{{name}} ({{n}} rows)', {
+                        ? t('queue.admin.nameNRows', {
                             name: s.name,
                             n: s.rows,
                           })
-                        : tx(
-                            '{{name}} ({{n}} baris, tanpa judul NIK/NAMA)',
-                            '{{name}} ({{n}} rows, no NIK/NAMA header)',
-                            { name: s.name, n: s.rows },
-                          )}
+                        : t('queue.admin.nameNRowsNoNik', { name: s.name, n: s.rows })}
                     </option>
                   ))}
                 </select>
@@ -590,7 +570,7 @@ function ListsPanel() {
               data-testid="list-import"
               disabled={busy}
             >
-              {tx('Impor', 'Import')}
+              {t('queue.admin.import')}
             </button>
           </div>
         </form>
@@ -599,48 +579,40 @@ function ListsPanel() {
   );
 }
 
-function ImportReport({ result, tx }: { result: ImportListResult; tx: Tx }) {
+function ImportReport({ result, t }: { result: ImportListResult; t: TFunction }) {
   return (
     <div className="card" data-testid="import-report">
-      <h2>{tx('Hasil impor', 'Import result')}</h2>
+      <h2>{t('queue.admin.importResult')}</h2>
       <p data-testid="import-summary">
-        {tx(
-          '{{n}} baris diterima, {{r}} baris ditolak.',
-          '{{n}} rows imported, {{r}} rows rejected.',
-          {
-            n: result.imported,
-            r: result.rejected.length,
-          },
-        )}
+        {t('queue.admin.nRowsImportedRRows', {
+          n: result.imported,
+          r: result.rejected.length,
+        })}
       </p>
       {result.sheet !== null ? (
         <p className="small" data-testid="import-sheet">
-          {tx(
-            'Lembar yang dibaca: {{sheet}} (berkas ini punya: {{all}}).',
-            'Sheet read: {{sheet}} (sheets in the file: {{all}}).',
-            { sheet: result.sheet, all: result.sheets.join(', ') },
-          )}
+          {t('queue.admin.sheetReadSheetSheetsIn', {
+            sheet: result.sheet,
+            all: result.sheets.join(', '),
+          })}
         </p>
       ) : null}
       {result.unusedColumns.length > 0 ? (
         <p className="small" data-testid="import-unused">
           <strong>
-            {tx('Kolom tidak dipakai:', 'Columns not used:')} {result.unusedColumns.join(', ')}.
+            {t('queue.admin.columnsNotUsed')} {result.unusedColumns.join(', ')}.
           </strong>{' '}
-          {tx(
-            'Isinya tidak disimpan. Bila kolom itu berisi NIK, nama, alamat atau nomor HP, ganti judulnya menjadi NIK, NAMA, ALAMAT atau NO. HP lalu impor lagi.',
-            'Their contents were not saved. If one holds the NIK, name, address or phone number, rename its header to NIK, NAMA, ALAMAT or NO. HP and import again.',
-          )}
+          {t('queue.admin.theirContentsWereNotSaved')}
         </p>
       ) : null}
       {result.rejected.length > 0 ? (
         <table className="table" data-testid="import-rejected">
           <thead>
             <tr>
-              <th>{tx('Baris', 'Row')}</th>
+              <th>{t('queue.admin.row')}</th>
               <th>NIK</th>
-              <th>{tx('Nama', 'Name')}</th>
-              <th>{tx('Alasan', 'Reason')}</th>
+              <th>{t('queue.admin.name')}</th>
+              <th>{t('queue.admin.reason')}</th>
             </tr>
           </thead>
           <tbody>
@@ -660,7 +632,8 @@ function ImportReport({ result, tx }: { result: ImportListResult; tx: Tx }) {
 }
 
 function OutreachPanel() {
-  const { tx, locale } = useTx();
+  const { t } = useTranslation();
+  const locale = currentLocale();
   const [sessions, setSessions] = useState<OutreachSession[]>([]);
   const [lists, setLists] = useState<PreregList[]>([]);
   const [place, setPlace] = useState('');
@@ -671,10 +644,10 @@ function OutreachPanel() {
   const [banner, setBanner] = useState<Banner>(null);
   const kindLabel = (k: OutreachKind) =>
     k === 'school'
-      ? tx('Sekolah', 'School')
+      ? t('queue.admin.school')
       : k === 'village-hall'
-        ? tx('Balai desa', 'Village hall')
-        : tx('Kunjungan rumah', 'Home visit');
+        ? t('queue.admin.villageHall')
+        : t('queue.admin.homeVisit');
 
   const [reloads, setReloads] = useState(0);
   const load = useCallback(() => setReloads((n) => n + 1), []);
@@ -700,7 +673,7 @@ function OutreachPanel() {
     });
     if (!r.ok) return setBanner({ kind: 'error', text: r.error.message });
     setPlace('');
-    setBanner({ kind: 'ok', text: tx('Sesi dibuat.', 'Session created.') });
+    setBanner({ kind: 'ok', text: t('queue.admin.sessionCreated') });
     load();
   };
   const act = async (s: OutreachSession, what: 'start' | 'end' | 'report') => {
@@ -723,11 +696,11 @@ function OutreachPanel() {
           <table className="table" data-testid="outreach-table">
             <thead>
               <tr>
-                <th>{tx('Tanggal', 'Date')}</th>
-                <th>{tx('Tempat', 'Place')}</th>
-                <th>{tx('Jenis', 'Kind')}</th>
-                <th>{tx('Status', 'State')}</th>
-                <th>{tx('Perekaman', 'Recordings')}</th>
+                <th>{t('queue.admin.date')}</th>
+                <th>{t('queue.admin.place')}</th>
+                <th>{t('queue.admin.kind')}</th>
+                <th>{t('queue.admin.state')}</th>
+                <th>{t('queue.admin.recordings')}</th>
                 <th />
               </tr>
             </thead>
@@ -739,10 +712,10 @@ function OutreachPanel() {
                   <td>{kindLabel(s.kind)}</td>
                   <td>
                     {s.state === 'active'
-                      ? tx('Berjalan', 'Active')
+                      ? t('queue.admin.active')
                       : s.state === 'ended'
-                        ? tx('Selesai', 'Ended')
-                        : tx('Direncanakan', 'Planned')}
+                        ? t('queue.admin.ended')
+                        : t('queue.admin.planned')}
                   </td>
                   <td>{s.recordings}</td>
                   <td className="row-actions">
@@ -752,7 +725,7 @@ function OutreachPanel() {
                         className="btn btn--small"
                         onClick={() => void act(s, 'start')}
                       >
-                        {tx('Mulai', 'Start')}
+                        {t('queue.admin.start')}
                       </button>
                     ) : null}
                     {s.state === 'active' ? (
@@ -761,7 +734,7 @@ function OutreachPanel() {
                         className="btn btn--small"
                         onClick={() => void act(s, 'end')}
                       >
-                        {tx('Akhiri', 'End')}
+                        {t('queue.admin.end')}
                       </button>
                     ) : null}
                     <button
@@ -770,7 +743,7 @@ function OutreachPanel() {
                       data-testid="outreach-report"
                       onClick={() => void act(s, 'report')}
                     >
-                      {tx('Laporan', 'Report')}
+                      {t('queue.admin.report')}
                     </button>
                   </td>
                 </tr>
@@ -780,12 +753,10 @@ function OutreachPanel() {
           {report ? (
             <div className="card" data-testid="outreach-report-view">
               <h2>
-                {tx('Laporan: {{p}}', 'Report: {{p}}', { p: report.session.place })} ·{' '}
+                {t('queue.admin.reportP', { p: report.session.place })} ·{' '}
                 {displayServiceDate(report.session.date, locale)}
               </h2>
-              <h3>
-                {tx('Sudah direkam ({{n}})', 'Recorded ({{n}})', { n: report.recorded.length })}
-              </h3>
+              <h3>{t('queue.admin.recordedN', { n: report.recorded.length })}</h3>
               <ul>
                 {report.recorded.map((r) => (
                   <li key={r.recordingId}>
@@ -794,7 +765,7 @@ function OutreachPanel() {
                 ))}
               </ul>
               <h3>
-                {tx('Belum direkam ({{n}})', 'Not recorded ({{n}})', {
+                {t('queue.admin.notRecordedN', {
                   n: report.notRecorded.length,
                 })}
               </h3>
@@ -810,8 +781,8 @@ function OutreachPanel() {
           ) : null}
         </div>
         <form className="card split__side" onSubmit={(e) => void create(e)} noValidate>
-          <h2>{tx('Sesi baru', 'New session')}</h2>
-          <Field id="outreach-place" label={tx('Tempat', 'Place')}>
+          <h2>{t('queue.admin.newSession')}</h2>
+          <Field id="outreach-place" label={t('queue.admin.place')}>
             {(aria) => (
               <input
                 {...aria}
@@ -822,12 +793,12 @@ function OutreachPanel() {
               />
             )}
           </Field>
-          <Field id="outreach-date" label={tx('Tanggal', 'Date')}>
+          <Field id="outreach-date" label={t('queue.admin.date')}>
             {(aria) => (
               <DateField id={aria.id} testId="outreach-date" value={date} onChange={setDate} />
             )}
           </Field>
-          <Field id="outreach-kind" label={tx('Jenis', 'Kind')}>
+          <Field id="outreach-kind" label={t('queue.admin.kind')}>
             {(aria) => (
               <select
                 {...aria}
@@ -842,10 +813,7 @@ function OutreachPanel() {
               </select>
             )}
           </Field>
-          <Field
-            id="outreach-list"
-            label={tx('Daftar warga (opsional)', 'Resident list (optional)')}
-          >
+          <Field id="outreach-list" label={t('queue.admin.residentListOptional')}>
             {(aria) => (
               <select {...aria} value={listId} onChange={(e) => setListId(e.target.value)}>
                 <option value="">—</option>
@@ -859,7 +827,7 @@ function OutreachPanel() {
           </Field>
           <div className="form-actions">
             <button type="submit" className="btn btn--primary" data-testid="outreach-create">
-              {tx('Buat sesi', 'Create session')}
+              {t('queue.admin.createSession')}
             </button>
           </div>
         </form>

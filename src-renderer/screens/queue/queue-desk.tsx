@@ -22,10 +22,12 @@ import {
   walkInProblem,
 } from './queue-model';
 import { displayServiceDate } from '../../../src-main/domain/format-date';
-import { pdfUrl, useTx } from '../../app/tx';
-import type { Tx } from '../../app/tx';
+import { pdfUrl } from '../../app/files';
+import type { TFunction } from 'i18next';
 import './queue.css';
 import { OfficeLink } from './office-link';
+import { useTranslation } from 'react-i18next';
+import { currentLocale } from '../../i18n';
 
 const storage = (): Storage | null => {
   try {
@@ -46,7 +48,7 @@ export function openTvWindow(): void {
  * earliest day with room — nobody leaves without one).
  */
 export function QueueDesk({ onRecord }: { onRecord: (called: CallResult) => void }) {
-  const { tx } = useTx();
+  const { t } = useTranslation();
   const [desk, setDesk] = useState(() => readDesk(storage()));
   const [current, setCurrent] = useState<CallResult | null>(null);
   const [cards, setCards] = useState<QueueCard[] | null>(null);
@@ -114,8 +116,7 @@ export function QueueDesk({ onRecord }: { onRecord: (called: CallResult) => void
       const r = await call('queue.callNext', { desk: deskName });
       if (!r.ok) return setBanner({ kind: 'error', text: r.error.message });
       setCurrent(r.value);
-      if (!r.value)
-        setBanner({ kind: 'info', text: tx('Tidak ada yang menunggu.', 'Nobody is waiting.') });
+      if (!r.value) setBanner({ kind: 'info', text: t('queue.desk.nobodyIsWaiting') });
     });
   const recall = (c: QueueCard) =>
     act(async () => {
@@ -130,11 +131,7 @@ export function QueueDesk({ onRecord }: { onRecord: (called: CallResult) => void
       if (!r.ok) return setBanner({ kind: 'error', text: r.error.message });
       setBanner({
         kind: 'ok',
-        text: tx(
-          'Nomor {{n}} kembali ke antrean menunggu.',
-          'Number {{n}} is back in the waiting line.',
-          { n: c.number },
-        ),
+        text: t('queue.desk.numberNIsBackIn', { n: c.number }),
       });
     });
   const dismiss = (c: QueueCard, how: 'skip' | 'noShow') =>
@@ -146,12 +143,8 @@ export function QueueDesk({ onRecord }: { onRecord: (called: CallResult) => void
         kind: 'ok',
         text:
           how === 'skip'
-            ? tx(
-                'Nomor {{n}} dilewati; dipanggil lagi nanti.',
-                'Number {{n}} skipped; called again later.',
-                { n: c.number },
-              )
-            : tx('Nomor {{n}} dicatat tidak hadir.', 'Number {{n}} marked as no-show.', {
+            ? t('queue.desk.numberNSkippedCalledAgain', { n: c.number })
+            : t('queue.desk.numberNMarkedAsNo', {
                 n: c.number,
               }),
       });
@@ -163,9 +156,9 @@ export function QueueDesk({ onRecord }: { onRecord: (called: CallResult) => void
   return (
     <section className="screen queue">
       <div className="screen__head">
-        <h1>{tx('Antrian', 'Queue')}</h1>
+        <h1>{t('queue.desk.queue')}</h1>
         <div className="queue__tools">
-          <label htmlFor="queue-desk-name">{tx('Nama loket', 'Desk name')}</label>
+          <label htmlFor="queue-desk-name">{t('queue.desk.deskName')}</label>
           <input
             id="queue-desk-name"
             data-testid="queue-desk-name"
@@ -181,7 +174,7 @@ export function QueueDesk({ onRecord }: { onRecord: (called: CallResult) => void
             }}
           />
           <button type="button" className="btn" data-testid="queue-open-tv" onClick={openTvWindow}>
-            {tx('Buka layar TV', 'Open TV screen')}
+            {t('queue.desk.openTvScreen')}
           </button>
         </div>
       </div>
@@ -197,13 +190,13 @@ export function QueueDesk({ onRecord }: { onRecord: (called: CallResult) => void
       ) : null}
       <div className="queue__grid">
         <div className="card queue__caller">
-          <h2>{tx('Pemanggilan', 'Calling')}</h2>
+          <h2>{t('queue.desk.calling')}</h2>
           <p className="muted small" data-testid="queue-counts">
-            {tx(
-              'Hari ini: {{w}} menunggu · {{s}} direkam · {{n}} tidak hadir',
-              'Today: {{w}} waiting · {{s}} recorded · {{n}} no-show',
-              { w: counts.waiting + counts.skipped, s: counts.served, n: counts['no-show'] },
-            )}
+            {t('queue.desk.todayWWaitingSRecorded', {
+              w: counts.waiting + counts.skipped,
+              s: counts.served,
+              n: counts['no-show'],
+            })}
           </p>
           <button
             type="button"
@@ -212,7 +205,7 @@ export function QueueDesk({ onRecord }: { onRecord: (called: CallResult) => void
             disabled={busy}
             onClick={() => void callNext()}
           >
-            {tx('Panggil berikutnya', 'Call next')}
+            {t('queue.desk.callNext')}
           </button>
           {called ? (
             <div className="queue__called" data-testid="queue-called">
@@ -222,11 +215,11 @@ export function QueueDesk({ onRecord }: { onRecord: (called: CallResult) => void
               <div>
                 <div className="queue__called-name">{called.name}</div>
                 <div className="mono small">
-                  {called.nik ? `NIK ${maskNik(called.nik)}` : tx('Tanpa NIK', 'No NIK')}
+                  {called.nik ? `NIK ${maskNik(called.nik)}` : t('queue.desk.noNik')}
                 </div>
                 {called.lane === 'priority' ? (
                   <span className="badge badge--sealed">
-                    {priorityLabel(called.priorityReason, tx)}
+                    {priorityLabel(called.priorityReason, t)}
                   </span>
                 ) : null}
               </div>
@@ -237,7 +230,7 @@ export function QueueDesk({ onRecord }: { onRecord: (called: CallResult) => void
                   data-testid="queue-record"
                   onClick={() => current && onRecord(current)}
                 >
-                  {tx('Mulai perekaman', 'Start recording')}
+                  {t('queue.desk.startRecording')}
                 </button>
                 <button
                   type="button"
@@ -246,7 +239,7 @@ export function QueueDesk({ onRecord }: { onRecord: (called: CallResult) => void
                   disabled={busy}
                   onClick={() => void recall(called)}
                 >
-                  {tx('Panggil ulang', 'Recall')}
+                  {t('queue.desk.recall')}
                 </button>
                 <button
                   type="button"
@@ -255,7 +248,7 @@ export function QueueDesk({ onRecord }: { onRecord: (called: CallResult) => void
                   disabled={busy}
                   onClick={() => void dismiss(called, 'skip')}
                 >
-                  {tx('Lewati', 'Skip')}
+                  {t('queue.desk.skip')}
                 </button>
                 <button
                   type="button"
@@ -264,20 +257,16 @@ export function QueueDesk({ onRecord }: { onRecord: (called: CallResult) => void
                   disabled={busy}
                   onClick={() => setConfirmNoShow(called)}
                 >
-                  {tx('Tidak hadir', 'No-show')}
+                  {t('queue.desk.noShow')}
                 </button>
                 {confirmNoShow && confirmNoShow.id === called.id ? (
                   <span
                     className="banner banner--warning queue__confirm"
                     role="alertdialog"
-                    aria-label={tx('Catat tidak hadir?', 'Mark as no-show?')}
+                    aria-label={t('queue.desk.markAsNoShow')}
                     data-testid="queue-no-show-confirm"
                   >
-                    {tx(
-                      'Catat nomor {{n}} tidak hadir? Bisa dibatalkan sampai akhir hari.',
-                      'Mark number {{n}} as no-show? It can be undone until the end of the day.',
-                      { n: called.number },
-                    )}
+                    {t('queue.desk.markNumberNAsNo', { n: called.number })}
                     <button
                       type="button"
                       className="btn btn--danger btn--small"
@@ -288,14 +277,14 @@ export function QueueDesk({ onRecord }: { onRecord: (called: CallResult) => void
                         void dismiss(called, 'noShow');
                       }}
                     >
-                      {tx('Ya, tidak hadir', 'Yes, no-show')}
+                      {t('queue.desk.yesNoShow')}
                     </button>
                     <button
                       type="button"
                       className="btn btn--small"
                       onClick={() => setConfirmNoShow(null)}
                     >
-                      {tx('Batal', 'Cancel')}
+                      {t('queue.desk.cancel')}
                     </button>
                   </span>
                 ) : null}
@@ -305,13 +294,14 @@ export function QueueDesk({ onRecord }: { onRecord: (called: CallResult) => void
         </div>
         <WalkIn onIssued={reload} />
       </div>
-      <CardTable cards={cards} tx={tx} onUndoNoShow={(c) => void undoNoShow(c)} />
+      <CardTable cards={cards} t={t} onUndoNoShow={(c) => void undoNoShow(c)} />
     </section>
   );
 }
 
 function WalkIn({ onIssued }: { onIssued: () => void }) {
-  const { tx, locale } = useTx();
+  const { t } = useTranslation();
+  const locale = currentLocale();
   const [nik, setNik] = useState('');
   const [name, setName] = useState('');
   const [phone, setPhone] = useState('');
@@ -349,7 +339,7 @@ function WalkIn({ onIssued }: { onIssued: () => void }) {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const p = walkInProblem({ nik, name }, tx);
+    const p = walkInProblem({ nik, name }, t);
     setProblem(p);
     setError(null);
     if (p || busy) return;
@@ -407,7 +397,7 @@ function WalkIn({ onIssued }: { onIssued: () => void }) {
       }}
       noValidate
     >
-      <h2>{tx('Pendaftaran datang langsung', 'Walk-in registration')}</h2>
+      <h2>{t('queue.desk.walkInRegistration')}</h2>
       <div className="grid">
         <Field id="walkin-nik" label="NIK" testKey="walkin-nik" errors={err('nik')}>
           {(aria) => (
@@ -428,7 +418,7 @@ function WalkIn({ onIssued }: { onIssued: () => void }) {
         </Field>
         <Field
           id="walkin-name"
-          label={tx('Nama', 'Name')}
+          label={t('queue.desk.name')}
           testKey="walkin-name"
           errors={err('name')}
         >
@@ -444,7 +434,7 @@ function WalkIn({ onIssued }: { onIssued: () => void }) {
             />
           )}
         </Field>
-        <Field id="walkin-phone" label={tx('Telepon (opsional)', 'Phone (optional)')}>
+        <Field id="walkin-phone" label={t('queue.desk.phoneOptional')}>
           {(aria) => (
             <input
               {...aria}
@@ -456,7 +446,7 @@ function WalkIn({ onIssued }: { onIssued: () => void }) {
             />
           )}
         </Field>
-        <Field id="walkin-priority" label={tx('Jalur', 'Lane')}>
+        <Field id="walkin-priority" label={t('queue.desk.lane')}>
           {(aria) => (
             <select
               {...aria}
@@ -464,21 +454,17 @@ function WalkIn({ onIssued }: { onIssued: () => void }) {
               value={priority}
               onChange={(e) => setPriority(e.target.value as PriorityReason | '')}
             >
-              <option value="">{priorityLabel(null, tx)}</option>
+              <option value="">{priorityLabel(null, t)}</option>
               {PRIORITY_REASONS.map((p) => (
                 <option key={p} value={p}>
-                  {tx('Prioritas: ', 'Priority: ')}
-                  {priorityLabel(p, tx)}
+                  {t('queue.desk.priority')}
+                  {priorityLabel(p, t)}
                 </option>
               ))}
             </select>
           )}
         </Field>
-        <Field
-          id="walkin-address"
-          label={tx('Alamat (opsional)', 'Address (optional)')}
-          className="span-2"
-        >
+        <Field id="walkin-address" label={t('queue.desk.addressOptional')} className="span-2">
           {(aria) => (
             <input
               {...aria}
@@ -508,7 +494,7 @@ function WalkIn({ onIssued }: { onIssued: () => void }) {
                 }}
               >
                 {en.name} · <span className="mono">{maskNik(en.nik)}</span>
-                {en.cardNumber ? ` · ${tx('kartu', 'card')} ${en.cardNumber}` : ''}
+                {en.cardNumber ? ` · ${t('queue.desk.card')} ${en.cardNumber}` : ''}
               </button>
             </li>
           ))}
@@ -526,7 +512,7 @@ function WalkIn({ onIssued }: { onIssued: () => void }) {
           data-testid="walkin-issue"
           disabled={busy}
         >
-          {tx('Beri kartu antrian', 'Issue queue card')}
+          {t('queue.desk.issueQueueCard')}
         </button>
       </div>
       {result ? (
@@ -540,9 +526,7 @@ function WalkIn({ onIssued }: { onIssued: () => void }) {
             </div>
             <div className="muted small">{result.note}</div>
             {result.existing ? (
-              <div className="small">
-                {tx('Kartu yang sudah ada untuk NIK ini.', 'The existing card for this NIK.')}
-              </div>
+              <div className="small">{t('queue.desk.theExistingCardForThis')}</div>
             ) : null}
             <div className="queue__free">GRATIS</div>
           </div>
@@ -552,14 +536,14 @@ function WalkIn({ onIssued }: { onIssued: () => void }) {
               className="btn btn--small"
               onClick={() => void printPdf(result.card.id)}
             >
-              {tx('Cetak (PDF)', 'Print (PDF)')}
+              {t('queue.desk.printPdf')}
             </button>
             <button
               type="button"
               className="btn btn--small"
               onClick={() => void printThermal(result.card.id)}
             >
-              {tx('Cetak struk', 'Print slip')}
+              {t('queue.desk.printSlip')}
             </button>
           </div>
         </div>
@@ -570,31 +554,31 @@ function WalkIn({ onIssued }: { onIssued: () => void }) {
 
 function CardTable({
   cards,
-  tx,
+  t,
   onUndoNoShow,
 }: {
   cards: QueueCard[] | null;
-  tx: Tx;
+  t: TFunction;
   /** Today's no-shows can go back to the waiting line (a mistaken click, a late resident). */
   onUndoNoShow?: (c: QueueCard) => void;
 }) {
-  if (cards === null) return <p className="muted">{tx('Memuat…', 'Loading…')}</p>;
+  if (cards === null) return <p className="muted">{t('queue.desk.loading')}</p>;
   return (
     <div className="card">
-      <h2>{tx('Kartu hari ini', "Today's cards")}</h2>
+      <h2>{t('queue.desk.todaySCards')}</h2>
       {cards.length === 0 ? (
-        <p className="muted">{tx('Belum ada kartu untuk hari ini.', 'No cards for today yet.')}</p>
+        <p className="muted">{t('queue.desk.noCardsForTodayYet')}</p>
       ) : (
         <div className="queue__table-wrap">
           <table className="table" data-testid="queue-cards">
             <thead>
               <tr>
-                <th scope="col">{tx('Nomor', 'Number')}</th>
-                <th scope="col">{tx('Nama', 'Name')}</th>
+                <th scope="col">{t('queue.desk.number')}</th>
+                <th scope="col">{t('queue.desk.name')}</th>
                 <th scope="col">NIK</th>
-                <th scope="col">{tx('Jalur', 'Lane')}</th>
-                <th scope="col">{tx('Status', 'Status')}</th>
-                <th scope="col">{tx('Loket', 'Desk')}</th>
+                <th scope="col">{t('queue.desk.lane')}</th>
+                <th scope="col">{t('queue.desk.status')}</th>
+                <th scope="col">{t('queue.desk.desk')}</th>
               </tr>
             </thead>
             <tbody>
@@ -603,12 +587,12 @@ function CardTable({
                   <td className="mono">{c.number}</td>
                   <td>{c.name}</td>
                   <td className="mono">{c.nik ? maskNik(c.nik) : '—'}</td>
-                  <td>{priorityLabel(c.priorityReason, tx)}</td>
+                  <td>{priorityLabel(c.priorityReason, t)}</td>
                   <td>
                     <span
                       className={`badge badge--${statusBadge(c.status === 'served' && !c.recordingSealed ? 'called' : c.status)}`}
                     >
-                      {cardLabel(c, tx)}
+                      {cardLabel(c, t)}
                     </span>
                   </td>
                   <td>
@@ -620,7 +604,7 @@ function CardTable({
                         data-testid="queue-undo-no-show"
                         onClick={() => onUndoNoShow(c)}
                       >
-                        {tx('Batalkan tidak hadir', 'Undo no-show')}
+                        {t('queue.desk.undoNoShow')}
                       </button>
                     ) : null}
                   </td>

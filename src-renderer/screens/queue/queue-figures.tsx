@@ -3,12 +3,12 @@ import type { QueueFigures as Figures } from '../../../src-main/api/contract-que
 import { localIsoDate } from '../../../src-main/domain/nik';
 import { call } from '../../app/station-client';
 import { recapExtras } from '../supervisor/recap/recap-extras';
-import { useTx } from '../../app/tx';
 import './queue.css';
+import { useTranslation } from 'react-i18next';
 
 /** Queue figures for the recap screen: cards, waiting days, no-shows, capacity used (30 days). */
 export function QueueFiguresSection({ date }: { date?: string }) {
-  const { tx } = useTx();
+  const { t } = useTranslation();
   const [f, setF] = useState<Figures | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -29,37 +29,37 @@ export function QueueFiguresSection({ date }: { date?: string }) {
   const today = f?.days[f.days.length - 1];
   return (
     <section className="card" data-testid="queue-figures">
-      <h2>{tx('Antrian (30 hari)', 'Queue (30 days)')}</h2>
+      <h2>{t('queue.figures.queue30Days')}</h2>
       {error ? <p className="banner banner--error">{error}</p> : null}
       {f ? (
         <div className="queue__figures">
           <div className="queue__figure">
-            {tx('Kartu diterbitkan', 'Cards issued')}
+            {t('queue.figures.cardsIssued')}
             <strong data-testid="figure-issued">{f.issued}</strong>
-            {today ? tx('hari ini {{n}}', 'today {{n}}', { n: today.issued }) : null}
+            {today ? t('queue.figures.todayN', { n: today.issued }) : null}
           </div>
           <div className="queue__figure">
-            {tx('Lama menunggu (median)', 'Waiting days (median)')}
+            {t('queue.figures.waitingDaysMedian')}
             <strong>{f.waitingDays.median ?? '—'}</strong>
-            {tx('hari', 'days')}
+            {t('queue.figures.days')}
           </div>
           <div className="queue__figure">
-            {tx('Lama menunggu (terlama)', 'Waiting days (worst)')}
+            {t('queue.figures.waitingDaysWorst')}
             <strong>{f.waitingDays.worst ?? '—'}</strong>
-            {tx('hari', 'days')}
+            {t('queue.figures.days')}
           </div>
           <div className="queue__figure">
-            {tx('Tidak hadir', 'No-shows')}
+            {t('queue.figures.noShows')}
             <strong>{f.noShows}</strong>
           </div>
           <div className="queue__figure">
-            {tx('Kapasitas terpakai', 'Capacity used')}
+            {t('queue.figures.capacityUsed')}
             <strong>{pct(f.capacityUsed)}</strong>
-            {today ? tx('hari ini {{p}}', 'today {{p}}', { p: pct(today.capacityUsed) }) : null}
+            {today ? t('queue.figures.todayP', { p: pct(today.capacityUsed) }) : null}
           </div>
         </div>
       ) : (
-        <p className="muted">{tx('Memuat…', 'Loading…')}</p>
+        <p className="muted">{t('queue.figures.loading')}</p>
       )}
     </section>
   );

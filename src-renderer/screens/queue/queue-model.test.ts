@@ -8,9 +8,12 @@ import {
   statusBadge,
   walkInProblem,
 } from './queue-model';
-import { makeTx } from '../../app/tx';
+import i18next from 'i18next';
+import id from '../../i18n/id.json';
 
-const tx = makeTx('id');
+const i18n = i18next.createInstance();
+await i18n.init({ lng: 'id', resources: { id: { translation: id } } });
+const tx = i18n.t;
 
 describe('queue desk model', () => {
   it('remembers the desk name, falling back to Loket 1', () => {

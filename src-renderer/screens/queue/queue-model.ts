@@ -1,5 +1,5 @@
 import type { CardStatus, PriorityReason, QueueCard } from '../../../src-main/api/contract-queue';
-import type { Tx } from '../../app/tx';
+import type { TFunction } from 'i18next';
 
 /** Where the desk name is remembered on this PC (the TV shows it; it is not personal data). */
 export const DESK_STORAGE_KEY = 'rekam.queue.desk';
@@ -14,20 +14,20 @@ export function readDesk(storage: Pick<Storage, 'getItem'> | null): string {
   }
 }
 
-export function statusLabel(s: CardStatus, tx: Tx): string {
+export function statusLabel(s: CardStatus, t: TFunction): string {
   switch (s) {
     case 'waiting':
-      return tx('Menunggu', 'Waiting');
+      return t('queue.model.waiting');
     case 'called':
-      return tx('Dipanggil', 'Called');
+      return t('queue.model.called');
     case 'skipped':
-      return tx('Dilewati', 'Skipped');
+      return t('queue.model.skipped');
     case 'served':
-      return tx('Direkam', 'Recorded');
+      return t('queue.model.recorded');
     case 'no-show':
-      return tx('Tidak hadir', 'No-show');
+      return t('queue.model.noShow');
     case 'cancelled':
-      return tx('Dibatalkan', 'Cancelled');
+      return t('queue.model.cancelled');
   }
 }
 
@@ -35,9 +35,9 @@ export function statusLabel(s: CardStatus, tx: Tx): string {
  * A card's label: "Direkam" only once its recording is sealed; while the draft is open it is
  * being recorded, not recorded.
  */
-export function cardLabel(c: Pick<QueueCard, 'status' | 'recordingSealed'>, tx: Tx): string {
-  if (c.status === 'served' && !c.recordingSealed) return tx('Sedang direkam', 'Being recorded');
-  return statusLabel(c.status, tx);
+export function cardLabel(c: Pick<QueueCard, 'status' | 'recordingSealed'>, t: TFunction): string {
+  if (c.status === 'served' && !c.recordingSealed) return t('queue.model.beingRecorded');
+  return statusLabel(c.status, t);
 }
 
 /** The badge colours the shared stylesheet already has. */
@@ -51,16 +51,16 @@ export function statusBadge(s: CardStatus): string {
         : 'draft';
 }
 
-export function priorityLabel(p: PriorityReason | null, tx: Tx): string {
+export function priorityLabel(p: PriorityReason | null, t: TFunction): string {
   switch (p) {
     case 'elderly':
-      return tx('Lansia', 'Elderly');
+      return t('queue.model.elderly');
     case 'disabled':
-      return tx('Disabilitas', 'Disabled');
+      return t('queue.model.disabled');
     case 'pregnant':
-      return tx('Ibu hamil', 'Pregnant');
+      return t('queue.model.pregnant');
     default:
-      return tx('Reguler', 'Regular');
+      return t('queue.model.regular');
   }
 }
 
@@ -83,18 +83,15 @@ export function countByStatus(cards: readonly QueueCard[]): Record<CardStatus, n
 /** The walk-in form's own checks, before the station's: a NIK, if typed, is 16 digits. */
 export function walkInProblem(
   v: { nik: string; name: string },
-  tx: Tx,
+  t: TFunction,
 ): { field: 'nik' | 'name'; message: string } | null {
   const nik = v.nik.replace(/\s+/g, '');
   if (nik !== '' && !/^\d{16}$/.test(nik))
-    return { field: 'nik', message: tx('NIK harus 16 angka.', 'The NIK must be 16 digits.') };
+    return { field: 'nik', message: t('queue.model.theNikMustBe16') };
   if (v.name.trim() === '')
     return {
       field: 'name',
-      message: tx(
-        'Isi nama (wajib bila NIK belum ada).',
-        'Enter the name (required without a NIK).',
-      ),
+      message: t('queue.model.enterTheNameRequiredWithout'),
     };
   return null;
 }

@@ -12,6 +12,8 @@ import type {
   ValidationIssue,
 } from '../../../../src-main/domain/resident';
 import { validateResident } from '../../../../src-main/domain/validate-resident';
+import type { Locale } from '../../../../src-main/domain/i18n';
+import { t as domainText } from '../../../../src-main/domain/messages';
 import { dayMonthPrefix, displayDateToIso, isoToDisplayDate } from '../../../app/date-mask';
 
 /**
@@ -123,15 +125,10 @@ export function toResident(f: ResidentForm): ResidentData {
 
 export interface CheckContext {
   today: Date;
-  locale: 'id' | 'en';
+  locale: Locale;
   districtKnown?: (code: string) => boolean | undefined;
   villageKnown?: (code: string) => boolean | undefined;
 }
-
-const incompleteDate = {
-  id: 'Tanggal lahir belum lengkap. Ketik 8 angka: tanggal, bulan, tahun (mis. 17081985).',
-  en: 'Date of birth is incomplete. Type 8 digits: day, month, year (e.g. 17081985).',
-};
 
 /** Domain issues, plus the one thing only the form knows: a half-typed birth date. */
 export function checkForm(f: ResidentForm, ctx: CheckContext): ValidationIssue[] {
@@ -144,7 +141,7 @@ export function checkForm(f: ResidentForm, ctx: CheckContext): ValidationIssue[]
         field: 'birthDate',
         severity: 'error',
         code: 'BIRTHDATE_INCOMPLETE',
-        message: incompleteDate[ctx.locale],
+        message: domainText('BIRTHDATE_INCOMPLETE', ctx.locale),
       },
     ];
   }

@@ -1,8 +1,9 @@
 import { useEffect, useRef } from 'react';
 import type { DeskDraft } from '../../../../src-main/api/contract-desk';
 import { formatDateTime } from '../../../app/format';
-import { useTx } from '../../../app/tx';
 import { Kbd } from '../../../components/kbd';
+import { useTranslation } from 'react-i18next';
+import { currentLocale } from '../../../i18n';
 
 /**
  * After a reload, a restart or a crash: the operator's unfinished recording is offered back
@@ -17,12 +18,13 @@ export function ResumeOffer({
   onContinue: () => void;
   onDrop: () => void;
 }) {
-  const { tx, locale } = useTx();
+  const { t } = useTranslation();
+  const locale = currentLocale();
   const yes = useRef<HTMLButtonElement | null>(null);
   useEffect(() => {
     yes.current?.focus();
   }, []);
-  const name = draft.name || tx('(nama belum diisi)', '(no name yet)');
+  const name = draft.name || t('resumeOffer.noNameYet');
   return (
     <div
       className="banner banner--warning resume-offer"
@@ -33,14 +35,12 @@ export function ResumeOffer({
     >
       <div>
         <strong id="resume-title" data-testid="resume-title">
-          {tx('Lanjutkan perekaman {{name}}?', 'Continue recording {{name}}?', { name })}
+          {t('resumeOffer.continueRecordingName', { name })}
         </strong>
         <p id="resume-text" className="small">
-          {tx(
-            'Perekaman ini belum selesai (terakhir disimpan {{at}}). Semua isian tersimpan.',
-            'This recording is not finished (last saved {{at}}). Everything typed is kept.',
-            { at: formatDateTime(draft.updatedAt, locale) },
-          )}
+          {t('resumeOffer.thisRecordingIsNotFinished', {
+            at: formatDateTime(draft.updatedAt, locale),
+          })}
         </p>
       </div>
       <div className="banner__actions">
@@ -51,12 +51,12 @@ export function ResumeOffer({
           data-testid="resume-continue"
           onClick={onContinue}
         >
-          {tx('Lanjutkan', 'Continue')} <Kbd keys="Enter" />
+          {t('resumeOffer.continue')} <Kbd keys="Enter" />
         </button>
         <button type="button" className="btn" data-testid="resume-drop" onClick={onDrop}>
           {draft.recordingId
-            ? tx('Nanti saja (draf tetap di Hari ini)', 'Later (the draft stays in Today)')
-            : tx('Buang isian, mulai baru', 'Discard, start new')}
+            ? t('resumeOffer.laterTheDraftStaysIn')
+            : t('resumeOffer.discardStartNew')}
         </button>
       </div>
     </div>

@@ -6,7 +6,6 @@ import type { FinishResult } from '../../../../src-main/api/contract';
 import type { SealGuardState } from '../../../../src-main/api/contract-desk';
 import { useApp } from '../../../app/app-context';
 import { call } from '../../../app/station-client';
-import { useTx } from '../../../app/tx';
 import { Kbd } from '../../../components/kbd';
 
 /**
@@ -25,7 +24,6 @@ export function FinishDialog({
   onDone: (result: FinishResult) => void;
 }) {
   const { t } = useTranslation();
-  const { tx } = useTx();
   const { session } = useApp();
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -90,12 +88,7 @@ export function FinishDialog({
 
   const unlock = async () => {
     if (!supUser || !supPassword) {
-      setError(
-        tx(
-          'Isi nama pengguna dan kata sandi supervisor.',
-          'Enter the supervisor’s username and password.',
-        ),
-      );
+      setError(t('finishDialog.enterTheSupervisorSUsername'));
       supInput.current?.focus();
       return;
     }
@@ -140,14 +133,11 @@ export function FinishDialog({
         {locked ? (
           <div className="seal-unlock" data-testid="seal-unlock">
             <p className="banner banner--warning" role="alert" data-testid="seal-locked">
-              {tx(
-                'Penyegelan dikunci: terlalu banyak kata sandi salah. Panggil supervisor untuk membuka kunci di meja ini dengan akunnya sendiri. Data perekaman tetap tersimpan.',
-                'Sealing is locked: too many wrong passwords. Call a supervisor to unlock it at this desk with their own account. The recording stays saved.',
-              )}
+              {t('finishDialog.sealingIsLockedTooMany')}
             </p>
             <div className="field">
               <label htmlFor="seal-sup-user" className="field__label">
-                {tx('Nama pengguna supervisor', 'Supervisor username')}
+                {t('finishDialog.supervisorUsername')}
               </label>
               <input
                 id="seal-sup-user"
@@ -163,7 +153,7 @@ export function FinishDialog({
             </div>
             <div className={`field${error ? ' field--error' : ''}`}>
               <label htmlFor="seal-sup-password" className="field__label">
-                {tx('Kata sandi supervisor', 'Supervisor password')}
+                {t('finishDialog.supervisorPassword')}
               </label>
               <input
                 id="seal-sup-password"
@@ -215,7 +205,7 @@ export function FinishDialog({
               </p>
             ) : left !== null && guard && left < guard.maxAttempts ? (
               <p id="finish-attempts" className="field__hint" data-testid="finish-attempts">
-                {tx('Sisa {{n}} percobaan.', '{{n}} attempts left.', { n: left })}
+                {t('finishDialog.nAttemptsLeft', { n: left })}
               </p>
             ) : null}
           </div>
@@ -231,7 +221,7 @@ export function FinishDialog({
             disabled={busy}
             aria-busy={busy}
           >
-            {locked ? tx('Buka kunci', 'Unlock') : busy ? t('review.sealing') : t('review.seal')}{' '}
+            {locked ? t('finishDialog.unlock') : busy ? t('review.sealing') : t('review.seal')}{' '}
             <Kbd keys="Enter" />
           </button>
         </div>

@@ -4,7 +4,6 @@ import type { CentralStatus, RecordingSummary } from '../../../../src-main/api/c
 import { call, onEvent } from '../../../app/station-client';
 import { formatTime } from '../../../app/format';
 import { ReceiptButton } from '../../operator/review/receipt-button';
-import { registerSupervisorStrings } from '../../supervisor/approval/strings';
 
 const CENTRAL_BADGE: Record<CentralStatus | 'queued', string> = {
   queued: 'draft',
@@ -23,7 +22,6 @@ export function TodayList({
   onOpen: (id: string) => void;
 }) {
   const { t, i18n } = useTranslation();
-  registerSupervisorStrings();
   const [query, setQuery] = useState('');
   const [rows, setRows] = useState<RecordingSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -6,12 +6,10 @@ import { formatDateTime } from '../../../app/format';
 import { call } from '../../../app/station-client';
 import { FlagList } from './flag-list';
 import { ReviewPanel } from './review-panel';
-import { registerSupervisorStrings } from './strings';
 import './supervisor.css';
 
 /** The supervisor's approval queue: list on the left, the chosen recording on the right. */
 export function ApprovalScreen() {
-  registerSupervisorStrings();
   const { t, i18n } = useTranslation();
   const [filter, setFilter] = useState<'pending' | 'decided'>('pending');
   const [items, setItems] = useState<ApprovalItem[] | null>(null);

@@ -16,7 +16,6 @@ import { localIsoDate } from '../../../../src-main/domain/nik';
 import { formatBytes, formatDateTime } from '../../../app/format';
 import { call, onEvent } from '../../../app/station-client';
 import { base64ToBytes } from '../../technician/diagnostics/diagnostics-model';
-import { registerExportStrings } from './strings';
 import './exports.css';
 
 type Busy = 'pdf' | 'table' | 'bundle' | null;
@@ -62,7 +61,6 @@ function Card({ title, children, testId }: { title: string; children: ReactNode;
 }
 
 export function ExportsScreen() {
-  registerExportStrings();
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const today = localIsoDate(new Date());

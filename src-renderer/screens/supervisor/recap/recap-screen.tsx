@@ -5,7 +5,6 @@ import type { RecordingStatus } from '../../../../src-main/api/contract';
 import type { DailyRecap } from '../../../../src-main/api/contract-supervisor';
 import { formatBytes, formatDateTime } from '../../../app/format';
 import { call } from '../../../app/station-client';
-import { registerSupervisorStrings } from '../approval/strings';
 import '../approval/supervisor.css';
 import { RecapChart } from './recap-chart';
 import { RecapExtras } from './recap-extras';
@@ -15,7 +14,6 @@ const STATUSES: RecordingStatus[] = ['draft', 'sealed', 'approved', 'rejected', 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 
 export function RecapScreen() {
-  registerSupervisorStrings();
   const { t, i18n } = useTranslation();
   const [date, setDate] = useState('');
   const [recap, setRecap] = useState<DailyRecap | null>(null);

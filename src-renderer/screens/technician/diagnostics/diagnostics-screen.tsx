@@ -10,7 +10,6 @@ import { NetworkPanel, StoragePanel } from './network-storage';
 import { PrinterPanel } from './printer-panel';
 import { FingerprintTest, IDLE_TEST, SignatureTest } from './self-tests';
 import type { TestModality, TestState } from './self-tests';
-import { registerDiagnosticsStrings } from './strings';
 import { TrafficView } from './traffic-view';
 import './diagnostics.css';
 
@@ -21,7 +20,6 @@ import './diagnostics.css';
  * works over the phone.
  */
 export function DiagnosticsScreen() {
-  registerDiagnosticsStrings();
   const { t } = useTranslation();
   const [devices, setDevices] = useState<DeviceEntry[] | null>(null);
   const [devicesError, setDevicesError] = useState<string | null>(null);

@@ -8,7 +8,6 @@ import type {
 } from '../../../../src-main/api/contract-queue';
 import { Field } from '../../../components/field';
 import { call } from '../../../app/station-client';
-import { registerPrinterStrings } from './printer-strings';
 
 const BAUDS = [9600, 19200, 38400, 57600, 115200] as const;
 
@@ -20,7 +19,6 @@ type Banner = { kind: 'ok' | 'error'; text: string } | null;
  * the next print; the station is not restarted.
  */
 export function PrinterPanel() {
-  registerPrinterStrings();
   const { t } = useTranslation();
   const [info, setInfo] = useState<PrinterInfo | null>(null);
   const [ports, setPorts] = useState<PrinterPort[] | null>(null);

@@ -7,7 +7,8 @@ import type {
 } from '../../../../src-main/api/contract-office';
 import { formatDateTime } from '../../../app/format';
 import { call } from '../../../app/station-client';
-import { useTx } from '../../../app/tx';
+import { useTranslation } from 'react-i18next';
+import { currentLocale } from '../../../i18n';
 import { Field } from '../../../components/field';
 import { KeyFingerprint } from '../central/key-fingerprint';
 import { skewText } from './office-model';
@@ -22,7 +23,7 @@ const REFRESH_MS = 10_000;
  * unpairing. On a desk: its hub, its desk name, and whether the office queue is connected.
  */
 export function OfficeScreen() {
-  const { tx } = useTx();
+  const { t } = useTranslation();
   const [status, setStatus] = useState<OfficeStatus | null>(null);
   const [desks, setDesks] = useState<OfficeDesk[]>([]);
   const [code, setCode] = useState<PairingCode | null>(null);
@@ -62,13 +63,13 @@ export function OfficeScreen() {
   return (
     <section className="screen office" data-testid="office-screen">
       <div className="screen__head">
-        <h1>{tx('Kantor: hub, meja, papan TV', 'Office: hub, desks, TV board')}</h1>
+        <h1>{t('office.officeHubDesksTvBoard')}</h1>
         <span className="badge" data-testid="office-role">
           {status.role === 'hub'
-            ? tx('Hub kantor', 'Office hub')
+            ? t('office.officeHub')
             : status.role === 'desk'
-              ? tx('Meja di kantor', 'Office desk')
-              : tx('Berdiri sendiri', 'Standalone')}
+              ? t('office.officeDesk')
+              : t('office.standalone')}
         </span>
       </div>
       {banner ? (
@@ -108,7 +109,7 @@ function AloneView({
   act: Act;
   onError: (text: string) => void;
 }) {
-  const { tx } = useTx();
+  const { t } = useTranslation();
   const [url, setUrl] = useState('');
   const [code, setCode] = useState('');
   const [errors, setErrors] = useState<{ url?: string; code?: string }>({});
@@ -117,8 +118,7 @@ function AloneView({
     e.preventDefault();
     void act(async () => {
       const r = await call('office.join', { url: url.trim(), code: code.trim() });
-      if (r.ok)
-        return tx('Meja ini tergabung dengan hub kantor.', 'This desk joined the office hub.');
+      if (r.ok) return t('office.thisDeskJoinedTheOffice');
       setErrors({ url: r.error.fields?.url, code: r.error.fields?.code });
       if (!r.error.fields) onError(r.error.message);
       return null;
@@ -128,16 +128,11 @@ function AloneView({
   return (
     <div className="office__grid">
       <form className="card" onSubmit={join} data-testid="office-join">
-        <h2>{tx('Gabung ke hub kantor', 'Join the office hub')}</h2>
-        <p className="muted">
-          {tx(
-            'Di hub: layar Kantor → "Buat kode pemasangan". Ketik alamat dan kode yang tampil di sana, lalu bandingkan sidik kunci hub di kedua layar.',
-            'On the hub: Office screen → "New pairing code". Type the address and code shown there, then compare the hub key fingerprint on both screens.',
-          )}
-        </p>
+        <h2>{t('office.joinTheOfficeHub')}</h2>
+        <p className="muted">{t('office.onTheHubOfficeScreen')}</p>
         <Field
           id="office-url"
-          label={tx('Alamat hub', 'Hub address')}
+          label={t('office.hubAddress')}
           errors={errors.url ? [errors.url] : []}
           hint="https://192.168.1.10:7443"
         >
@@ -153,7 +148,7 @@ function AloneView({
         </Field>
         <Field
           id="office-code"
-          label={tx('Kode pemasangan', 'Pairing code')}
+          label={t('office.pairingCode')}
           errors={errors.code ? [errors.code] : []}
         >
           {(aria) => (
@@ -173,17 +168,12 @@ function AloneView({
           className="btn btn--primary"
           disabled={busy || !url || code.length < 8}
         >
-          {tx('Pasangkan meja ini', 'Pair this desk')}
+          {t('office.pairThisDesk')}
         </button>
       </form>
       <div className="card">
-        <h2>{tx('Jadikan stasiun ini hub kantor', 'Make this station the office hub')}</h2>
-        <p className="muted">
-          {tx(
-            'Satu stasiun per kantor (mis. PC loket). Hub memegang antrean kantor, papan TV dan rekap kantor. Perekaman di tiap meja tetap jalan walau hub mati.',
-            'One station per office (e.g. the counter PC). The hub holds the office queue, the TV board and the office recap. Recording at each desk goes on even when the hub is off.',
-          )}
-        </p>
+        <h2>{t('office.makeThisStationTheOffice')}</h2>
+        <p className="muted">{t('office.oneStationPerOfficeE')}</p>
         <button
           type="button"
           className="btn"
@@ -193,13 +183,11 @@ function AloneView({
             void act(async () => {
               const r = await call('office.becomeHub', {});
               if (!r.ok) onError(r.error.message);
-              return r.ok
-                ? tx('Stasiun ini sekarang hub kantor.', 'This station is now the office hub.')
-                : null;
+              return r.ok ? t('office.thisStationIsNowThe') : null;
             })
           }
         >
-          {tx('Jadikan hub kantor', 'Make office hub')}
+          {t('office.makeOfficeHub')}
         </button>
       </div>
     </div>
@@ -221,37 +209,33 @@ function HubView({
   busy: boolean;
   act: Act;
 }) {
-  const { tx, locale } = useTx();
+  const { t } = useTranslation();
+  const locale = currentLocale();
   const service = status.service;
   return (
     <>
       <div className="office__grid">
         <div className="card" data-testid="office-pairing">
-          <h2>{tx('Pasangkan meja baru', 'Pair a new desk')}</h2>
+          <h2>{t('office.pairANewDesk')}</h2>
           {code ? (
             <>
               <p className="office__code mono" data-testid="office-pairing-code">
                 {code.code}
               </p>
               <p className="muted">
-                {tx('Berlaku sampai {{t}}, sekali pakai.', 'Valid until {{t}}, single use.', {
+                {t('office.validUntilTSingleUse', {
                   t: formatDateTime(code.expiresAt, locale).slice(-5),
                 })}
               </p>
               <KeyFingerprint
                 id="office-hub-fp"
-                label={tx('Sidik kunci hub', 'Hub key fingerprint')}
+                label={t('office.hubKeyFingerprint')}
                 value={code.fingerprint}
                 testId="office-hub-fingerprint"
               />
             </>
           ) : (
-            <p className="muted">
-              {tx(
-                'Buat kode, lalu ketik alamat dan kode ini di layar Kantor meja yang akan bergabung.',
-                'Make a code, then type the address and this code on the joining desk’s Office screen.',
-              )}
-            </p>
+            <p className="muted">{t('office.makeACodeThenType')}</p>
           )}
           <button
             type="button"
@@ -266,54 +250,42 @@ function HubView({
               })
             }
           >
-            {tx('Buat kode pemasangan', 'New pairing code')}
+            {t('office.newPairingCode')}
           </button>
         </div>
         <div className="card">
-          <h2>{tx('Alamat hub dan papan TV', 'Hub address and TV board')}</h2>
+          <h2>{t('office.hubAddressAndTvBoard')}</h2>
           {service ? (
             <dl className="facts">
-              <dt>{tx('Alamat untuk meja', 'Address for desks')}</dt>
+              <dt>{t('office.addressForDesks')}</dt>
               <dd className="mono" data-testid="office-hub-urls">
                 {service.urls.join('  ·  ')}
               </dd>
-              <dt>
-                {tx(
-                  'Papan TV (buka di TV/PC ruang tunggu)',
-                  'TV board (open on the waiting-room TV/PC)',
-                )}
-              </dt>
+              <dt>{t('office.tvBoardOpenOnThe')}</dt>
               <dd className="mono office__board-url" data-testid="office-board-url">
                 {service.boardUrl}
               </dd>
             </dl>
           ) : (
-            <p className="banner banner--error">
-              {tx('Layanan hub belum berjalan.', 'The hub service is not running.')}
-            </p>
+            <p className="banner banner--error">{t('office.theHubServiceIsNot')}</p>
           )}
-          <p className="muted">
-            {tx(
-              'Tautan papan hanya bisa menampilkan panggilan; tidak membuka data apa pun.',
-              'The board link can only show the calls; it opens no other data.',
-            )}
-          </p>
+          <p className="muted">{t('office.theBoardLinkCanOnly')}</p>
         </div>
       </div>
       <div className="card">
-        <h2>{tx('Meja terpasang', 'Paired desks')}</h2>
+        <h2>{t('office.pairedDesks')}</h2>
         {desks.length === 0 ? (
-          <p className="muted">{tx('Belum ada meja.', 'No desks yet.')}</p>
+          <p className="muted">{t('office.noDesksYet')}</p>
         ) : (
           <table className="table" data-testid="office-desks">
             <thead>
               <tr>
-                <th>{tx('Meja', 'Desk')}</th>
-                <th>{tx('Stasiun', 'Station')}</th>
-                <th>{tx('Terakhir terlihat', 'Last seen')}</th>
-                <th>{tx('Selisih jam', 'Clock skew')}</th>
-                <th>{tx('Versi', 'Version')}</th>
-                <th>{tx('Sidik kunci', 'Key fingerprint')}</th>
+                <th>{t('office.desk')}</th>
+                <th>{t('office.station')}</th>
+                <th>{t('office.lastSeen')}</th>
+                <th>{t('office.clockSkew')}</th>
+                <th>{t('office.version')}</th>
+                <th>{t('office.keyFingerprint')}</th>
                 <th />
               </tr>
             </thead>
@@ -327,38 +299,28 @@ function HubView({
                   <td>{d.lastSeenAt ? formatDateTime(d.lastSeenAt, locale) : '—'}</td>
                   <td className={d.skewFlagged ? 'office__skew--flag' : undefined}>
                     {skewText(d.skewMs, locale)}
-                    {d.skewFlagged ? ` ⚠ ${tx('setel jam meja', 'set the desk clock')}` : ''}
+                    {d.skewFlagged ? ` ⚠ ${t('office.setTheDeskClock')}` : ''}
                   </td>
                   <td>{d.version ?? '—'}</td>
                   <td className="mono">{d.fingerprint.slice(0, 14)}…</td>
                   <td>
                     {d.revokedAt ? (
-                      <span className="badge badge--rejected">{tx('Dicabut', 'Unpaired')}</span>
+                      <span className="badge badge--rejected">{t('office.unpaired')}</span>
                     ) : (
                       <button
                         type="button"
                         className="btn btn--small btn--danger"
                         disabled={busy}
                         onClick={() => {
-                          if (
-                            !window.confirm(
-                              tx(
-                                'Cabut {{d}}? Meja itu ditolak hub sampai dipasangkan ulang.',
-                                'Unpair {{d}}? The hub refuses it until it is paired again.',
-                                { d: d.label },
-                              ),
-                            )
-                          )
+                          if (!window.confirm(t('office.unpairDTheHubRefuses', { d: d.label })))
                             return;
                           void act(async () => {
                             const r = await call('office.unpair', { stationId: d.stationId });
-                            return r.ok
-                              ? tx('{{d}} dicabut.', '{{d}} unpaired.', { d: d.label })
-                              : r.error.message;
+                            return r.ok ? t('office.dUnpaired', { d: d.label }) : r.error.message;
                           });
                         }}
                       >
-                        {tx('Cabut', 'Unpair')}
+                        {t('office.unpair')}
                       </button>
                     )}
                   </td>
@@ -373,36 +335,34 @@ function HubView({
 }
 
 function DeskView({ status, busy, act }: { status: OfficeStatus; busy: boolean; act: Act }) {
-  const { tx, locale } = useTx();
+  const { t } = useTranslation();
+  const locale = currentLocale();
   const hub = status.hub!;
   return (
     <div className="office__grid">
       <div className="card" data-testid="office-desk-link">
-        <h2>{tx('Meja ini: {{d}}', 'This desk: {{d}}', { d: hub.label })}</h2>
+        <h2>{t('office.thisDeskD', { d: hub.label })}</h2>
         {hub.connected ? (
           <p className="banner banner--ok" data-testid="office-connected">
-            {tx('Antrean kantor terhubung', 'Office queue connected')}
+            {t('office.officeQueueConnected')}
           </p>
         ) : (
           <p className="banner banner--error" role="alert" data-testid="office-disconnected">
-            {tx('Antrean kantor tidak terhubung', 'Office queue not connected')}
+            {t('office.officeQueueNotConnected')}
             {hub.problem ? ` — ${hub.problem}` : ''}
           </p>
         )}
         <dl className="facts">
-          <dt>{tx('Hub', 'Hub')}</dt>
+          <dt>{t('office.hub')}</dt>
           <dd>{hub.hubName}</dd>
-          <dt>{tx('Alamat', 'Address')}</dt>
+          <dt>{t('office.address')}</dt>
           <dd className="mono">{hub.url}</dd>
-          <dt>{tx('Kontak terakhir', 'Last contact')}</dt>
+          <dt>{t('office.lastContact')}</dt>
           <dd>{hub.lastContactAt ? formatDateTime(hub.lastContactAt, locale) : '—'}</dd>
         </dl>
         <KeyFingerprint
           id="office-desk-hub-fp"
-          label={tx(
-            'Sidik kunci hub (sama dengan layar hub?)',
-            'Hub key fingerprint (same as on the hub?)',
-          )}
+          label={t('office.hubKeyFingerprintSameAs')}
           value={hub.hubFingerprint}
           testId="office-desk-hub-fingerprint"
         />
@@ -411,24 +371,14 @@ function DeskView({ status, busy, act }: { status: OfficeStatus; busy: boolean; 
           className="btn btn--danger"
           disabled={busy}
           onClick={() => {
-            if (
-              !window.confirm(
-                tx(
-                  'Keluar dari hub kantor? Antrean meja ini kembali berdiri sendiri.',
-                  'Leave the office hub? This desk’s queue becomes standalone again.',
-                ),
-              )
-            )
-              return;
+            if (!window.confirm(t('office.leaveTheOfficeHubThis'))) return;
             void act(async () => {
               const r = await call('office.leave', {});
-              return r.ok
-                ? tx('Meja ini keluar dari hub kantor.', 'This desk left the office hub.')
-                : r.error.message;
+              return r.ok ? t('office.thisDeskLeftTheOffice') : r.error.message;
             });
           }}
         >
-          {tx('Keluar dari hub', 'Leave the hub')}
+          {t('office.leaveTheHub')}
         </button>
       </div>
     </div>
