@@ -16,6 +16,16 @@ export const officeMethods = {
   'office.pairingCode': { access: ['technician'], input: z.strictObject({}) },
   /** The desks paired with this hub: last seen, clock skew, version. */
   'office.desks': { access: ['technician', 'supervisor'], input: z.strictObject({}) },
+  /** The office's day on the hub: every desk's recordings by desk, operator and village. */
+  'office.recap': {
+    access: ['supervisor'],
+    input: z.strictObject({
+      date: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .optional(),
+    }),
+  },
   /** Refuses a desk from now on (stolen PC, desk retired); audit-logged. */
   'office.unpair': { access: ['technician'], input: z.strictObject({ stationId: id }) },
   /** Pairs this desk with a hub: its address and the code shown on the hub's screen. */
@@ -87,7 +97,25 @@ export interface OfficeDesk {
   fingerprint: string;
 }
 
+export interface OfficeRecapGroup {
+  /** "Meja 2", "Meja 2 · budi", or the village code and name. */
+  key: string;
+  total: number;
+  /** Sealed, approved or uploaded. */
+  sealed: number;
+}
+
+export interface OfficeRecap {
+  date: string;
+  total: number;
+  sealed: number;
+  byDesk: OfficeRecapGroup[];
+  byOperator: OfficeRecapGroup[];
+  byVillage: OfficeRecapGroup[];
+}
+
 export interface OfficeOutputs {
+  'office.recap': OfficeRecap;
   'office.status': OfficeStatus;
   'office.becomeHub': OfficeStatus;
   'office.pairingCode': PairingCode;

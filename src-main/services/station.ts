@@ -415,6 +415,7 @@ export function openStation(opts: StationOptions): Station {
     version: opts.version,
     stationKeys: () => ensureStationKeys(db, now),
     queue: () => queue.handlers as never,
+    regionName,
     ...(opts.office ? { options: opts.office } : {}),
   });
 

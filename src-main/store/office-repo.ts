@@ -174,3 +174,79 @@ export function insertReconciledCard(
        @callOrder, @issuedAt, @issuedBy, @calledAt, @desk, @callCount, @servedAt)`,
   ).run(c);
 }
+
+/** What a desk reports to the hub about one recording (no biometrics, NIK masked). */
+export interface RecordingMetaRow {
+  id: string;
+  status: string;
+  operator: string;
+  villageCode: string;
+  nik: string;
+  createdAt: string;
+}
+
+/** The desk's recordings created in [from, to), for the hub's office recap. */
+export function recordingMetaBetween(db: Database, from: string, to: string): RecordingMetaRow[] {
+  return db
+    .prepare(
+      `SELECT r.id, r.status, u.username AS operator,
+         COALESCE(json_extract(r.resident_json, '$.villageCode'), '') AS villageCode,
+         r.nik, r.created_at AS createdAt
+       FROM recordings r JOIN users u ON u.id = r.operator_id
+       WHERE r.created_at >= ? AND r.created_at < ? ORDER BY r.created_at LIMIT 5000`,
+    )
+    .all(from, to) as RecordingMetaRow[];
+}
+
+export function upsertOfficeRecording(
+  db: Database,
+  r: {
+    recordingId: string;
+    stationId: string;
+    day: string;
+    status: string;
+    operator: string;
+    villageCode: string;
+    nikMasked: string;
+    createdAt: string;
+    reportedAt: string;
+  },
+): void {
+  db.prepare(
+    `INSERT INTO office_recordings (recording_id, station_id, day, status, operator, village_code,
+       nik_masked, created_at, reported_at)
+     VALUES (@recordingId, @stationId, @day, @status, @operator, @villageCode, @nikMasked,
+       @createdAt, @reportedAt)
+     ON CONFLICT(recording_id) DO UPDATE SET status = excluded.status,
+       operator = excluded.operator, village_code = excluded.village_code,
+       nik_masked = excluded.nik_masked, reported_at = excluded.reported_at
+     WHERE office_recordings.station_id = excluded.station_id`,
+  ).run(r);
+}
+
+export interface OfficeRecapGroup {
+  key: string;
+  total: number;
+  sealed: number;
+}
+
+/** The office's day by desk (desk number), operator or village: all recordings and the finished. */
+export function officeRecapBy(
+  db: Database,
+  day: string,
+  by: 'desk' | 'operator' | 'village',
+): OfficeRecapGroup[] {
+  const key = {
+    desk: "'Meja ' || d.desk_no",
+    operator: "'Meja ' || d.desk_no || ' · ' || o.operator",
+    village: 'o.village_code',
+  }[by];
+  return db
+    .prepare(
+      `SELECT ${key} AS key, COUNT(*) AS total,
+         SUM(o.status IN ('sealed', 'approved', 'uploaded')) AS sealed
+       FROM office_recordings o JOIN office_desks d ON d.station_id = o.station_id
+       WHERE o.day = ? GROUP BY 1 ORDER BY 1`,
+    )
+    .all(day) as OfficeRecapGroup[];
+}

@@ -18,6 +18,7 @@ import { StationInfoScreen } from '../screens/technician/station/station-info';
 import { DiagnosticsScreen } from '../screens/technician/diagnostics/diagnostics-screen';
 import { CentralScreen } from '../screens/technician/central/central-screen';
 import { OfficeScreen } from '../screens/technician/office/office-screen';
+import { OfficeRecapScreen } from '../screens/supervisor/office-recap/office-recap-screen';
 import { ACTIVITY_PING_MS, createActivityThrottle } from './activity';
 import { useApp } from './app-context';
 import { call } from './station-client';
@@ -30,6 +31,7 @@ export type ScreenId =
   | 'station'
   | 'central'
   | 'office'
+  | 'office-recap'
   | 'diagnostics'
   | 'approval'
   | 'recap'
@@ -64,6 +66,7 @@ const SCREENS: Record<ScreenId, ScreenDef> = {
   },
   central: { id: 'central', labelKey: 'nav.central', code: 'KeyC', keys: 'Alt+C' },
   office: { id: 'office', labelKey: 'nav.office', code: 'KeyK', keys: 'Alt+K' },
+  'office-recap': { id: 'office-recap', labelKey: 'nav.officeRecap', code: 'KeyO', keys: 'Alt+O' },
   approval: { id: 'approval', labelKey: 'sup.nav.approval', code: 'KeyA', keys: 'Alt+A' },
   recap: { id: 'recap', labelKey: 'sup.nav.recap', code: 'KeyR', keys: 'Alt+R' },
   queue: { id: 'queue', labelKey: 'nav.queue', code: 'KeyQ', keys: 'Alt+Q' },
@@ -74,7 +77,16 @@ const SCREENS: Record<ScreenId, ScreenDef> = {
 /** The screens each role sees; the first is where the role lands after login. */
 export const ROLE_SCREENS: Record<Role, readonly ScreenId[]> = {
   operator: ['new-recording', 'queue', 'today'],
-  supervisor: ['approval', 'recap', 'users', 'today', 'queue-admin', 'audit', 'exports'],
+  supervisor: [
+    'approval',
+    'recap',
+    'users',
+    'today',
+    'queue-admin',
+    'audit',
+    'exports',
+    'office-recap',
+  ],
   technician: ['diagnostics', 'station', 'central', 'office'],
 };
 
@@ -210,6 +222,7 @@ export function Shell({ locked }: { locked: boolean }) {
         {active === 'diagnostics' ? <DiagnosticsScreen /> : null}
         {active === 'central' ? <CentralScreen /> : null}
         {active === 'office' ? <OfficeScreen /> : null}
+        {active === 'office-recap' ? <OfficeRecapScreen /> : null}
       </main>
       <StatusBar />
     </div>

@@ -23,7 +23,13 @@ export function freshDataDir(prefix = 'rekam-test-'): string {
  * resolves once it prints its URL. The child's output is kept for error reports.
  */
 export function startBrowserHost(
-  opts: { dataDir?: string; extraArgs?: string[]; env?: NodeJS.ProcessEnv } = {},
+  opts: {
+    dataDir?: string;
+    extraArgs?: string[];
+    env?: NodeJS.ProcessEnv;
+    /** How long the start may take (default 30 s; tests starting many hosts allow more). */
+    startTimeoutMs?: number;
+  } = {},
 ): Promise<RunningHost> {
   const dataDir = opts.dataDir ?? freshDataDir();
   const child = spawn(
@@ -43,12 +49,13 @@ export function startBrowserHost(
     { cwd: repo, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
+  const timeoutMs = opts.startTimeoutMs ?? 30_000;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`browser host did not start in 30 s:\n${output}`));
-    }, 30_000);
+      reject(new Error(`browser host did not start in ${timeoutMs / 1000} s:\n${output}`));
+    }, timeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const m = /REKAM_URL=(\S+)/.exec(output);

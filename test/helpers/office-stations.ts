@@ -26,6 +26,8 @@ export async function startOfficeStation(
   opts: { hub?: boolean; dataDir?: string; hubPort?: number } = {},
 ): Promise<OfficeStation> {
   const host = await startBrowserHost({
+    // Four stations start one after the other on a machine that may be busy.
+    startTimeoutMs: 90_000,
     ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
     extraArgs: [
       '--fingerprint',

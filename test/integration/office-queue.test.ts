@@ -182,6 +182,18 @@ describe('office hub: one queue for three desks', () => {
     expect(calledNow).not.toContain(walkIns.d2![0]);
     const local = await d2.must('queue.callNext', { desk: 'x' });
     expect(local).toBeNull();
+
+    // The draft recorded during the outage reaches the hub's office recap as metadata.
+    await hub.as('supervisor');
+    await expect
+      .poll(async () => (await hub.must('office.recap', {})).byOperator, {
+        timeout: 60_000,
+        interval: 1000,
+      })
+      .toEqual([{ key: 'Meja 4 · ops', total: 1, sealed: 0 }]);
+    const recap = await hub.must('office.recap', {});
+    expect(recap.byDesk).toEqual([{ key: 'Meja 4', total: 1, sealed: 0 }]);
+    expect(recap.byVillage[0]?.key).toMatch(/^32\.01\.01\.1001/);
   }, 240_000);
 
   it('a desk starting the recording of its card marks it served on the hub', async () => {

@@ -17,7 +17,7 @@ import type {
 } from '../../api/contract-office';
 import { fail, ok } from '../../api/reply';
 import type { Reply } from '../../api/reply';
-import { localIsoDate } from '../../domain/nik';
+import { localIsoDate, maskNik } from '../../domain/nik';
 import { keyFingerprint, parsePublicKey } from '../../packets/keys';
 import { checkCentralUrl } from '../../sync/central-http';
 import { selfSignedCert } from '../../sync/tls-cert';
@@ -29,6 +29,9 @@ import {
   insertReconciledCard,
   listOfficeDesks,
   maxSeqInRange,
+  officeRecapBy,
+  recordingMetaBetween,
+  upsertOfficeRecording,
   markOfficeDeskSeen,
   revokeOfficeDesk,
   upsertOfficeDesk,
@@ -102,6 +105,8 @@ export interface OfficeDeps {
   /** The hub's own queue handlers (the hub runs the office queue on them). */
   queue: () => Record<string, AnyHandler>;
   options?: OfficeOptions;
+  /** Village names for the office recap. */
+  regionName?: (code: string) => string;
 }
 
 type Handlers = {
@@ -171,6 +176,26 @@ const reconcileSchema = z.strictObject({ cards: z.array(reconcileCard).max(2000)
 export const deskRange = (deskNo: number) => ({
   from: deskNo * DESK_RANGE_START,
   to: (deskNo + 1) * DESK_RANGE_START,
+});
+
+const recordingsSchema = z.strictObject({
+  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  recordings: z
+    .array(
+      z.strictObject({
+        id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+        status: z.enum(['draft', 'sealed', 'approved', 'rejected', 'uploaded']),
+        operator: z.string().min(1).max(32),
+        villageCode: z.string().max(13),
+        // Masked on the desk: the hub never holds a full NIK.
+        nikMasked: z
+          .string()
+          .regex(/^(\d{4}\*{8}\d{4}|\**)$/)
+          .max(32),
+        createdAt: z.string().max(40),
+      }),
+    )
+    .max(5000),
 });
 
 const helloSchema = z.strictObject({ version: z.string().max(40), at: z.string().max(40) });
@@ -416,6 +441,27 @@ export function createOffice(deps: OfficeDeps): Office {
       const reply = await runForDesk(c.data.method, input.data as Record<string, unknown>, desk);
       return { status: 200, body: reply };
     }
+    if (path === '/office/v1/recordings') {
+      const r = recordingsSchema.safeParse(body);
+      if (!r.success) return refused(400, 'bad-request');
+      const reportedAt = now().toISOString();
+      db.transaction(() => {
+        for (const x of r.data.recordings) {
+          upsertOfficeRecording(db, {
+            recordingId: x.id,
+            stationId,
+            day: r.data.day,
+            status: x.status,
+            operator: x.operator,
+            villageCode: x.villageCode,
+            nikMasked: x.nikMasked,
+            createdAt: x.createdAt,
+            reportedAt,
+          });
+        }
+      })();
+      return { status: 200, body: { accepted: r.data.recordings.length } };
+    }
     if (path === '/office/v1/reconcile') {
       const r = reconcileSchema.safeParse(body);
       if (!r.success) return refused(400, 'bad-request');
@@ -584,7 +630,27 @@ export function createOffice(deps: OfficeDeps): Office {
       version: deps.version,
       at: now().toISOString(),
     });
-    if (r.ok) await reconcile(l);
+    if (r.ok && (await reconcile(l))) await reportRecordings(l);
+  }
+
+  /** Today's recordings as metadata only (status, operator, village, masked NIK), signed. */
+  async function reportRecordings(l: StoredLink): Promise<void> {
+    const t = now();
+    const start = new Date(t.getFullYear(), t.getMonth(), t.getDate());
+    const end = new Date(t.getFullYear(), t.getMonth(), t.getDate() + 1);
+    const rows = recordingMetaBetween(db, start.toISOString(), end.toISOString());
+    if (rows.length === 0) return;
+    await toHub(l, '/office/v1/recordings', {
+      day: localIsoDate(t),
+      recordings: rows.map((x) => ({
+        id: x.id,
+        status: x.status,
+        operator: x.operator,
+        villageCode: x.villageCode,
+        nikMasked: maskNik(x.nik),
+        createdAt: x.createdAt,
+      })),
+    });
   }
 
   function startHellos(): void {
@@ -780,6 +846,22 @@ export function createOffice(deps: OfficeDeps): Office {
       return ok(view);
     },
     'office.desks': () => ok(listOfficeDesks(db).map(toDesk)),
+    'office.recap': (input) => {
+      const day = input.date ?? localIsoDate(now());
+      const villages = officeRecapBy(db, day, 'village').map((g) => ({
+        ...g,
+        key: `${g.key}${deps.regionName?.(g.key) ? ` ${deps.regionName(g.key)}` : ''}`,
+      }));
+      const byDesk = officeRecapBy(db, day, 'desk');
+      return ok({
+        date: day,
+        total: byDesk.reduce((n, g) => n + g.total, 0),
+        sealed: byDesk.reduce((n, g) => n + g.sealed, 0),
+        byDesk,
+        byOperator: officeRecapBy(db, day, 'operator'),
+        byVillage: villages,
+      });
+    },
     'office.unpair': (input, { actor }) => {
       const d = findOfficeDesk(db, input.stationId);
       if (!d) return fail('NOT_FOUND', omsg(L(), 'deskNotFound'));

@@ -14,6 +14,7 @@ import { migration0013 } from './0013-history-indexes';
 import { migration0014 } from './0014-queue-card-name-search';
 import { migration0015 } from './0015-retention-marks';
 import { migration0016 } from './0016-office-hub';
+import { migration0017 } from './0017-office-recordings';
 import type { Migration } from './types';
 
 export type { Migration };
@@ -36,6 +37,7 @@ export const migrations: readonly Migration[] = [
   migration0014,
   migration0015,
   migration0016,
+  migration0017,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]?.version ?? 0;
