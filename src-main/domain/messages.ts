@@ -4,7 +4,7 @@
  * are `{name}`; personal data may appear here because these texts go to the screen only,
  * never to a log.
  */
-import { defineMessages, format, type Locale, type MessageVars } from './i18n';
+import { defineMessages, format, type Locale, type Message, type MessageVars } from './i18n';
 
 const catalog = defineMessages('domain/messages', {
   NIK_REQUIRED: {
@@ -162,7 +162,7 @@ export function t(code: MessageCode, locale: Locale, params: MessageParams = {})
   return format(catalog[code], locale, params);
 }
 
-const fieldLabels: Record<string, Record<Locale, string>> = defineMessages('domain/field-labels', {
+const fieldLabels: Record<string, Message> = defineMessages('domain/field-labels', {
   nik: { id: 'NIK', en: 'NIK' },
   kk: { id: 'Nomor KK', en: 'KK number' },
   name: { id: 'Nama', en: 'Name' },
