@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'react';
 import type { OfficeRecap, OfficeRecapGroup } from '../../../../src-main/api/contract-office';
 import { call } from '../../../app/station-client';
-import { useTx } from '../../../app/tx';
+import { useTranslation } from 'react-i18next';
 
 /**
  * The office's day on the hub (issue 17): every paired desk's recordings, by desk, operator and
  * village, from the metadata the desks send (no biometrics, no full NIKs).
  */
 export function OfficeRecapScreen() {
-  const { tx } = useTx();
+  const { t } = useTranslation();
   const [recap, setRecap] = useState<OfficeRecap | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -21,14 +21,14 @@ export function OfficeRecapScreen() {
     <div className="card">
       <h2>{title}</h2>
       {rows.length === 0 ? (
-        <p className="muted">{tx('Belum ada perekaman.', 'No recordings yet.')}</p>
+        <p className="muted">{t('office.noRecordingsYet')}</p>
       ) : (
         <table className="table" data-testid={testId}>
           <thead>
             <tr>
               <th />
-              <th>{tx('Semua', 'All')}</th>
-              <th>{tx('Selesai (tersegel)', 'Finished (sealed)')}</th>
+              <th>{t('office.all')}</th>
+              <th>{t('office.finishedSealed')}</th>
             </tr>
           </thead>
           <tbody>
@@ -47,11 +47,11 @@ export function OfficeRecapScreen() {
   return (
     <section className="screen" data-testid="office-recap">
       <div className="screen__head">
-        <h1>{tx('Rekap kantor hari ini', "Today's office recap")}</h1>
+        <h1>{t('office.todayRecap')}</h1>
         {recap ? (
           <span className="badge" data-testid="office-recap-total">
-            {tx('{{n}} perekaman · {{s}} selesai', '{{n}} recordings · {{s}} finished', {
-              n: recap.total,
+            {t('office.recordingsFinished', {
+              count: recap.total,
               s: recap.sealed,
             })}
           </span>
@@ -62,17 +62,12 @@ export function OfficeRecapScreen() {
           {error}
         </p>
       ) : null}
-      <p className="muted">
-        {tx(
-          'Dari data yang dikirim tiap meja ke hub kantor (tanpa biometrik, NIK disamarkan). Meja yang sedang tidak terhubung menyusul saat tersambung lagi.',
-          'From what each desk sends the office hub (no biometrics, NIK masked). A desk that is not connected catches up when it is back.',
-        )}
-      </p>
+      <p className="muted">{t('office.fromWhatEachDeskSends')}</p>
       {recap ? (
         <>
-          {table(tx('Per meja', 'By desk'), recap.byDesk, 'office-recap-desks')}
-          {table(tx('Per operator', 'By operator'), recap.byOperator, 'office-recap-operators')}
-          {table(tx('Per desa/kelurahan', 'By village'), recap.byVillage, 'office-recap-villages')}
+          {table(t('office.byDesk'), recap.byDesk, 'office-recap-desks')}
+          {table(t('office.byOperator'), recap.byOperator, 'office-recap-operators')}
+          {table(t('office.byVillage'), recap.byVillage, 'office-recap-villages')}
         </>
       ) : null}
     </section>
