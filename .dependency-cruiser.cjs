@@ -62,13 +62,6 @@ const allowed = [
     to: { path: '^src-main/(store|packets|domain)/' },
   },
   {
-    comment:
-      'Temporary: runner.ts still takes two status types from the contract (they live in domain/ ' +
-      'now); drop this when runner.ts imports them from domain/.',
-    from: { path: '^src-main/sync/runner\\.ts$' },
-    to: { path: '^src-main/api/contract\\.ts$', dependencyTypes: ['type-only'] },
-  },
-  {
     comment: 'A device driver stands on the transports.',
     from: { path: '^drivers/(fingerprint|signature-pad|printer)/' },
     to: { path: '^drivers/transport/' },

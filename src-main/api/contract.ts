@@ -9,6 +9,7 @@ import type {
   PenPoint,
   RecordingStatus,
   StorageCategory,
+  SyncStatus,
 } from '../domain/records';
 import type { Locale } from '../domain/i18n';
 import type { ValidationIssue } from '../domain/resident';
@@ -35,7 +36,7 @@ export type { ValidationIssue };
 export { FINGER_EXCEPTIONS, photoSettingsSchema, residentSchema };
 export type { FingerException, CheckResult, PhotoCheck, PhotoSettings };
 export type { PhotoCheckId } from '../domain/photo-checks';
-export type { AuditEntry, CentralStatus, PenPoint, RecordingStatus, StorageCategory };
+export type { AuditEntry, CentralStatus, PenPoint, RecordingStatus, StorageCategory, SyncStatus };
 
 /**
  * The one contract between the renderer and main, shared by both hosts (Electron IPC and the
@@ -749,17 +750,6 @@ export interface FinishResult {
   packetBytes: number;
   /** The receipt PDF ("bukti perekaman"), base64. */
   receiptPdfBase64: string;
-}
-
-export interface SyncStatus {
-  state: 'idle' | 'syncing' | 'paused' | 'offline' | 'not-configured' | 'error';
-  pendingPackets: number;
-  pendingBytes: number;
-  sentBytes: number;
-  /** Seconds to empty the queue at the recent rate; null when unknown. */
-  etaSeconds: number | null;
-  lastSuccessAt: string | null;
-  lastError: string | null;
 }
 
 export interface CentralConfig {

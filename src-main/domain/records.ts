@@ -42,3 +42,15 @@ export type CardStatus =
   | 'served'
   | 'no-show'
   | 'cancelled';
+
+/** The outbox runner as the operator's status bar and the Pusat screen see it. */
+export interface SyncStatus {
+  state: 'idle' | 'syncing' | 'paused' | 'offline' | 'not-configured' | 'error';
+  pendingPackets: number;
+  pendingBytes: number;
+  sentBytes: number;
+  /** Seconds to empty the queue at the recent rate; null when unknown. */
+  etaSeconds: number | null;
+  lastSuccessAt: string | null;
+  lastError: string | null;
+}

@@ -1,7 +1,6 @@
 import { defineMessages, translator } from '../domain/i18n';
 
 /** Kept as a name for sync/runner.ts; it is the one `Locale` of domain/i18n. */
-export type { Locale as SyncLocale } from '../domain/i18n';
 
 const TEXT = defineMessages('sync/messages', {
   offline: {

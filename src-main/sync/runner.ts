@@ -13,7 +13,7 @@
 // It never spins: with nothing due it sleeps on an unref'd timer until the next due time, or
 // until `wake()` (sync.now, a new packet, new config).
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { CentralStatus, SyncStatus } from '../api/contract';
+import type { CentralStatus, SyncStatus } from '../domain/records';
 import { checkVerdict, stationRequestHeaders } from '../packets/index';
 import type { SignedVerdict } from '../packets/index';
 import {
@@ -53,7 +53,7 @@ import {
   tusPatch,
 } from './tus';
 import { syncText } from './messages';
-import type { SyncLocale } from './messages';
+import type { Locale } from '../domain/i18n';
 
 export interface SyncTarget {
   url: string;
@@ -114,7 +114,7 @@ export type NetworkState = 'online' | 'offline' | 'unknown';
 export interface SyncDeps {
   db: Database;
   now: () => Date;
-  locale: () => SyncLocale;
+  locale: () => Locale;
   log: {
     info(m: string, f?: Record<string, unknown>): void;
     warn(m: string, f?: Record<string, unknown>, e?: unknown): void;
