@@ -24,6 +24,16 @@ import type { Reply } from '../api/reply';
 import { storageFigures, storageTrend } from '../store/retention-repo';
 import { breathe } from './retention';
 import { databasePath } from '../store/db';
+import {
+  allSettings,
+  quickCheck,
+  recordingCountsByStatus,
+  residentTermRows,
+  sqliteVersion,
+  staffFullNames,
+  tableRowCounts,
+  userCountsByRole,
+} from '../store/diagnostics-repo';
 import { schemaVersion } from '../store/migrate';
 import { getStation } from '../store/station-repo';
 import {
@@ -228,12 +238,7 @@ function networkProblem(L: Locale, code: string): string {
 /** Personal data the bundle must not carry, read from the store at export time. */
 export function sensitiveTerms(db: Database): SensitiveTerms {
   const terms: SensitiveTerms = { numbers: [], words: [], dates: [] };
-  const rows = db.prepare('SELECT nik, name, resident_json AS json FROM recordings').all() as {
-    nik: string;
-    name: string;
-    json: string;
-  }[];
-  for (const r of rows) {
+  for (const r of residentTermRows(db)) {
     terms.numbers.push(r.nik);
     terms.words.push(r.name);
     try {
@@ -247,11 +252,7 @@ export function sensitiveTerms(db: Database): SensitiveTerms {
   }
   // Staff are people too: their full names stay on the station (usernames are kept — they are
   // what the audit trail and the office use to talk about an account).
-  for (const u of db.prepare('SELECT full_name AS fullName FROM users').all() as {
-    fullName: string;
-  }[]) {
-    terms.words.push(u.fullName);
-  }
+  terms.words.push(...staffFullNames(db));
   return terms;
 }
 
@@ -347,8 +348,7 @@ export function createDiagnostics(deps: DiagnosticsDeps): { handlers: Diagnostic
     try {
       // quick_check: the same page and record checks as integrity_check without cross-checking
       // every index entry, so it stays in seconds on a station full of images.
-      const rows = db.pragma('quick_check(20)') as { quick_check: string }[];
-      integrity = rows.map((r) => r.quick_check).join('; ') || 'ok';
+      integrity = quickCheck(db, 20).join('; ') || 'ok';
     } catch (err) {
       integrity = say(L, 'integrityUnreadable', {
         detail: err instanceof Error ? err.message : String(err),
@@ -392,7 +392,7 @@ export function createDiagnostics(deps: DiagnosticsDeps): { handlers: Diagnostic
         electron: v.electron ?? null,
         chrome: v.chrome ?? null,
         v8: v.v8,
-        sqlite: (db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v,
+        sqlite: sqliteVersion(db),
       },
       os: {
         platform: process.platform,
@@ -415,28 +415,15 @@ export function createDiagnostics(deps: DiagnosticsDeps): { handlers: Diagnostic
 
   /** Counts only: how much the station holds, never what. */
   function storeCounts() {
-    const tables = db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-      .all() as { name: string }[];
-    const rows: Record<string, number> = {};
-    for (const { name } of tables) {
-      // Names come from sqlite_master, not from input.
-      rows[name] = (db.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n;
-    }
-    const byStatus = db
-      .prepare('SELECT status, count(*) AS n FROM recordings GROUP BY status')
-      .all() as { status: string; n: number }[];
+    const byStatus = recordingCountsByStatus(db);
     return {
-      rows,
+      rows: tableRowCounts(db),
       recordingsByStatus: Object.fromEntries(byStatus.map((r) => [r.status, r.n])),
     };
   }
 
   function settings(matcher: TermMatcher) {
-    const rows = db.prepare('SELECT key, value FROM settings ORDER BY key').all() as {
-      key: string;
-      value: string;
-    }[];
+    const rows = allSettings(db);
     const out: Record<string, unknown> = {};
     const removed: string[] = [];
     for (const { key, value } of rows) {
@@ -530,13 +517,11 @@ export function createDiagnostics(deps: DiagnosticsDeps): { handlers: Diagnostic
         : null,
       sync,
       ...settings(matcher),
-      users: (
-        db.prepare('SELECT role, active, count(*) AS n FROM users GROUP BY role, active').all() as {
-          role: string;
-          active: number;
-          n: number;
-        }[]
-      ).map((r) => ({ role: r.role, active: r.active === 1, count: r.n })),
+      users: userCountsByRole(db).map((r) => ({
+        role: r.role,
+        active: r.active === 1,
+        count: r.n,
+      })),
     };
 
     await progress(45, 'stepNetwork');

@@ -24,7 +24,7 @@ import type { PacketCaptureMeta, PacketPart, DeviceMeta } from '../packets/index
 import { listFingerprints } from '../store/fingerprints-repo';
 import { findOutboxByRecording, insertOutbox, setSealMs } from '../store/outbox-repo';
 import { findPhoto } from '../store/photos-repo';
-import { findRecording } from '../store/recordings-repo';
+import { findRecording, markDraftSealed } from '../store/recordings-repo';
 import { getStation } from '../store/station-repo';
 import type { Actor, Audit } from './audit';
 import type { Central } from './central';
@@ -339,9 +339,7 @@ export function createFinish(deps: FinishDeps): Finish {
       // Re-checked inside: a second finish (double click, two windows) must not seal twice.
       const still = findRecording(db, recordingId);
       if (!still || still.status !== 'draft') return false;
-      db.prepare(
-        "UPDATE recordings SET status = 'sealed', updated_at = ? WHERE id = ? AND status = 'draft'",
-      ).run(at.toISOString(), recordingId);
+      markDraftSealed(db, recordingId, at.toISOString());
       insertOutbox(db, {
         packetId: sealed.packetId,
         recordingId,

@@ -19,6 +19,7 @@ import { findRecording } from '../store/recordings-repo';
 import type { RecordingRow } from '../store/recordings-repo';
 import { deleteSignature, getSignature, putSignature } from '../store/signatures-repo';
 import type { SignatureRow } from '../store/signatures-repo';
+import { findUserById } from '../store/users-repo';
 import type { Actor, Audit } from './audit';
 import { createSignatureDevice } from './signature-device';
 import type { SignatureDevice, SignatureDeviceConfig } from './signature-device';
@@ -235,10 +236,7 @@ export function createSignatures(deps: SignaturesDeps): Signatures {
   let closed = false;
 
   function usernameOf(userId: string): string {
-    const r = db.prepare('SELECT username FROM users WHERE id = ?').get(userId) as
-      | { username: string }
-      | undefined;
-    return r?.username ?? userId;
+    return findUserById(db, userId)?.username ?? userId;
   }
 
   function get(recordingId: string): SignatureRecord | null {

@@ -20,7 +20,7 @@ import { schemaVersion } from '../store/migrate';
 import { getSetting, setSetting } from '../store/settings-repo';
 import { getSignature } from '../store/signatures-repo';
 import { getStation, insertStation } from '../store/station-repo';
-import { insertUser } from '../store/users-repo';
+import { insertUser, recordLogin } from '../store/users-repo';
 import { createAccounts, passwordPolicyReply } from './accounts';
 import { createAudit } from './audit';
 import { createCentral, ensureStationKeys } from './central';
@@ -499,7 +499,7 @@ export function openStation(opts: StationOptions): Station {
           SETTING_KEYS.approvalRequiredForUpload,
           DEFAULT_SUPERVISOR_SETTINGS.approvalRequiredForUpload ? '1' : '0',
         );
-        db.prepare('UPDATE users SET last_login_at = ? WHERE id = ?').run(createdAt, user.id);
+        recordLogin(db, user.id, createdAt);
         audit.record(user, 'setup', stationId);
         audit.record(user, 'user.created', username);
         audit.record(user, 'login.ok', username);

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MethodInput, MethodName, MethodOutput } from '../api/contract';
 import type { ResidentData } from '../domain/resident';
-import Database from 'better-sqlite3-multiple-ciphers';
-import { CIPHER, databasePath } from '../store/db';
+import { openReadOnlyDatabase } from '../store/db';
+import { dumpTables } from '../store/diagnostics-repo';
 import { fileKeyProvider } from '../store/key-file';
 import { openStation } from './station';
 import type { Station, StationOptions } from './station';
@@ -121,29 +121,9 @@ export function validResident(over: Partial<ResidentData> = {}): ResidentData {
 
 /** Every row of every table, through a second read-only connection — to prove nothing changed. */
 export function dumpStore(dataDir: string): Record<string, unknown[]> {
-  const db = new Database(databasePath(dataDir), { readonly: true });
+  const db = openReadOnlyDatabase(dataDir, fileKeyProvider.getOrCreateKey(dataDir));
   try {
-    db.pragma(`cipher='${CIPHER}'`);
-    db.pragma(`key="x'${fileKeyProvider.getOrCreateKey(dataDir).toString('hex')}'"`);
-    const tables = db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-      .all() as { name: string }[];
-    const out: Record<string, unknown[]> = {};
-    for (const { name } of tables) {
-      // Table names come from sqlite_master, not from input. WITHOUT ROWID tables (FTS5's
-      // shadow tables) come back in primary-key order, which is just as stable.
-      const withoutRowid = /WITHOUT ROWID\s*$/i.test(
-        (
-          db.prepare('SELECT sql FROM sqlite_master WHERE name = ?').get(name) as {
-            sql: string | null;
-          }
-        ).sql ?? '',
-      );
-      out[name] = db
-        .prepare(`SELECT * FROM "${name}"${withoutRowid ? '' : ' ORDER BY rowid'}`)
-        .all();
-    }
-    return out;
+    return dumpTables(db);
   } finally {
     db.close();
   }

@@ -54,6 +54,19 @@ export function databasePath(dataDir: string): string {
   return join(dataDir, DB_FILE);
 }
 
+/** A second, read-only connection to an existing store: no migration, nothing written. */
+export function openReadOnlyDatabase(dataDir: string, key: Buffer): Db {
+  const db = new Database(databasePath(dataDir), { readonly: true });
+  try {
+    db.pragma(`cipher='${CIPHER}'`);
+    db.pragma(`key="x'${key.toString('hex')}'"`);
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
 /**
  * Opens (creating if needed) the encrypted station database and brings its schema up to date.
  * Nothing is written before the key is proven right and the schema proven not newer than ours,

@@ -100,6 +100,17 @@ export function setDraftOperator(
   );
 }
 
+/** Seals a draft (the packet goes to the outbox in the same transaction); false if not a draft. */
+export function markDraftSealed(db: Database, id: string, updatedAt: string): boolean {
+  return (
+    db
+      .prepare(
+        "UPDATE recordings SET status = 'sealed', updated_at = ? WHERE id = ? AND status = 'draft'",
+      )
+      .run(updatedAt, id).changes === 1
+  );
+}
+
 /** Escapes LIKE wildcards so a search for "50%" means the characters, not a pattern. */
 function likeLiteral(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);

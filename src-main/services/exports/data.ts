@@ -1,24 +1,22 @@
 // The rows every export reads: recordings of a local-calendar range with their operator and
 // packet. Times are stored in UTC; a "day" is the station's local day, as the supervisor sees it.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { CentralStatus, RecordingStatus } from '../../api/contract';
-import { UPLOADABLE } from '../../store/outbox-repo';
+import { exportRowsBetween } from '../../store/exports-repo';
+import type { ExportRecordingRow } from '../../store/exports-repo';
 
-export interface ExportRow {
-  id: string;
-  status: RecordingStatus;
-  nik: string;
-  name: string;
+export {
+  bundleCandidates,
+  insertExportLog,
+  listExportLog,
+  markExported,
+} from '../../store/exports-repo';
+export type { BundleCandidate, ExportLogInsert } from '../../store/exports-repo';
+
+/** A recording as the exports show it: sex and village read from the resident data. */
+export type ExportRow = Omit<ExportRecordingRow, 'residentJson'> & {
   sex: string;
   villageCode: string;
-  operator: string;
-  operatorName: string;
-  createdAt: string;
-  sealedAt: string | null;
-  packetId: string | null;
-  centralStatus: CentralStatus | null;
-  exportedAt: string | null;
-}
+};
 
 /** Longest range one export may cover (a year): keeps files and memory bounded. */
 export const MAX_RANGE_DAYS = 366;
@@ -43,19 +41,7 @@ export function rangeBounds(from: string, to: string): { start: string; end: str
 }
 
 export function listExportRows(db: Database, start: string, end: string): ExportRow[] {
-  const rows = db
-    .prepare(
-      `SELECT r.id, r.status, r.nik, r.name, r.resident_json AS residentJson,
-         u.username AS operator, u.full_name AS operatorName, r.created_at AS createdAt,
-         o.sealed_at AS sealedAt, o.packet_id AS packetId, o.central_status AS centralStatus,
-         o.exported_at AS exportedAt
-       FROM recordings r JOIN users u ON u.id = r.operator_id
-       LEFT JOIN outbox o ON o.recording_id = r.id
-       WHERE r.created_at >= ? AND r.created_at < ?
-       ORDER BY r.created_at, r.id`,
-    )
-    .all(start, end) as (Omit<ExportRow, 'sex' | 'villageCode'> & { residentJson: string })[];
-  return rows.map(({ residentJson, ...r }) => {
+  return exportRowsBetween(db, start, end).map(({ residentJson, ...r }) => {
     let sex = '';
     let villageCode = '';
     try {
@@ -67,94 +53,4 @@ export function listExportRows(db: Database, start: string, end: string): Export
     }
     return { ...r, sex, villageCode };
   });
-}
-
-export interface BundleCandidate {
-  packetId: string;
-  recordingId: string;
-  size: number;
-  sha256: string;
-  exportedAt: string | null;
-}
-
-/**
- * Sealed packets of the range whose bytes are still on the station (not purged) and that the
- * station would upload: a bundle follows the same rules as the network (withdrawn packets and,
- * when approval is required, unapproved ones stay behind).
- */
-export function bundleCandidates(db: Database, start: string, end: string): BundleCandidate[] {
-  return db
-    .prepare(
-      `SELECT outbox.packet_id AS packetId, outbox.recording_id AS recordingId, outbox.size,
-         outbox.sha256, outbox.exported_at AS exportedAt
-       FROM outbox JOIN outbox_packets p ON p.packet_id = outbox.packet_id
-       WHERE outbox.sealed_at >= ? AND outbox.sealed_at < ? AND outbox.purged_at IS NULL
-         AND ${UPLOADABLE}
-       ORDER BY outbox.sealed_at, outbox.packet_id`,
-    )
-    .all(start, end) as BundleCandidate[];
-}
-
-export function markExported(db: Database, packetIds: readonly string[], at: string): void {
-  const stmt = db.prepare(
-    'UPDATE outbox SET exported_at = COALESCE(exported_at, ?) WHERE packet_id = ?',
-  );
-  db.transaction(() => {
-    for (const id of packetIds) stmt.run(at, id);
-  })();
-}
-
-export interface ExportLogInsert {
-  at: string;
-  kind: 'pdf' | 'csv' | 'xlsx' | 'bundle';
-  userId: string | null;
-  username: string | null;
-  from: string;
-  to: string;
-  fileName: string;
-  bytes: number;
-  sha256: string;
-  rows: number;
-  fullNik: boolean;
-}
-
-export function insertExportLog(db: Database, e: ExportLogInsert): void {
-  db.prepare(
-    `INSERT INTO exports_log (at, kind, user_id, username, range_from, range_to, file_name, bytes,
-       sha256, rows, full_nik) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    e.at,
-    e.kind,
-    e.userId,
-    e.username,
-    e.from,
-    e.to,
-    e.fileName,
-    e.bytes,
-    e.sha256,
-    e.rows,
-    e.fullNik ? 1 : 0,
-  );
-}
-
-export function listExportLog(db: Database, limit: number) {
-  return (
-    db
-      .prepare(
-        `SELECT id, at, kind, username, range_from AS "from", range_to AS "to", file_name AS fileName,
-           bytes, rows, full_nik AS fullNik FROM exports_log ORDER BY id DESC LIMIT ?`,
-      )
-      .all(limit) as {
-      id: number;
-      at: string;
-      kind: 'pdf' | 'csv' | 'xlsx' | 'bundle';
-      username: string | null;
-      from: string;
-      to: string;
-      fileName: string;
-      bytes: number;
-      rows: number;
-      fullNik: number;
-    }[]
-  ).map((r) => ({ ...r, fullNik: r.fullNik === 1 }));
 }

@@ -60,9 +60,16 @@ import {
   listSessions,
   nextCallOrder,
   nextSeq,
+  entriesNotRecorded,
+  insertEntries,
+  insertList,
+  insertSession,
   searchCards,
   seatHoldersFrom,
+  sessionRecordings,
   setCardStatus,
+  setSessionState,
+  tagSessionRecording,
 } from '../../store/queue-repo';
 import type { CardRow, EntryRow, SessionRow } from '../../store/queue-repo';
 import type { Actor, Audit } from '../audit';
@@ -847,21 +854,19 @@ export function createQueue(deps: QueueDeps): Queue {
       const at = now();
       const listId = newId('L', at);
       db.transaction(() => {
-        db.prepare(
-          'INSERT INTO prereg_lists (id, name, file_name, imported_at, imported_by, rejected) VALUES (?, ?, ?, ?, ?, ?)',
-        ).run(
+        insertList(db, {
+          id: listId,
+          name: input.name,
+          fileName: input.fileName,
+          importedAt: at.toISOString(),
+          importedBy: actor!.id,
+          rejected: parsed.rejected.length,
+        });
+        insertEntries(
+          db,
           listId,
-          input.name,
-          input.fileName,
-          at.toISOString(),
-          actor!.id,
-          parsed.rejected.length,
+          parsed.entries.map((e) => ({ ...e, id: newId('E', at) })),
         );
-        const ins = db.prepare(
-          'INSERT INTO prereg_entries (id, list_id, row, nik, name, address, phone) VALUES (?, ?, ?, ?, ?, ?, ?)',
-        );
-        for (const e of parsed.entries)
-          ins.run(newId('E', at), listId, e.row, e.nik, e.name, e.address, e.phone);
         audit.record(actor, 'queue.list-imported', listId);
       })();
       log.info('pre-registration list imported', {
@@ -903,19 +908,16 @@ export function createQueue(deps: QueueDeps): Queue {
       const at = now();
       const id = newId('O', at);
       db.transaction(() => {
-        db.prepare(
-          `INSERT INTO outreach_sessions (id, place, date, kind, list_id, notes, created_at, created_by)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        ).run(
+        insertSession(db, {
           id,
-          input.place,
-          input.date,
-          input.kind,
-          input.listId ?? null,
-          input.notes ?? '',
-          at.toISOString(),
-          actor!.id,
-        );
+          place: input.place,
+          date: input.date,
+          kind: input.kind,
+          listId: input.listId ?? null,
+          notes: input.notes ?? '',
+          createdAt: at.toISOString(),
+          createdBy: actor!.id,
+        });
         audit.record(actor, 'outreach.created', id);
       })();
       return ok(toSession(findSession(db, id)!));
@@ -933,9 +935,7 @@ export function createQueue(deps: QueueDeps): Queue {
         const other = activeSession(db);
         if (other)
           return fail('CONFLICT', qmsg(locale, 'sessionActiveOther', { place: other.place }));
-        db.prepare(
-          `UPDATE outreach_sessions SET state = 'active', started_at = ? WHERE id = ?`,
-        ).run(now().toISOString(), s.id);
+        setSessionState(db, s.id, 'active', now().toISOString());
         audit.record(actor, 'outreach.started', s.id);
         return ok(toSession(findSession(db, s.id)!));
       })(),
@@ -946,10 +946,7 @@ export function createQueue(deps: QueueDeps): Queue {
         const s = findSession(db, input.id);
         if (!s) return fail('NOT_FOUND', qmsg(locale, 'sessionNotFound'));
         if (s.state !== 'active') return fail('CONFLICT', qmsg(locale, 'sessionNotActive'));
-        db.prepare(`UPDATE outreach_sessions SET state = 'ended', ended_at = ? WHERE id = ?`).run(
-          now().toISOString(),
-          s.id,
-        );
+        setSessionState(db, s.id, 'ended', now().toISOString());
         audit.record(actor, 'outreach.ended', s.id);
         return ok(toSession(findSession(db, s.id)!));
       })(),
@@ -962,38 +959,8 @@ export function createQueue(deps: QueueDeps): Queue {
     'outreach.report': (input) => {
       const s = findSession(db, input.id);
       if (!s) return fail('NOT_FOUND', qmsg(deps.locale(), 'sessionNotFound'));
-      const recorded = db
-        .prepare(
-          `SELECT r.id AS recordingId, r.nik, r.name, r.status, r.created_at AS at
-           FROM outreach_recordings o JOIN recordings r ON r.id = o.recording_id
-           WHERE o.session_id = ? ORDER BY r.created_at`,
-        )
-        .all(s.id) as {
-        recordingId: string;
-        nik: string;
-        name: string;
-        status: string;
-        at: string;
-      }[];
-      const notRecorded = s.listId
-        ? (db
-            .prepare(
-              `SELECT e.id AS entryId, e.nik, e.name, e.address, e.phone FROM prereg_entries e
-               WHERE e.list_id = ?
-                 AND NOT EXISTS (SELECT 1 FROM outreach_recordings o JOIN recordings r ON r.id = o.recording_id
-                                 WHERE o.session_id = ? AND r.nik = e.nik)
-                 AND NOT EXISTS (SELECT 1 FROM recordings r WHERE r.nik = e.nik
-                                 AND r.status IN ('sealed', 'approved', 'uploaded'))
-               ORDER BY e.row`,
-            )
-            .all(s.listId, s.id) as {
-            entryId: string;
-            nik: string;
-            name: string;
-            address: string;
-            phone: string | null;
-          }[])
-        : [];
+      const recorded = sessionRecordings(db, s.id);
+      const notRecorded = s.listId ? entriesNotRecorded(db, s.listId, s.id) : [];
       return ok({ session: toSession(s), recorded, notRecorded });
     },
 
@@ -1047,9 +1014,7 @@ export function createQueue(deps: QueueDeps): Queue {
         db.transaction(() => {
           const s = created ? activeSession(db) : null;
           if (s) {
-            db.prepare(
-              'INSERT OR IGNORE INTO outreach_recordings (recording_id, session_id) VALUES (?, ?)',
-            ).run(recordingId, s.id);
+            tagSessionRecording(db, recordingId, s.id);
           }
           const clean = cleanNumber(nik);
           if (!clean) return;
