@@ -279,6 +279,32 @@ describe.each(carriers)('fingerprint service over the simulator (%s)', (carrier)
     expect(ok.set.complete).toBe(true);
   });
 
+  it("keeps the recording's templates in the module's library, rebuilt after a replug and emptied for the next resident", async () => {
+    const sim = () => device.sim!.simulator!;
+    // The replugged module came back empty; the capture after it stored the others again.
+    expect(sim().libraryPages).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    const other = (
+      await must(station, 'recordings.saveDraft', {
+        resident: validResident({ nik: '3201011205900002', name: 'Ahmad Fauzi' }),
+      })
+    ).id;
+    const commands: string[] = [];
+    const onCommand = (c: string) => commands.push(c);
+    sim().on('command', onCommand);
+    const first = await must(station, 'fingerprint.capture', { recordingId: other, finger: 1 });
+    expect(first.duplicateOf).toBeNull();
+    // The previous resident's templates are gone before anything is compared.
+    expect(commands).toContain('EMPTY');
+    expect(commands).not.toContain('SEARCH');
+    expect(sim().libraryPages).toEqual([0]);
+    device.sim!.presentInstead(1);
+    const dup = await must(station, 'fingerprint.capture', { recordingId: other, finger: 2 });
+    sim().off('command', onCommand);
+    expect(dup.duplicateOf).toBe(1);
+    expect(commands.filter((c) => c === 'SEARCH')).toHaveLength(1);
+    expect(commands).not.toContain('DOWN_CHAR');
+  });
+
   it('audits without biometrics or the free-text reason', async () => {
     const dump = dumpStore(dir).audit_log as { action: string; target: string | null }[];
     const fp = dump.filter((e) => e.action.startsWith('fingerprint.'));
