@@ -10,7 +10,6 @@ import type {
   StatusEvent,
 } from '../../src-main/api/contract';
 import { packImage4, unpackImage4 } from '../../drivers/fingerprint/codec';
-import { syntheticFingerprint } from '../../drivers/fingerprint/synthetic';
 import { ptyPairsAvailable } from '../../drivers/transport/pty-pair';
 import { createFingerprintDevice } from '../../src-main/services/fingerprint-device';
 import type { FingerprintDevice } from '../../src-main/services/fingerprint-device';
@@ -37,6 +36,7 @@ describe.each(carriers)('fingerprint service over the simulator (%s)', (carrier)
   let recordingId: string;
   const progress: FingerprintProgress[] = [];
   const statuses: StatusEvent[] = [];
+  const taken: Uint8Array[] = [];
 
   const capture = (finger: number) => station.call('fingerprint.capture', { recordingId, finger });
   const list = () => must(station, 'fingerprint.list', { recordingId });
@@ -56,6 +56,10 @@ describe.each(carriers)('fingerprint service over the simulator (%s)', (carrier)
     station.on('fingerprint.progress', (p) => progress.push(p));
     station.on('status', (s) => statuses.push(s));
     await device.ready();
+    // Every image the simulated sensor took, as it crosses the wire (each capture differs).
+    device.sim!.simulator!.on('captured', (c: { gray: Uint8Array }) =>
+      taken.push(unpackImage4(packImage4(c.gray))),
+    );
     await setUpStation(station);
     await addUser(station, 'ops', 'operator');
     await loginAs(station, 'ops');
@@ -218,9 +222,8 @@ describe.each(carriers)('fingerprint service over the simulator (%s)', (carrier)
       expect(meta).toMatchObject({ depth: 'uchar', space: 'b-w' });
       // Decoding as grey (sharp turns everything into sRGB unless told otherwise).
       const data = await sharp(row.image_png!).toColourspace('b-w').raw().toBuffer();
-      const quality = row.state === 'forced' ? 'smudged' : 'clear';
-      const sent = unpackImage4(packImage4(syntheticFingerprint(row.finger, quality)));
-      expect(new Uint8Array(data)).toEqual(sent);
+      const stored = new Uint8Array(data);
+      expect(taken.some((t) => Buffer.compare(t, stored) === 0)).toBe(true);
       expect(row.template).toHaveLength(512);
       expect(JSON.parse(row.device_json!)).toMatchObject({ simulated: true, packetSize: 256 });
     }
