@@ -24,7 +24,21 @@ import {
 } from './codec';
 import type { Packet, PacketSize } from './codec';
 import { PacketDecoder } from './decoder';
-import { mulberry32, syntheticFingerprint, syntheticFingerprintAsync } from './synthetic';
+import {
+  applyPose,
+  captureMinutiae,
+  decodeTemplate,
+  encodeTemplate,
+  matchMinutiae,
+  randomPose,
+} from './minutiae';
+import type { Pose } from './minutiae';
+import {
+  fingerGeometry,
+  mulberry32,
+  syntheticFingerprint,
+  syntheticFingerprintAsync,
+} from './synthetic';
 import type { ImageQuality } from './synthetic';
 import type { ByteTransport } from '../transport/byte-transport';
 
@@ -75,6 +89,8 @@ interface CapturedImage {
   finger: number;
   quality: ImageQuality;
   gray: Uint8Array;
+  /** How the finger landed; null for an image sent down by the host (no finger behind it). */
+  pose: Pose | null;
 }
 
 interface PendingFault {
@@ -86,16 +102,7 @@ interface PendingFault {
 
 /** The data packets of a DownImage go to the image buffer, not a char buffer. */
 const DOWN_IMAGE_BUFFER = 0;
-const TEMPLATE_MAGIC = [0x52, 0x4b]; // "RK"
-const TEMPLATE_BODY = 16;
 const MATCH_THRESHOLD = 50;
-/** Fraction of template bytes disturbed by each capture, by image quality. */
-const TEMPLATE_NOISE: Record<ImageQuality, number> = {
-  clear: 0.05,
-  dry: 0.25,
-  smudged: 0.35,
-  partial: 0.5,
-};
 
 export class FingerprintSimulator extends EventEmitter {
   private _address: number;
@@ -129,6 +136,8 @@ export class FingerprintSimulator extends EventEmitter {
   private image: CapturedImage | null = null;
   private readonly charBuffers = new Map<number, Uint8Array>();
   private captureCount = 0;
+  private templateCount = 0;
+  private readonly geometry = new Map<number, ReturnType<typeof fingerGeometry>>();
   private faults: PendingFault[] = [];
   /** A DownChar / DownImage in progress: data packets from the host go into this buffer. */
   private downChar: { buffer: number; chunks: Uint8Array[]; received: number } | null = null;
@@ -318,7 +327,7 @@ export class FingerprintSimulator extends EventEmitter {
     if (d.buffer === DOWN_IMAGE_BUFFER) {
       // An image from the host: no finger behind it, so Img2Tz finds no minutiae of one.
       if (d.received === IMAGE_BYTES) {
-        this.image = { finger: 0, quality: 'clear', gray: unpackImage4(t) };
+        this.image = { finger: 0, quality: 'clear', gray: unpackImage4(t), pose: null };
       }
       return;
     }
@@ -396,7 +405,10 @@ export class FingerprintSimulator extends EventEmitter {
         const buffer = p[0] ?? 0;
         if (buffer !== 1 && buffer !== 2) return ack(0x01);
         if (!this.image) return ack(0x15);
-        this.charBuffers.set(buffer, this.makeTemplate(this.image));
+        const template = this.makeTemplate(this.image);
+        // An image from the host has no finger the simulator knows: no minutiae in it.
+        if (!template) return ack(0x07);
+        this.charBuffers.set(buffer, template);
         return ack(0x00);
       }
       case CMD.MATCH: {
@@ -530,11 +542,15 @@ export class FingerprintSimulator extends EventEmitter {
     const start = performance.now();
     // Painting the synthetic image is the simulator's cost, not the module's: it normally
     // happened in the background while the hand moved; only what is left of it counts.
-    const gray = await (this.painting.get(imageKey(f)) ?? this.imageFor(f));
+    const finger = await (this.painting.get(imageKey(f)) ?? this.imageFor(f));
+    // Every capture lands a little differently: position, rotation, pressure, sensor noise.
+    const rand = mulberry32(0xc0ffee + ++this.captureCount + this.personSeed * 7919);
+    const pose = randomPose(rand);
+    const gray = applyPose(finger, pose, rand);
     const rest = this.captureMs - (performance.now() - start);
     if (rest > 0) await new Promise((r) => setTimeout(r, rest));
-    this.image = { finger: f.finger, quality: f.quality, gray };
-    this.emit('captured', { finger: f.finger, quality: f.quality });
+    this.image = { finger: f.finger, quality: f.quality, gray, pose };
+    this.emit('captured', { finger: f.finger, quality: f.quality, gray });
     ack(0x00);
   }
 
@@ -561,22 +577,24 @@ export class FingerprintSimulator extends EventEmitter {
   }
 
   /**
-   * A stand-in template: magic, finger number, then bytes drawn from the finger's own seed with
-   * a quality-dependent share replaced per capture. Two captures of one finger share most
-   * bytes; different fingers share ~1/256 of them — which is what Match scores.
+   * Img2Tz: the minutiae of the finger in the image buffer as this capture placed them (some
+   * missed, a few spurious, by quality), or null for an image without a known finger.
    */
-  private makeTemplate(img: CapturedImage): Uint8Array {
-    const t = new Uint8Array(TEMPLATE_BYTES);
-    t.set(TEMPLATE_MAGIC, 0);
-    t[2] = img.finger;
-    const base = mulberry32(this.personSeed * 1000 + img.finger);
-    const noise = mulberry32(0xc0ffee + ++this.captureCount);
-    const share = TEMPLATE_NOISE[img.quality];
-    for (let i = TEMPLATE_BODY; i < TEMPLATE_BYTES; i++) {
-      const b = Math.floor(base() * 256);
-      t[i] = noise() < share ? Math.floor(noise() * 256) : b;
+  private makeTemplate(img: CapturedImage): Uint8Array | null {
+    if (!img.pose || img.finger < 1) return null;
+    let geo = this.geometry.get(img.finger);
+    if (!geo) {
+      geo = fingerGeometry(img.finger, this.personSeed);
+      this.geometry.set(img.finger, geo);
     }
-    return t;
+    const rand = mulberry32(0x7e3a + ++this.templateCount + this.personSeed * 104729);
+    const touched = img.quality === 'partial' ? geo.touched : undefined;
+    return encodeTemplate(captureMinutiae(geo.minutiae, img.pose, img.quality, rand, touched));
+  }
+
+  /** The image in the module's buffer (what the last GenImg or DownImage left there). */
+  get lastImage(): Uint8Array | null {
+    return this.image?.gray ?? null;
   }
 
   // --- output pacing and fault injection ---------------------------------------------------
@@ -692,10 +710,9 @@ function concat(parts: Uint8Array[], n: number): Uint8Array {
   return out;
 }
 
-/** Match score: 0..~300 like real modules, from the share of identical template bytes. */
+/** Match score 0..300 like real modules: the two templates' minutiae, aligned and paired. */
 export function templateScore(a: Uint8Array, b: Uint8Array): number {
-  if (a[0] !== TEMPLATE_MAGIC[0] || b[0] !== TEMPLATE_MAGIC[0]) return 0;
-  let same = 0;
-  for (let i = TEMPLATE_BODY; i < TEMPLATE_BYTES; i++) if (a[i] === b[i]) same++;
-  return Math.round((300 * same) / (TEMPLATE_BYTES - TEMPLATE_BODY));
+  const ma = decodeTemplate(a);
+  const mb = decodeTemplate(b);
+  return ma && mb ? matchMinutiae(ma, mb) : 0;
 }

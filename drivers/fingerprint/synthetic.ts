@@ -3,9 +3,11 @@
 // Ridges are a cosine of a "phase" field built around a core (whorl / loop / arch), warped by a
 // few per-finger sinusoids so that each of the ten fingers (and each person seed) differs.
 import { IMAGE_HEIGHT as H, IMAGE_WIDTH as W } from './codec';
+import { QUALITIES } from './minutiae';
+import type { ImageQuality, Minutia } from './minutiae';
 
-export const QUALITIES = ['clear', 'smudged', 'partial', 'dry'] as const;
-export type ImageQuality = (typeof QUALITIES)[number];
+export { QUALITIES };
+export type { ImageQuality };
 
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -76,11 +78,31 @@ export async function syntheticFingerprintAsync(
   return p.finish();
 }
 
+/** How many minutiae a finger carries (real fingertips show 30–60 in a sensor window). */
+const MINUTIAE = 32;
+
+/**
+ * The finger's own minutiae (in the image's coordinates, before any capture pose) and the part
+ * a partial touch leaves on the glass.
+ */
+export function fingerGeometry(
+  finger: number,
+  personSeed = 1,
+): { minutiae: Minutia[]; touched: { x: number; y: number; r: number } } {
+  const p = painter(finger, 'clear', personSeed);
+  return { minutiae: p.minutiae, touched: p.touched };
+}
+
 function painter(
   finger: number,
   quality: ImageQuality,
   personSeed: number,
-): { paintRows(y0: number, y1: number): void; finish(): Uint8Array } {
+): {
+  paintRows(y0: number, y1: number): void;
+  finish(): Uint8Array;
+  minutiae: Minutia[];
+  touched: { x: number; y: number; r: number };
+} {
   const rand = mulberry32(fingerSeed(personSeed, finger));
   const patterns: Pattern[] = ['whorl', 'loop', 'loop', 'whorl', 'loop', 'arch', 'loop'];
   const pattern = patterns[Math.floor(rand() * patterns.length)]!;
@@ -121,24 +143,52 @@ function painter(
 
   const cos = Math.cos(rot);
   const sin = Math.sin(rot);
+  /** The ridge field before any minutia: its phase in pixels (ridges every `period`). */
+  const basePhase = (x: number, y: number): number => {
+    let dx = x - cx;
+    let dy = y - cy;
+    for (const w of warps) {
+      const s = w.amp * Math.sin(w.k * (x * w.cd + y * w.sd) + w.phase);
+      dx += s * w.c1;
+      dy += s * w.s1;
+    }
+    const u = dx * cos + dy * sin;
+    const v = -dx * sin + dy * cos;
+    if (pattern === 'whorl') return Math.hypot(u, v * 1.15);
+    if (pattern === 'loop') return v < 0 ? Math.hypot(u, v) : Math.abs(u) + v * v * 0.004;
+    return v + archHeight * Math.exp(-(u * u) / 3000);
+  };
+  // Minutiae as phase spirals (a ridge that ends, or one that forks, where the phase winds once
+  // around a point), spread over the fingertip away from the core and from each other. Windings
+  // alternate, so far from them the ridge flow stays what it was.
+  const mrand = mulberry32(fingerSeed(personSeed, finger) ^ 0x27d4eb2f);
+  const minutiae: Minutia[] = [];
+  for (let tries = 0; minutiae.length < MINUTIAE && tries < 2000; tries++) {
+    const a = mrand() * 2 * Math.PI;
+    const r = Math.sqrt(mrand()) * 0.85;
+    const x = mx + Math.cos(a) * r * rx;
+    const y = my + Math.sin(a) * r * ry;
+    if (Math.hypot(x - cx, y - cy) < 24) continue;
+    if (minutiae.some((m) => Math.hypot(m.x - x, m.y - y) < 18)) continue;
+    // Its direction: along the ridges there (perpendicular to the phase gradient).
+    const gx = basePhase(x + 1, y) - basePhase(x - 1, y);
+    const gy = basePhase(x, y + 1) - basePhase(x, y - 1);
+    const along = Math.atan2(gy, gx) + Math.PI / 2;
+    const kind = minutiae.length % 2 === 0 ? 'ending' : 'bifurcation';
+    minutiae.push({ x, y, angle: (along + 4 * Math.PI) % (2 * Math.PI), kind });
+  }
+  const spiral = minutiae.map((m) => ({
+    x: m.x,
+    y: m.y,
+    turn: ((m.kind === 'ending' ? 1 : -1) * period) / (2 * Math.PI),
+  }));
   const contrast = quality === 'smudged' ? 0.45 : quality === 'dry' ? 0.75 : 1;
   const img = new Float32Array(W * H);
   const paintRows = (y0: number, y1: number) => {
     for (let y = y0; y < y1; y++) {
       for (let x = 0; x < W; x++) {
-        let dx = x - cx;
-        let dy = y - cy;
-        for (const w of warps) {
-          const s = w.amp * Math.sin(w.k * (x * w.cd + y * w.sd) + w.phase);
-          dx += s * w.c1;
-          dy += s * w.s1;
-        }
-        const u = dx * cos + dy * sin;
-        const v = -dx * sin + dy * cos;
-        let phase: number;
-        if (pattern === 'whorl') phase = Math.hypot(u, v * 1.15);
-        else if (pattern === 'loop') phase = v < 0 ? Math.hypot(u, v) : Math.abs(u) + v * v * 0.004;
-        else phase = v + archHeight * Math.exp(-(u * u) / 3000);
+        let phase = basePhase(x, y);
+        for (const m of spiral) phase += m.turn * Math.atan2(y - m.y, x - m.x);
         let ridge = 0.5 + 0.5 * Math.cos((2 * Math.PI * phase) / period);
         if (quality === 'dry' && breaks(x, y) < 0.42) ridge *= 0.15;
         const e = Math.hypot((x - mx) / rx, (y - my) / ry);
@@ -159,7 +209,7 @@ function painter(
     }
     return out;
   };
-  return { paintRows, finish };
+  return { paintRows, finish, minutiae, touched: { x: px, y: py, r: 75 } };
 }
 
 function boxBlur(img: Float32Array, radius: number, passes: number): void {

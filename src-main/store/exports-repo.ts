@@ -1,7 +1,7 @@
 // The export tables: recordings of a time range with operator and packet, the packets a bundle
 // carries, and the export log (who exported what, when).
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { CentralStatus, RecordingStatus } from '../api/contract';
+import type { CentralStatus, RecordingStatus } from '../domain/records';
 import { UPLOADABLE } from './outbox-repo';
 
 export interface ExportRecordingRow {

@@ -48,6 +48,8 @@ test('fingerprints: exception, one Enter for the rest, a retry, a retake, then o
   await expect(page.getByTestId('status-bar')).toContainText('Sidik jari: SIMULASI');
   await page.getByTestId('nav-today').click();
   await page.getByTestId('today-open').first().click();
+  // Opening lands on the first open step once the draft is read; move on only after that.
+  await expect(page.getByTestId('step-photo')).toHaveAttribute('aria-current', 'step');
   await page.getByTestId('step-fingerprint').click();
   await expect(page.getByTestId('fingerprint-step')).toBeVisible();
   await expect(page.getByTestId('fp-sim-badge')).toBeVisible();

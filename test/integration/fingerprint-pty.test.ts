@@ -8,7 +8,6 @@ import type { CaptureStatus } from '../../drivers/fingerprint/driver';
 import { FingerprintError } from '../../drivers/fingerprint/errors';
 import { FingerprintSimulator } from '../../drivers/fingerprint/simulator';
 import type { SimulatorOptions } from '../../drivers/fingerprint/simulator';
-import { syntheticFingerprint } from '../../drivers/fingerprint/synthetic';
 import { openSerialTransport } from '../../drivers/transport/serial';
 import type { SerialTransport } from '../../drivers/transport/serial';
 import { openPtyPair } from '../helpers/pty';
@@ -90,7 +89,7 @@ describe('fingerprint driver ↔ simulator over a socat pty pair', () => {
     for (let finger = 1; finger <= 10; finger++) {
       sim.placeFinger(finger, { afterMs: 40 });
       const img = await driver.captureImage({ pollMs: 15 });
-      expect(img.gray).toEqual(unpackImage4(packImage4(syntheticFingerprint(finger))));
+      expect(img.gray).toEqual(unpackImage4(packImage4(sim.lastImage!)));
       sim.liftFinger();
     }
     driver.off('status', onStatus);
@@ -122,7 +121,7 @@ describe('fingerprint driver ↔ simulator over a socat pty pair', () => {
     const before = sim.stats.imagesSent;
     sim.injectFault('drop', { afterPackets: 40 });
     const img = await driver.captureImage();
-    expect(img.gray).toEqual(unpackImage4(packImage4(syntheticFingerprint(9, 'smudged'))));
+    expect(img.gray).toEqual(unpackImage4(packImage4(sim.lastImage!)));
     expect(sim.stats.imagesSent - before).toBe(2);
   });
 
@@ -158,6 +157,6 @@ describe('fingerprint driver ↔ simulator over a socat pty pair', () => {
     expect(driver.state).toBe('idle');
     sim.placeFinger(4);
     const img = await driver.captureImage();
-    expect(img.gray).toEqual(unpackImage4(packImage4(syntheticFingerprint(4))));
+    expect(img.gray).toEqual(unpackImage4(packImage4(sim.lastImage!)));
   });
 });
