@@ -44,7 +44,7 @@ export interface LinkTuning {
 
 export const DEFAULT_LINK_TUNING: LinkTuning = {
   stallMinMs: 20_000,
-  chunkTargetMs: 20_000,
+  chunkTargetMs: 30_000,
   chunkMinBytes: 8 * 1024,
   chunkMaxBytes: 4 * 1024 * 1024,
   assumedBytesPerSecond: 1_000,
@@ -115,10 +115,10 @@ export class LinkEstimate {
     return Math.round(Math.min(t.chunkMaxBytes, Math.max(t.chunkMinBytes, bytes)) / 1024) * 1024;
   }
 
-  /** The size of the body pieces (TLS records): about a quarter second of the link. */
+  /** The size of the body pieces (TLS records): about half a second of the link, 2–16 KiB. */
   pieceBytes(): number {
     const rate = this.rate ?? this.tuning.assumedBytesPerSecond;
-    return Math.round(Math.min(16 * 1024, Math.max(1024, rate / 4)));
+    return Math.round(Math.min(16 * 1024, Math.max(2048, rate / 2)));
   }
 
   /** Uploads to run at once: one until the link is measured and whenever it is slow. */
