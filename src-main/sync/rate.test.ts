@@ -83,24 +83,24 @@ describe('concurrency choice', () => {
 });
 
 describe('probe after an outage', () => {
-  const o = { minMs: 500, maxMs: 15_000 };
+  const o = { minMs: 250, maxMs: 15_000 };
   it('probes soon in a young outage and at most every maxMs in a long one', () => {
-    expect(probeIntervalMs(0, o, () => 0.5)).toBe(500);
-    expect(probeIntervalMs(10_000, o, () => 0.5)).toBe(1_000);
+    expect(probeIntervalMs(0, o, () => 0.5)).toBe(250);
+    expect(probeIntervalMs(10_000, o, () => 0.5)).toBe(500);
     expect(probeIntervalMs(60 * 60_000, o, () => 0.5)).toBe(15_000);
   });
 
-  it('keeps the wait after a return to about a tenth of the outage', () => {
+  it('keeps the wait after a return to about a twentieth of the outage', () => {
     for (const outage of [5_000, 30_000, 90_000]) {
       expect(probeIntervalMs(outage, o, () => 1)).toBeLessThanOrEqual(
-        Math.max(o.minMs, outage / 10) * 1.25,
+        Math.ceil(Math.max(o.minMs, outage / 20) * 1.25),
       );
     }
   });
 
   it('spreads stations apart (jitter)', () => {
-    expect(probeIntervalMs(20_000, o, () => 0)).toBe(1_500);
-    expect(probeIntervalMs(20_000, o, () => 1)).toBe(2_500);
+    expect(probeIntervalMs(40_000, o, () => 0)).toBe(1_500);
+    expect(probeIntervalMs(40_000, o, () => 1)).toBe(2_500);
   });
 });
 

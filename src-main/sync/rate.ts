@@ -44,7 +44,7 @@ export interface LinkTuning {
 
 export const DEFAULT_LINK_TUNING: LinkTuning = {
   stallMinMs: 20_000,
-  chunkTargetMs: 20_000,
+  chunkTargetMs: 30_000,
   chunkMinBytes: 8 * 1024,
   chunkMaxBytes: 4 * 1024 * 1024,
   assumedBytesPerSecond: 1_000,
@@ -107,13 +107,18 @@ export class LinkEstimate {
    */
   chunkBytes(): number {
     const t = this.tuning;
-    if (this.rate === null) return 2 * t.chunkMinBytes;
+    const dropsBodies = this.partialKept === false && this.upWindowMs !== null;
+    if (this.rate === null && !dropsBodies) return 2 * t.chunkMinBytes;
     let ms = t.chunkTargetMs;
-    if (this.partialKept === false && this.upWindowMs !== null) {
-      ms = Math.min(ms, Math.max(2_000, this.upWindowMs / 2));
-    }
-    const bytes = (this.rate * ms) / 1000;
+    if (dropsBodies) ms = Math.min(ms, Math.max(2_000, this.upWindowMs! / 2));
+    const bytes = ((this.rate ?? t.assumedBytesPerSecond) * ms) / 1000;
     return Math.round(Math.min(t.chunkMaxBytes, Math.max(t.chunkMinBytes, bytes)) / 1024) * 1024;
+  }
+
+  /** The size of the body pieces (TLS records): about half a second of the link, 2–16 KiB. */
+  pieceBytes(): number {
+    const rate = this.rate ?? this.tuning.assumedBytesPerSecond;
+    return Math.round(Math.min(16 * 1024, Math.max(2048, rate / 2)));
   }
 
   /** Uploads to run at once: one until the link is measured and whenever it is slow. */
@@ -124,8 +129,8 @@ export class LinkEstimate {
 }
 
 /**
- * How soon to try the link again during an outage: a tenth of the outage so far (so waiting
- * after the link is back costs at most ~10% of the outage), between `minMs` and `maxMs`,
+ * How soon to try the link again during an outage: a twentieth of the outage so far (so waiting
+ * after the link is back costs about 5% of the outage), between `minMs` and `maxMs`,
  * jittered ±25% so a kecamatan's stations do not all come back in the same second.
  */
 export function probeIntervalMs(
@@ -133,6 +138,6 @@ export function probeIntervalMs(
   opts: { minMs: number; maxMs: number },
   random: () => number = Math.random,
 ): number {
-  const base = Math.min(opts.maxMs, Math.max(opts.minMs, outageMs / 10));
+  const base = Math.min(opts.maxMs, Math.max(opts.minMs, outageMs / 20));
   return Math.round(base * (0.75 + random() * 0.5));
 }

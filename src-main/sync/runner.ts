@@ -98,7 +98,7 @@ export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
   backoffMaxMs: 5 * 60_000,
   stallMs: DEFAULT_LINK_TUNING.stallMinMs,
   requestTimeoutMs: 15_000,
-  probeMinMs: 500,
+  probeMinMs: 250,
   networkMaxMs: 15_000,
   chunkTargetMs: DEFAULT_LINK_TUNING.chunkTargetMs,
   idlePollMs: 10 * 60_000,
@@ -343,7 +343,7 @@ export function createSyncRunner(deps: SyncDeps, options: Partial<SyncOptions> =
 
   /**
    * No answer from the centre: the network is gone. The first failure of an outage is counted
-   * (true is returned); then the link is probed again after a tenth of the outage so far.
+   * (true is returned); then the link is probed again after a twentieth of the outage so far.
    */
   function networkDown(detail: string): boolean {
     const now = clock();
@@ -536,6 +536,7 @@ export function createSyncRunner(deps: SyncDeps, options: Partial<SyncOptions> =
         r = await tusPatch(c, url, offset, bytes.subarray(offset, offset + n), size, {
           timeoutMs: link.stallWindowMs(patchBytesInFlight),
           signal,
+          pieceBytes: link.pieceBytes(),
         });
       } catch (err) {
         if (err instanceof TusReplyError && err.status === 409 && conflicts++ === 0) {
@@ -570,7 +571,11 @@ export function createSyncRunner(deps: SyncDeps, options: Partial<SyncOptions> =
     const cut = interrupted.get(id);
     if (!cut) return;
     interrupted.delete(id);
-    if (headOffset > cut.acked) link.partialKept = true;
+    if (headOffset > cut.acked) {
+      link.partialKept = true;
+      // What reached the centre before the cut measures the link as well as an answer would.
+      link.noteChunk(headOffset - cut.acked, cut.sentMs);
+    }
     // Only a PATCH that ran for a while must have delivered something.
     else if (cut.sentMs > 2 * (link.rttMs ?? 1000) + 1000) link.partialKept = false;
   }

@@ -28,6 +28,8 @@ export class UploadUrlRefusedError extends Error {
 export interface TusCall {
   timeoutMs: number;
   signal: AbortSignal;
+  /** PATCH bodies: written in pieces of this size (see RequestOptions.pieceBytes). */
+  pieceBytes?: number;
 }
 
 const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');

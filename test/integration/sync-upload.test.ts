@@ -267,5 +267,6 @@ describe('sync to the reference central server', () => {
       rows.map((r) => r.id),
       dir,
     );
-  });
+    // Four child processes (tsx start-up, scrypt seals): over a minute on a loaded machine.
+  }, 180_000);
 });
