@@ -121,7 +121,23 @@ export async function processFrame(frame: Buffer, opts: ProcessOptions): Promise
   }
   const t3 = performance.now();
 
-  const m = await measure(out, settings.width, settings.height);
+  // The checks' own small sharp job is queued first; its loops run here meanwhile.
+  const measured = measure(out, settings.width, settings.height);
+  const raw = { raw: { width: settings.width, height: settings.height, channels: 3 as const } };
+  // No withMetadata(): sharp writes no EXIF, ICC or XMP unless asked to. The thumbnail comes
+  // from the same small image in memory, never from the frame. The encoders run on sharp's
+  // threads while the checks measure the same pixels on this one.
+  const encoded = Promise.all([
+    sharp(out, raw).jpeg({ quality: settings.jpegQuality, chromaSubsampling: '4:4:4' }).toBuffer(),
+    sharp(out, raw)
+      .resize({ width: settings.thumbWidth, kernel: 'linear' })
+      .jpeg({ quality: 80 })
+      .toBuffer(),
+  ]);
+  // Handled here so a failed check does not leave an unhandled rejection behind.
+  encoded.catch(() => undefined);
+
+  const m = await measured;
   const checks: PhotoCheck[] = [
     checkFace({ faces, frameWidth: fw, frameHeight: fh }, locale),
     checkExposure(m, locale),
@@ -131,16 +147,7 @@ export async function processFrame(frame: Buffer, opts: ProcessOptions): Promise
   ];
   const t4 = performance.now();
 
-  const raw = { raw: { width: settings.width, height: settings.height, channels: 3 as const } };
-  // No withMetadata(): sharp writes no EXIF, ICC or XMP unless asked to. The thumbnail comes
-  // from the same small image in memory, never from the frame.
-  const [jpeg, thumb] = await Promise.all([
-    sharp(out, raw).jpeg({ quality: settings.jpegQuality, chromaSubsampling: '4:4:4' }).toBuffer(),
-    sharp(out, raw)
-      .resize({ width: settings.thumbWidth, kernel: 'linear' })
-      .jpeg({ quality: 80 })
-      .toBuffer(),
-  ]);
+  const [jpeg, thumb] = await encoded;
   const t5 = performance.now();
 
   return {
