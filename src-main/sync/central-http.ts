@@ -102,18 +102,36 @@ export class CentralTlsError extends Error {
   }
 }
 
+export interface PinningAgentOptions {
+  /** Keep connections open between requests (default true). */
+  keepAlive?: boolean;
+  /**
+   * Without a pin: 'trust-store' (the certificate must chain to the trust store and match the
+   * host name) or 'remember' (any key is accepted and kept in `seenPin`, for a caller that
+   * proves it another way, e.g. the office hub's pairing code).
+   */
+  unpinned?: 'trust-store' | 'remember';
+}
+
 /**
  * An https.Agent that decides trust itself once the handshake is done: with a pin, the server's
  * key must match it (a self-signed centre is fine, a CA-signed impostor is not); without one
- * (first contact), the certificate must chain to the trust store and match the host name.
- * Nothing is written to the socket before that decision.
+ * (first contact), as `unpinned` says. Nothing is written to the socket before that decision.
+ * Used for the centre and for the office hub.
  */
-class PinningAgent extends https.Agent {
+export class PinningAgent extends https.Agent {
   seenPin: string | null = null;
 
-  constructor(private readonly pin: string | null) {
+  constructor(
+    private readonly pin: string | null,
+    private readonly opts: PinningAgentOptions = {},
+  ) {
     // No TLS session resumption: every connection presents (and is checked against) the key.
-    super({ keepAlive: true, keepAliveMsecs: KEEPALIVE_PROBE_MS, maxCachedSessions: 0 });
+    super({
+      keepAlive: opts.keepAlive ?? true,
+      keepAliveMsecs: KEEPALIVE_PROBE_MS,
+      maxCachedSessions: 0,
+    });
   }
 
   override createConnection(
@@ -151,6 +169,7 @@ class PinningAgent extends https.Agent {
     }
     this.seenPin = seen;
     if (this.pin) return seen === this.pin ? null : new CentralTlsError('pin-mismatch', seen);
+    if (this.opts.unpinned === 'remember') return null;
     if (!socket.authorized) {
       return new CentralTlsError('untrusted', seen, String(socket.authorizationError));
     }

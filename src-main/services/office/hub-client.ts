@@ -1,10 +1,7 @@
 // The desk's side of the hub link: HTTPS to the hub with its key pinned (SPKI SHA-256 stored at
 // pairing), every request signed with the desk's station key, replies read with a size cap.
-import { X509Certificate } from 'node:crypto';
 import https from 'node:https';
-import type { Duplex } from 'node:stream';
-import tls from 'node:tls';
-import { spkiPin } from '../../sync/central-http';
+import { CentralTlsError, PinningAgent } from '../../sync/central-http';
 import { signOfficeRequest } from './office-auth';
 
 const MAX_REPLY_BYTES = 256 * 1024;
@@ -13,52 +10,6 @@ export class HubTlsError extends Error {
   constructor(readonly seenPin: string | null) {
     super('office hub TLS key is not the paired one');
     this.name = 'HubTlsError';
-  }
-}
-
-/**
- * Decides trust once the handshake is done, before a byte of the request is written: with a
- * pin the hub's key must match it; without one (pairing only) any key is accepted and
- * remembered, and the pairing reply's MAC over that pin decides.
- */
-class HubAgent extends https.Agent {
-  seenPin: string | null = null;
-
-  constructor(private readonly pin: string | null) {
-    super({ keepAlive: false, maxCachedSessions: 0 });
-  }
-
-  override createConnection(
-    options: https.RequestOptions,
-    callback?: (err: Error | null, stream: Duplex) => void,
-  ): Duplex | null | undefined {
-    const socket = tls.connect({
-      ...(options as tls.ConnectionOptions),
-      rejectUnauthorized: false,
-    });
-    let done = false;
-    const finish = (err: Error | null) => {
-      if (done) return;
-      done = true;
-      socket.off('error', finish);
-      if (err) socket.destroy();
-      callback?.(err, socket);
-    };
-    socket.once('error', finish);
-    socket.once('secureConnect', () => {
-      const raw = socket.getPeerCertificate(false)?.raw;
-      let seen: string | null = null;
-      try {
-        seen = raw
-          ? spkiPin(new X509Certificate(raw).publicKey.export({ type: 'spki', format: 'der' }))
-          : null;
-      } catch {
-        seen = null;
-      }
-      this.seenPin = seen;
-      finish(seen && (this.pin === null || seen === this.pin) ? null : new HubTlsError(seen));
-    });
-    return undefined;
   }
 }
 
@@ -87,7 +38,9 @@ export interface HubCallOptions {
 export function hubCall(o: HubCallOptions): Promise<HubReply> {
   const url = new URL(o.path, o.url);
   const body = o.rawBody ?? Buffer.from(JSON.stringify(o.body));
-  const agent = new HubAgent(o.pin);
+  // With a pin the hub's key must match it; without one (pairing only) any key is accepted and
+  // remembered, and the pairing reply's MAC over that pin decides.
+  const agent = new PinningAgent(o.pin, { keepAlive: false, unpinned: 'remember' });
   const headers: Record<string, string> = {
     'content-type': 'application/json',
     'content-length': String(body.length),
@@ -108,7 +61,7 @@ export function hubCall(o: HubCallOptions): Promise<HubReply> {
     const fail = (e: Error) => {
       clearTimeout(timer);
       agent.destroy();
-      reject(e);
+      reject(e instanceof CentralTlsError ? new HubTlsError(e.seenPin) : e);
     };
     req.on('timeout', () => req.destroy(new Error('timeout')));
     req.on('error', fail);
