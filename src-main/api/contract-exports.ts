@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import type { ExportKind, ExportLogEntry } from '../domain/records';
 import type { MethodSpec } from './schema';
+
+export type { ExportKind, ExportLogEntry };
 
 /**
  * The exports part of the contract (daily report PDF, CSV/XLSX, offline bundles).
@@ -61,8 +64,6 @@ export const exportMethods = {
   },
 } as const satisfies Record<string, MethodSpec>;
 
-export type ExportKind = 'pdf' | 'csv' | 'xlsx' | 'bundle';
-
 export interface ExportPreview {
   from: string;
   to: string;
@@ -122,19 +123,6 @@ export interface BundleResult {
   /** SHA-256 of manifest.json (read it out to the centre to confirm the copy). */
   manifestSha256: string;
   verification: ExportVerification;
-}
-
-export interface ExportLogEntry {
-  id: number;
-  at: string;
-  kind: ExportKind;
-  username: string | null;
-  from: string;
-  to: string;
-  fileName: string;
-  bytes: number;
-  rows: number;
-  fullNik: boolean;
 }
 
 export interface ExportOutputs {

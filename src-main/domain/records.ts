@@ -54,3 +54,19 @@ export interface SyncStatus {
   lastSuccessAt: string | null;
   lastError: string | null;
 }
+
+export type ExportKind = 'pdf' | 'csv' | 'xlsx' | 'bundle';
+
+/** One line of the exports log: who exported what, when, and whether NIKs were in full. */
+export interface ExportLogEntry {
+  id: number;
+  at: string;
+  kind: ExportKind;
+  username: string | null;
+  from: string;
+  to: string;
+  fileName: string;
+  bytes: number;
+  rows: number;
+  fullNik: boolean;
+}

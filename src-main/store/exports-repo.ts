@@ -1,7 +1,7 @@
 // The export tables: recordings of a time range with operator and packet, the packets a bundle
 // carries, and the export log (who exported what, when).
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { CentralStatus, RecordingStatus } from '../domain/records';
+import type { CentralStatus, ExportLogEntry, RecordingStatus } from '../domain/records';
 import { UPLOADABLE } from './outbox-repo';
 
 export interface ExportRecordingRow {
@@ -70,19 +70,11 @@ export function markExported(db: Database, packetIds: readonly string[], at: str
   })();
 }
 
-export interface ExportLogInsert {
-  at: string;
-  kind: 'pdf' | 'csv' | 'xlsx' | 'bundle';
+/** What an export writes to the log (the id is the row's). */
+export type ExportLogInsert = Omit<ExportLogEntry, 'id'> & {
   userId: string | null;
-  username: string | null;
-  from: string;
-  to: string;
-  fileName: string;
-  bytes: number;
   sha256: string;
-  rows: number;
-  fullNik: boolean;
-}
+};
 
 export function insertExportLog(db: Database, e: ExportLogInsert): void {
   db.prepare(
@@ -110,17 +102,6 @@ export function listExportLog(db: Database, limit: number) {
         `SELECT id, at, kind, username, range_from AS "from", range_to AS "to", file_name AS fileName,
            bytes, rows, full_nik AS fullNik FROM exports_log ORDER BY id DESC LIMIT ?`,
       )
-      .all(limit) as {
-      id: number;
-      at: string;
-      kind: 'pdf' | 'csv' | 'xlsx' | 'bundle';
-      username: string | null;
-      from: string;
-      to: string;
-      fileName: string;
-      bytes: number;
-      rows: number;
-      fullNik: number;
-    }[]
+      .all(limit) as (Omit<ExportLogEntry, 'fullNik'> & { fullNik: number })[]
   ).map((r) => ({ ...r, fullNik: r.fullNik === 1 }));
 }

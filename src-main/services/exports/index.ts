@@ -31,6 +31,7 @@ import {
   parseDay,
   rangeBounds,
 } from './data';
+import type { ExportLogInsert } from './data';
 import { checkPdf, renderDailyReport } from './daily-report';
 import { et } from './messages';
 import { TABLE_HEADER, checkTable, tableRows } from './table';
@@ -70,16 +71,7 @@ export function createExports(deps: ExportsDeps): { handlers: ExportHandlers } {
 
   function logExport(
     actor: Actor | null,
-    e: {
-      kind: ExportKind;
-      from: string;
-      to: string;
-      fileName: string;
-      bytes: number;
-      sha256: string;
-      rows: number;
-      fullNik?: boolean;
-    },
+    e: Omit<ExportLogInsert, 'at' | 'userId' | 'username' | 'fullNik'> & { fullNik?: boolean },
   ) {
     insertExportLog(db, {
       at: now().toISOString(),
