@@ -26,6 +26,18 @@ export const officeMethods = {
         .optional(),
     }),
   },
+  /**
+   * The hub supervisor's decision on a recording of any desk: it travels to the desk holding
+   * the packet at its next contact, which applies it (and uploads an approved packet).
+   */
+  'office.decide': {
+    access: ['supervisor'],
+    input: z.strictObject({
+      recordingId: id,
+      decision: z.enum(['approved', 'rejected']),
+      reason: z.string().trim().min(5).max(300).optional(),
+    }),
+  },
   /** Refuses a desk from now on (stolen PC, desk retired); audit-logged. */
   'office.unpair': { access: ['technician'], input: z.strictObject({ stationId: id }) },
   /** Pairs this desk with a hub: its address and the code shown on the hub's screen. */
@@ -114,8 +126,16 @@ export interface OfficeRecap {
   byVillage: OfficeRecapGroup[];
 }
 
+export interface OfficeDecisionSent {
+  recordingId: string;
+  decision: 'approved' | 'rejected';
+  /** Label of the desk holding the recording ("Meja 2"). */
+  desk: string;
+}
+
 export interface OfficeOutputs {
   'office.recap': OfficeRecap;
+  'office.decide': OfficeDecisionSent;
   'office.status': OfficeStatus;
   'office.becomeHub': OfficeStatus;
   'office.pairingCode': PairingCode;

@@ -250,3 +250,11 @@ export function officeRecapBy(
     )
     .all(day) as OfficeRecapGroup[];
 }
+
+/** Which desk holds a recording the hub knows of (from the desks' reports). */
+export function findOfficeRecordingDesk(db: Database, recordingId: string): string | null {
+  const r = db
+    .prepare('SELECT station_id AS stationId FROM office_recordings WHERE recording_id = ?')
+    .get(recordingId) as { stationId: string } | undefined;
+  return r?.stationId ?? null;
+}
