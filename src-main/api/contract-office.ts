@@ -117,8 +117,21 @@ export interface OfficeRecapGroup {
   sealed: number;
 }
 
+/** One recording of a desk as the hub knows it (metadata only, NIK masked). */
+export interface OfficeRecapRecording {
+  recordingId: string;
+  desk: string;
+  operator: string;
+  village: string;
+  nikMasked: string;
+  status: 'draft' | 'sealed' | 'approved' | 'rejected' | 'uploaded';
+  /** A decision made on the hub that the desk has not fetched yet. */
+  decisionSent: 'approved' | 'rejected' | null;
+}
+
 export interface OfficeRecap {
   date: string;
+  recordings: OfficeRecapRecording[];
   total: number;
   sealed: number;
   byDesk: OfficeRecapGroup[];

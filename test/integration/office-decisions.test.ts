@@ -60,6 +60,11 @@ describe('office hub: decisions travel to the desk holding the packet', () => {
     await expect
       .poll(async () => (await hub.must('office.recap', {})).sealed, { timeout: 60_000 })
       .toBe(2);
+    const recap = await hub.must('office.recap', {});
+    expect(
+      recap.recordings.map((x) => [x.recordingId, x.desk, x.status, x.decisionSent]).sort(),
+    ).toEqual(ids.map((id) => [id, 'Meja 2', 'sealed', null]).sort());
+    expect(recap.recordings.every((x) => /^\d{4}\*{8}\d{4}$/.test(x.nikMasked))).toBe(true);
     await desk.as('supervisor');
     const pending = await desk.must('approval.queue', { filter: 'pending' });
     expect(pending.map((x) => x.recordingId).sort()).toEqual([...ids].sort());

@@ -12,6 +12,7 @@ import type {
   OfficeDesk,
   OfficeHubLink,
   OfficeOutputs,
+  OfficeRecapRecording,
   OfficeStatus,
   PairingCode,
 } from '../../api/contract-office';
@@ -31,6 +32,7 @@ import {
   listOfficeDesks,
   maxSeqInRange,
   officeRecapBy,
+  officeRecordingsOn,
   recordingMetaBetween,
   upsertOfficeRecording,
   markOfficeDeskSeen,
@@ -960,13 +962,25 @@ export function createOffice(deps: OfficeDeps): Office {
     'office.desks': () => ok(listOfficeDesks(db).map(toDesk)),
     'office.recap': (input) => {
       const day = input.date ?? localIsoDate(now());
+      const village = (code: string) =>
+        `${code}${deps.regionName?.(code) ? ` ${deps.regionName(code)}` : ''}`;
       const villages = officeRecapBy(db, day, 'village').map((g) => ({
         ...g,
-        key: `${g.key}${deps.regionName?.(g.key) ? ` ${deps.regionName(g.key)}` : ''}`,
+        key: village(g.key),
       }));
       const byDesk = officeRecapBy(db, day, 'desk');
+      const pending = pendingDecisions();
       return ok({
         date: day,
+        recordings: officeRecordingsOn(db, day).map((r) => ({
+          recordingId: r.recordingId,
+          desk: deskLabel(r.deskNo),
+          operator: r.operator,
+          village: village(r.villageCode),
+          nikMasked: r.nikMasked,
+          status: r.status as OfficeRecapRecording['status'],
+          decisionSent: pending[r.recordingId]?.decision ?? null,
+        })),
         total: byDesk.reduce((n, g) => n + g.total, 0),
         sealed: byDesk.reduce((n, g) => n + g.sealed, 0),
         byDesk,
