@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HEAD_TITLES } from './contract-exports';
 import { id } from './schema';
 import type { MethodSpec } from './schema';
 
@@ -36,6 +37,18 @@ export const officeMethods = {
       recordingId: id,
       decision: z.enum(['approved', 'rejected']),
       reason: z.string().trim().min(5).max(300).optional(),
+    }),
+  },
+  /** The office's "Laporan Harian Perekaman KTP-el" (PDF) by desk, operator and village. */
+  'office.report': {
+    access: ['supervisor'],
+    input: z.strictObject({
+      date: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .optional(),
+      headTitle: z.enum(HEAD_TITLES).optional(),
+      headName: z.string().trim().max(80).optional(),
     }),
   },
   /** Refuses a desk from now on (stolen PC, desk retired); audit-logged. */
@@ -146,7 +159,17 @@ export interface OfficeDecisionSent {
   desk: string;
 }
 
+export interface OfficeReport {
+  fileName: string;
+  /** The PDF itself, for the renderer to save. */
+  base64: string;
+  pages: number;
+  /** Recordings counted in it. */
+  total: number;
+}
+
 export interface OfficeOutputs {
+  'office.report': OfficeReport;
   'office.recap': OfficeRecap;
   'office.decide': OfficeDecisionSent;
   'office.status': OfficeStatus;

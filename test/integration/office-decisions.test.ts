@@ -3,6 +3,7 @@
 // through its own approval; with approval before upload on, an approved packet then reaches the
 // reference central and a rejected one never does. Hub, desk and central are separate: the hub
 // and the desk as browser-host processes, the central in this process.
+import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../src-main/api/contract';
 import { SUPERVISOR, addUser, loginAs, must, tempDir } from '../../src-main/services/testing';
@@ -11,6 +12,9 @@ import type { CentralHandle } from '../central/server';
 import { OPERATOR_PASSWORD, makeDrafts, prepareStation } from '../helpers/sync-station';
 import { PASSWORD, pairDesk, startOfficeStation } from '../helpers/office-stations';
 import type { OfficeStation } from '../helpers/office-stations';
+
+const pdfText = (pdf: Buffer) =>
+  execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString('utf8');
 
 describe('office hub: decisions travel to the desk holding the packet', () => {
   let central: CentralHandle;
@@ -65,6 +69,19 @@ describe('office hub: decisions travel to the desk holding the packet', () => {
       recap.recordings.map((x) => [x.recordingId, x.desk, x.status, x.decisionSent]).sort(),
     ).toEqual(ids.map((id) => [id, 'Meja 2', 'sealed', null]).sort());
     expect(recap.recordings.every((x) => /^\d{4}\*{8}\d{4}$/.test(x.nikMasked))).toBe(true);
+    // The office's printed day: read back with poppler, the counts as the recap has them.
+    const report = await hub.must('office.report', { headName: 'Drs. Hadi Kusuma' });
+    expect(report.total).toBe(2);
+    const text = pdfText(Buffer.from(report.base64, 'base64'));
+    expect(text).toContain('LAPORAN HARIAN PEREKAMAN KTP-el');
+    expect(text).toMatch(/Total perekaman kantor: 2\b/);
+    expect(text).toMatch(/Meja 2\s+2\s+2\n/);
+    expect(text).toMatch(/Meja 2 · ani\s+2\s+2\n/);
+    const village = recap.byVillage[0]!.key;
+    expect(recap.byVillage).toHaveLength(1);
+    expect(text).toContain(village);
+    expect(text).toContain('Drs. Hadi Kusuma');
+    expect(text.match(/Total\s+2\s+2\n/g)).toHaveLength(3);
     await desk.as('supervisor');
     const pending = await desk.must('approval.queue', { filter: 'pending' });
     expect(pending.map((x) => x.recordingId).sort()).toEqual([...ids].sort());

@@ -12,6 +12,7 @@ import type {
   OfficeDesk,
   OfficeHubLink,
   OfficeOutputs,
+  OfficeRecap,
   OfficeRecapRecording,
   OfficeStatus,
   PairingCode,
@@ -60,6 +61,9 @@ import {
   verifyOfficeRequest,
 } from './office-auth';
 import { omsg } from './messages';
+import { renderOfficeReport } from './office-report';
+import { checkPdf } from '../exports/daily-report';
+import { findUserById } from '../../store/users-repo';
 
 const SETTING_ROLE = 'office_role';
 const SETTING_TLS = 'office_hub_tls';
@@ -929,6 +933,34 @@ export function createOffice(deps: OfficeDeps): Office {
     return card.ok ? ok({ ...r.value, card: card.value }) : r;
   }
 
+  function recapOf(day: string): OfficeRecap {
+    const village = (code: string) =>
+      `${code}${deps.regionName?.(code) ? ` ${deps.regionName(code)}` : ''}`;
+    const villages = officeRecapBy(db, day, 'village').map((g) => ({
+      ...g,
+      key: village(g.key),
+    }));
+    const byDesk = officeRecapBy(db, day, 'desk');
+    const pending = pendingDecisions();
+    return {
+      date: day,
+      recordings: officeRecordingsOn(db, day).map((r) => ({
+        recordingId: r.recordingId,
+        desk: deskLabel(r.deskNo),
+        operator: r.operator,
+        village: village(r.villageCode),
+        nikMasked: r.nikMasked,
+        status: r.status as OfficeRecapRecording['status'],
+        decisionSent: pending[r.recordingId]?.decision ?? null,
+      })),
+      total: byDesk.reduce((n, g) => n + g.total, 0),
+      sealed: byDesk.reduce((n, g) => n + g.sealed, 0),
+      byDesk,
+      byOperator: officeRecapBy(db, day, 'operator'),
+      byVillage: villages,
+    };
+  }
+
   // ---- Contract ---------------------------------------------------------------------------
 
   const handlers: Handlers = {
@@ -960,33 +992,31 @@ export function createOffice(deps: OfficeDeps): Office {
       return ok(view);
     },
     'office.desks': () => ok(listOfficeDesks(db).map(toDesk)),
-    'office.recap': (input) => {
+    'office.recap': (input) => ok(recapOf(input.date ?? localIsoDate(now()))),
+    'office.report': async (input, { actor }) => {
       const day = input.date ?? localIsoDate(now());
-      const village = (code: string) =>
-        `${code}${deps.regionName?.(code) ? ` ${deps.regionName(code)}` : ''}`;
-      const villages = officeRecapBy(db, day, 'village').map((g) => ({
-        ...g,
-        key: village(g.key),
-      }));
-      const byDesk = officeRecapBy(db, day, 'desk');
-      const pending = pendingDecisions();
-      return ok({
-        date: day,
-        recordings: officeRecordingsOn(db, day).map((r) => ({
-          recordingId: r.recordingId,
-          desk: deskLabel(r.deskNo),
-          operator: r.operator,
-          village: village(r.villageCode),
-          nikMasked: r.nikMasked,
-          status: r.status as OfficeRecapRecording['status'],
-          decisionSent: pending[r.recordingId]?.decision ?? null,
-        })),
-        total: byDesk.reduce((n, g) => n + g.total, 0),
-        sealed: byDesk.reduce((n, g) => n + g.sealed, 0),
-        byDesk,
-        byOperator: officeRecapBy(db, day, 'operator'),
-        byVillage: villages,
+      const recap = recapOf(day);
+      const station = me();
+      const [y, m, dd] = day.split('-').map(Number);
+      const pdf = await renderOfficeReport({
+        date: new Date(y!, m! - 1, dd!),
+        hubName: station?.name ?? '',
+        hubId: station?.id ?? '',
+        kecamatanName: deps.regionName?.(station?.kecamatanCode ?? '') ?? '',
+        recap,
+        supervisorName: (actor && findUserById(db, actor.id)?.fullName) ?? '',
+        headTitle: input.headTitle ?? 'Kepala Kantor',
+        headName: input.headName || null,
+        generatedAt: now(),
       });
+      const c = checkPdf(pdf);
+      if (c.pages < 1 || !c.allA4 || !c.titleFound || !c.streamsOk) {
+        log.error('office report read-back failed', { ...c });
+        return fail('INTERNAL', omsg(L(), 'reportFailed'));
+      }
+      const fileName = `laporan-harian-kantor-${station?.id ?? 'hub'}-${day}.pdf`;
+      audit.record(actor, 'export.report', fileName);
+      return ok({ fileName, base64: pdf.toString('base64'), pages: c.pages, total: recap.total });
     },
     'office.decide': (input, { actor }) => {
       if (role() !== 'hub') return fail('CONFLICT', omsg(L(), 'notHub'));

@@ -5,6 +5,7 @@ import type {
   OfficeRecapRecording,
 } from '../../../../src-main/api/contract-office';
 import { call } from '../../../app/station-client';
+import { pdfUrl } from '../../../app/files';
 import { useTranslation } from 'react-i18next';
 
 /**
@@ -18,6 +19,27 @@ export function OfficeRecapScreen() {
   const [notice, setNotice] = useState<string | null>(null);
   const [rejecting, setRejecting] = useState<string | null>(null);
   const [reason, setReason] = useState('');
+  const [report, setReport] = useState<{
+    url: string;
+    name: string;
+    pages: number;
+    total: number;
+  } | null>(null);
+  useEffect(() => () => (report ? URL.revokeObjectURL(report.url) : undefined), [report]);
+  const print = async () => {
+    const r = await call('office.report', {});
+    if (!r.ok) {
+      setError(r.error.message);
+      return;
+    }
+    setError(null);
+    setReport({
+      url: pdfUrl(r.value.base64),
+      name: r.value.fileName,
+      pages: r.value.pages,
+      total: r.value.total,
+    });
+  };
   const load = () =>
     call('office.recap', {}).then((r) => {
       if (r.ok) setRecap(r.value);
@@ -146,6 +168,23 @@ export function OfficeRecapScreen() {
         </p>
       ) : null}
       <p className="muted">{t('office.fromWhatEachDeskSends')}</p>
+      <div className="row">
+        <button
+          className="btn btn--primary"
+          data-testid="office-report-print"
+          onClick={() => void print()}
+        >
+          ⎙ {t('office.recapPrint')}
+        </button>
+        {report ? (
+          <span role="status" data-testid="office-report-done">
+            {t('office.recapPrinted', { pages: report.pages, total: report.total })}{' '}
+            <a href={report.url} download={report.name} target="_blank" rel="noreferrer">
+              {t('office.recapOpenPdf')}
+            </a>
+          </span>
+        ) : null}
+      </div>
       {recap ? (
         <>
           {table(t('office.byDesk'), recap.byDesk, 'office-recap-desks')}
