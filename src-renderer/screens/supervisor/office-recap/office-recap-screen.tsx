@@ -82,7 +82,7 @@ export function OfficeRecapScreen() {
     if (x.status !== 'sealed' && x.status !== 'uploaded') return null;
     if (rejecting === x.recordingId) {
       return (
-        <span className="row">
+        <span className="row-actions">
           <input
             aria-label={t('office.recapReason')}
             placeholder={t('office.recapReason')}
@@ -103,7 +103,7 @@ export function OfficeRecapScreen() {
       );
     }
     return (
-      <span className="row">
+      <span className="row-actions">
         <button
           className="btn btn--primary"
           data-testid="office-recap-approve"
@@ -168,16 +168,16 @@ export function OfficeRecapScreen() {
         </p>
       ) : null}
       <p className="muted">{t('office.fromWhatEachDeskSends')}</p>
-      <div className="row">
+      <div className="row-actions office-recap__print">
         <button
           className="btn btn--primary"
           data-testid="office-report-print"
           onClick={() => void print()}
         >
-          ⎙ {t('office.recapPrint')}
+          {t('office.recapPrint')}
         </button>
         {report ? (
-          <span role="status" data-testid="office-report-done">
+          <span role="status" data-testid="office-report-done" className="muted">
             {t('office.recapPrinted', { pages: report.pages, total: report.total })}{' '}
             <a href={report.url} download={report.name} target="_blank" rel="noreferrer">
               {t('office.recapOpenPdf')}
