@@ -6,11 +6,10 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../src-main/api/contract';
-import { SUPERVISOR, addUser, loginAs, must, tempDir } from '../../src-main/services/testing';
+import { tempDir } from '../../src-main/services/testing';
 import { startCentral } from '../central/server';
 import type { CentralHandle } from '../central/server';
-import { OPERATOR_PASSWORD, makeDrafts, prepareStation } from '../helpers/sync-station';
-import { PASSWORD, pairDesk, startOfficeStation } from '../helpers/office-stations';
+import { pairDesk, sealedDeskStore, startOfficeStation } from '../helpers/office-stations';
 import type { OfficeStation } from '../helpers/office-stations';
 
 const pdfText = (pdf: Buffer) =>
@@ -31,20 +30,10 @@ describe('office hub: decisions travel to the desk holding the packet', () => {
 
     // The desk's store is prepared in this process (registered with the central, two sealed
     // recordings awaiting approval), then the desk runs as its own process on it.
-    const d = tempDir('rekam-office-desk-');
+    const d = await sealedDeskStore(central, 2);
     cleanups.push(d.cleanup);
-    const { station, operatorId } = await prepareStation(d.dir, central);
-    await loginAs(station, SUPERVISOR.username, SUPERVISOR.password);
-    await must(station, 'supervisor.setSettings', { approvalRequiredForUpload: true });
-    await addUser(station, 'tek', 'technician', PASSWORD);
-    await addUser(station, 'spv', 'supervisor', PASSWORD);
-    await loginAs(station, 'ani');
-    ids.push(...(await makeDrafts(station, d.dir, operatorId, 2)));
-    for (const id of ids) {
-      const r = await must(station, 'recordings.finish', { id, password: OPERATOR_PASSWORD });
-      packets.push(r.packetId);
-    }
-    await station.close();
+    ids.push(...d.ids);
+    packets.push(...d.packets);
 
     hub = await startOfficeStation('Loket Kantor', { hub: true });
     desk = await startOfficeStation('Meja Satu', { dataDir: d.dir });

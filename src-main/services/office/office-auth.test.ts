@@ -1,14 +1,11 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { generateStationKeys } from '../../packets/keys';
 import { describe, expect, it } from 'vitest';
 import { OFFICE_WINDOW_MS, checkHubDecision, signHubDecision } from './office-auth';
 import type { HubDecision } from './office-auth';
 
 const pair = () => {
-  const k = generateKeyPairSync('ed25519');
-  return {
-    pub: k.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-    priv: k.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-  };
+  const k = generateStationKeys();
+  return { pub: k.publicKeyPem, priv: k.privateKeyPem };
 };
 
 describe('decisions from the hub', () => {
