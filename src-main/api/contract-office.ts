@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HEAD_TITLES } from './contract-exports';
 import { id } from './schema';
 import type { MethodSpec } from './schema';
 
@@ -24,6 +25,30 @@ export const officeMethods = {
         .string()
         .regex(/^\d{4}-\d{2}-\d{2}$/)
         .optional(),
+    }),
+  },
+  /**
+   * The hub supervisor's decision on a recording of any desk: it travels to the desk holding
+   * the packet at its next contact, which applies it (and uploads an approved packet).
+   */
+  'office.decide': {
+    access: ['supervisor'],
+    input: z.strictObject({
+      recordingId: id,
+      decision: z.enum(['approved', 'rejected']),
+      reason: z.string().trim().min(5).max(300).optional(),
+    }),
+  },
+  /** The office's "Laporan Harian Perekaman KTP-el" (PDF) by desk, operator and village. */
+  'office.report': {
+    access: ['supervisor'],
+    input: z.strictObject({
+      date: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .optional(),
+      headTitle: z.enum(HEAD_TITLES).optional(),
+      headName: z.string().trim().max(80).optional(),
     }),
   },
   /** Refuses a desk from now on (stolen PC, desk retired); audit-logged. */
@@ -105,8 +130,21 @@ export interface OfficeRecapGroup {
   sealed: number;
 }
 
+/** One recording of a desk as the hub knows it (metadata only, NIK masked). */
+export interface OfficeRecapRecording {
+  recordingId: string;
+  desk: string;
+  operator: string;
+  village: string;
+  nikMasked: string;
+  status: 'draft' | 'sealed' | 'approved' | 'rejected' | 'uploaded';
+  /** A decision made on the hub that the desk has not fetched yet. */
+  decisionSent: 'approved' | 'rejected' | null;
+}
+
 export interface OfficeRecap {
   date: string;
+  recordings: OfficeRecapRecording[];
   total: number;
   sealed: number;
   byDesk: OfficeRecapGroup[];
@@ -114,8 +152,26 @@ export interface OfficeRecap {
   byVillage: OfficeRecapGroup[];
 }
 
+export interface OfficeDecisionSent {
+  recordingId: string;
+  decision: 'approved' | 'rejected';
+  /** Label of the desk holding the recording ("Meja 2"). */
+  desk: string;
+}
+
+export interface OfficeReport {
+  fileName: string;
+  /** The PDF itself, for the renderer to save. */
+  base64: string;
+  pages: number;
+  /** Recordings counted in it. */
+  total: number;
+}
+
 export interface OfficeOutputs {
+  'office.report': OfficeReport;
   'office.recap': OfficeRecap;
+  'office.decide': OfficeDecisionSent;
   'office.status': OfficeStatus;
   'office.becomeHub': OfficeStatus;
   'office.pairingCode': PairingCode;

@@ -89,6 +89,9 @@ export const AUDIT_ACTIONS = [
   'office.unpaired',
   'office.joined',
   'office.left',
+  'office.decision-sent',
+  'office.decision-applied',
+  'office.decision-refused',
   'forbidden',
 ] as const;
 

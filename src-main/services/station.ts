@@ -416,6 +416,10 @@ export function openStation(opts: StationOptions): Station {
     stationKeys: () => ensureStationKeys(db, now),
     queue: () => queue.handlers as never,
     regionName,
+    decide: (actor, id, decision, reason) =>
+      decision === 'approved'
+        ? approval.approve(actor, id)
+        : approval.reject(actor, id, reason ?? ''),
     ...(opts.office ? { options: opts.office } : {}),
   });
 

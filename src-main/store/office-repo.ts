@@ -250,3 +250,32 @@ export function officeRecapBy(
     )
     .all(day) as OfficeRecapGroup[];
 }
+
+/** Which desk holds a recording the hub knows of (from the desks' reports). */
+export function findOfficeRecordingDesk(db: Database, recordingId: string): string | null {
+  const r = db
+    .prepare('SELECT station_id AS stationId FROM office_recordings WHERE recording_id = ?')
+    .get(recordingId) as { stationId: string } | undefined;
+  return r?.stationId ?? null;
+}
+
+export interface OfficeRecordingRow {
+  recordingId: string;
+  deskNo: number;
+  operator: string;
+  villageCode: string;
+  nikMasked: string;
+  status: string;
+}
+
+/** The office's recordings of one day, by desk and time. */
+export function officeRecordingsOn(db: Database, day: string): OfficeRecordingRow[] {
+  return db
+    .prepare(
+      `SELECT o.recording_id AS recordingId, d.desk_no AS deskNo, o.operator,
+         o.village_code AS villageCode, o.nik_masked AS nikMasked, o.status
+       FROM office_recordings o JOIN office_desks d ON d.station_id = o.station_id
+       WHERE o.day = ? ORDER BY d.desk_no, o.created_at LIMIT 5000`,
+    )
+    .all(day) as OfficeRecordingRow[];
+}

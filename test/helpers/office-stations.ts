@@ -2,7 +2,16 @@
 // and ports (0), set up with a supervisor, a technician and an operator, driven over its API.
 import type { MethodInput, MethodName, MethodOutput } from '../../src-main/api/contract';
 import type { Reply } from '../../src-main/api/reply';
+import {
+  SUPERVISOR,
+  addUser,
+  loginAs,
+  must as mustOn,
+  tempDir,
+} from '../../src-main/services/testing';
 import { startBrowserHost } from './browser-host';
+import { OPERATOR, OPERATOR_PASSWORD, makeDrafts, prepareStation } from './sync-station';
+import type { CentralLike } from './sync-station';
 import type { RunningHost } from './browser-host';
 
 export const PASSWORD = 'kata-sandi-kantor-42';
@@ -101,4 +110,30 @@ export async function pairDesk(hub: OfficeStation, desk: OfficeStation): Promise
   const code = await hub.must('office.pairingCode', {});
   await desk.as('technician');
   await desk.must('office.join', { url: await hubAddress(hub), code: code.code });
+}
+
+/**
+ * A desk's data folder prepared in the test process: registered with `central`, approval before
+ * upload on, `n` sealed recordings awaiting approval, and the office helpers' technician and
+ * supervisor, so a desk process (or a reopened station) can run on it.
+ */
+export async function sealedDeskStore(
+  central: CentralLike,
+  n: number,
+): Promise<{ dir: string; cleanup: () => void; ids: string[]; packets: string[] }> {
+  const { dir, cleanup } = tempDir('rekam-office-desk-');
+  const { station, operatorId } = await prepareStation(dir, central);
+  await loginAs(station, SUPERVISOR.username, SUPERVISOR.password);
+  await mustOn(station, 'supervisor.setSettings', { approvalRequiredForUpload: true });
+  await addUser(station, ROLE_USERS.technician, 'technician', PASSWORD);
+  await addUser(station, ROLE_USERS.supervisor, 'supervisor', PASSWORD);
+  await loginAs(station, OPERATOR);
+  const ids = await makeDrafts(station, dir, operatorId, n);
+  const packets: string[] = [];
+  for (const id of ids) {
+    const r = await mustOn(station, 'recordings.finish', { id, password: OPERATOR_PASSWORD });
+    packets.push(r.packetId);
+  }
+  await station.close();
+  return { dir, cleanup, ids, packets };
 }

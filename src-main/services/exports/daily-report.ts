@@ -57,7 +57,12 @@ export function operatorTotals(rows: readonly ExportRow[]): OperatorTotal[] {
 export const A4 = { width: 595.28, height: 841.89 };
 const M = 40;
 
-export async function renderDailyReport(d: DailyReportData): Promise<Buffer> {
+type PdfDoc = PDFKit.PDFDocument;
+
+/** An A4 PDF/A-2b report with the embedded fonts; `done` resolves with the bytes after end(). */
+export async function openReportPdf(
+  generatedAt: Date,
+): Promise<{ doc: PdfDoc; done: Promise<Buffer> }> {
   const { PDFDocument } = await pdfModules();
   const doc = new PDFDocument({
     size: 'A4',
@@ -71,7 +76,7 @@ export async function renderDailyReport(d: DailyReportData): Promise<Buffer> {
       Title: 'Laporan Harian Perekaman KTP-el',
       Producer: 'Rekam',
       Creator: 'Rekam',
-      CreationDate: d.generatedAt,
+      CreationDate: generatedAt,
     },
   });
   registerPdfFonts(doc);
@@ -81,6 +86,80 @@ export async function renderDailyReport(d: DailyReportData): Promise<Buffer> {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
+  return { doc, done };
+}
+
+/** One table row at the cursor: fixed height, shaded header/total rows, cells cut with "…". */
+export function pdfTableRow(doc: PdfDoc, M: number, W: number) {
+  return (cells: string[], cols: { w: number }[], bold: boolean, shade: boolean) => {
+    const y = doc.y;
+    const h = 16;
+    if (shade)
+      doc
+        .rect(M, y - 2, W, h)
+        .fill('#eeeeee')
+        .fillColor('#000');
+    let x = M;
+    doc.font(bold ? FONT.bold : FONT.regular).fontSize(9);
+    cells.forEach((c, i) => {
+      doc.text(c, x + 3, y + 2, { width: cols[i]!.w - 6, lineBreak: false, ellipsis: true });
+      x += cols[i]!.w;
+    });
+    doc.y = y + h;
+    doc.x = M;
+  };
+}
+
+/** The supervisor's and the head of office's signature lines, then "Halaman i dari n" footers. */
+export function pdfClosing(
+  doc: PdfDoc,
+  o: {
+    M: number;
+    W: number;
+    supervisorName: string;
+    headTitle: HeadTitle;
+    headName: string | null;
+    footer: string;
+  },
+): void {
+  const { M, W } = o;
+  // Signature lines, kept together on one page.
+  if (doc.y > doc.page.height - M - 170) {
+    doc.addPage();
+    doc.y = M;
+  }
+  doc.moveDown(2);
+  const y = doc.y;
+  const colW = W / 2 - 20;
+  const sig = (x: number, role: string, name: string | null) => {
+    doc.font(FONT.regular).fontSize(10).text('Mengetahui,', x, y, { width: colW, align: 'center' });
+    doc.text(role, x, y + 14, { width: colW, align: 'center' });
+    doc
+      .moveTo(x + 20, y + 90)
+      .lineTo(x + colW - 20, y + 90)
+      .stroke();
+    doc.text(name ?? '', x, y + 95, { width: colW, align: 'center' });
+  };
+  sig(M, 'Supervisor', o.supervisorName);
+  sig(M + W / 2 + 20, o.headTitle, o.headName);
+
+  const range = doc.bufferedPageRange();
+  for (let i = 0; i < range.count; i++) {
+    doc.switchToPage(range.start + i);
+    doc
+      .font(FONT.regular)
+      .fontSize(8)
+      .fillColor('#555')
+      .text(`${o.footer} · Halaman ${i + 1} dari ${range.count}`, M, doc.page.height - M - 10, {
+        width: W,
+        align: 'center',
+        lineBreak: false,
+      });
+  }
+}
+
+export async function renderDailyReport(d: DailyReportData): Promise<Buffer> {
+  const { doc, done } = await openReportPdf(d.generatedAt);
   const W = doc.page.width - 2 * M;
   const bottom = doc.page.height - M - 30;
 
@@ -116,23 +195,7 @@ export async function renderDailyReport(d: DailyReportData): Promise<Buffer> {
     { h: 'Draf', w: 70 },
     { h: 'Jumlah', w: 70 },
   ];
-  const tableRow = (cells: string[], cols: { w: number }[], bold: boolean, shade: boolean) => {
-    const y = doc.y;
-    const h = 16;
-    if (shade)
-      doc
-        .rect(M, y - 2, W, h)
-        .fill('#eeeeee')
-        .fillColor('#000');
-    let x = M;
-    doc.font(bold ? FONT.bold : FONT.regular).fontSize(9);
-    cells.forEach((c, i) => {
-      doc.text(c, x + 3, y + 2, { width: cols[i]!.w - 6, lineBreak: false, ellipsis: true });
-      x += cols[i]!.w;
-    });
-    doc.y = y + h;
-    doc.x = M;
-  };
+  const tableRow = pdfTableRow(doc, M, W);
   tableRow(
     tcols.map((c) => c.h),
     tcols,
@@ -202,40 +265,14 @@ export async function renderDailyReport(d: DailyReportData): Promise<Buffer> {
     doc.font(FONT.regular).fontSize(9).text('Tidak ada perekaman pada tanggal ini.', M);
   }
 
-  // Signature lines, kept together on one page.
-  if (doc.y > doc.page.height - M - 170) {
-    doc.addPage();
-    doc.y = M;
-  }
-  doc.moveDown(2);
-  const y = doc.y;
-  const colW = W / 2 - 20;
-  const sig = (x: number, role: string, name: string | null) => {
-    doc.font(FONT.regular).fontSize(10).text('Mengetahui,', x, y, { width: colW, align: 'center' });
-    doc.text(role, x, y + 14, { width: colW, align: 'center' });
-    doc
-      .moveTo(x + 20, y + 90)
-      .lineTo(x + colW - 20, y + 90)
-      .stroke();
-    doc.text(name ?? '', x, y + 95, { width: colW, align: 'center' });
-  };
-  sig(M, 'Supervisor', d.supervisorName);
-  sig(M + W / 2 + 20, d.headTitle, d.headName);
-
-  const range = doc.bufferedPageRange();
-  for (let i = 0; i < range.count; i++) {
-    doc.switchToPage(range.start + i);
-    doc
-      .font(FONT.regular)
-      .fontSize(8)
-      .fillColor('#555')
-      .text(
-        `${REPORT_TITLE} · ${d.stationId} · Halaman ${i + 1} dari ${range.count}`,
-        M,
-        doc.page.height - M - 10,
-        { width: W, align: 'center', lineBreak: false },
-      );
-  }
+  pdfClosing(doc, {
+    M,
+    W,
+    supervisorName: d.supervisorName,
+    headTitle: d.headTitle,
+    headName: d.headName,
+    footer: `${REPORT_TITLE} · ${d.stationId}`,
+  });
   doc.end();
   return done;
 }

@@ -14,6 +14,18 @@ const TEXT = defineMessages('services/office', {
     id: 'Layanan hub belum berjalan. Mulai ulang stasiun, lalu coba lagi.',
     en: 'The hub service is not running. Restart the station and try again.',
   },
+  recordingNotReported: {
+    id: 'Perekaman ini belum dilaporkan oleh meja mana pun ke hub.',
+    en: 'No desk has reported this recording to the hub yet.',
+  },
+  reasonNeeded: {
+    id: 'Tulis alasan penolakan (paling sedikit 5 huruf) agar operator tahu apa yang diulang.',
+    en: 'Write the rejection reason (at least 5 letters) so the operator knows what to redo.',
+  },
+  reportFailed: {
+    id: 'Laporan kantor tidak terbaca ulang dengan benar. Coba cetak lagi; bila tetap gagal, hubungi teknisi.',
+    en: 'The office report did not read back correctly. Print it again; if it still fails, call the technician.',
+  },
   deskNotFound: { id: 'Meja tidak ditemukan.', en: 'Desk not found.' },
   cardNotFound: {
     id: 'Kartu antrean tidak ditemukan di hub.',

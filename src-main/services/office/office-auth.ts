@@ -131,3 +131,81 @@ export function macMatches(expected: string, got: string): boolean {
   const b = Buffer.from(got);
   return a.length === b.length && timingSafeEqual(a, b);
 }
+
+// ---- Decisions from the hub ----------------------------------------------------------------
+
+/** A supervisor's decision on the hub about a recording one desk holds, signed by the hub. */
+export interface HubDecision {
+  recordingId: string;
+  decision: 'approved' | 'rejected';
+  reason: string | null;
+  /** The hub supervisor's user name (shown in the desk's audit target only as the hub account). */
+  by: string;
+  at: string;
+  nonce: string;
+  signature: string;
+}
+
+const decisionBytes = (deskStationId: string, d: Omit<HubDecision, 'signature'>) =>
+  Buffer.from(
+    JSON.stringify([
+      OFFICE_DOMAIN,
+      'decision',
+      deskStationId,
+      d.recordingId,
+      d.decision,
+      d.reason,
+      d.by,
+      d.at,
+      d.nonce,
+    ]),
+  );
+
+/** Signed at delivery (fresh time and nonce), for one desk: no other desk can use it. */
+export function signHubDecision(
+  d: Omit<HubDecision, 'signature' | 'at' | 'nonce'>,
+  deskStationId: string,
+  privateKey: KeyObject | string,
+  at: Date,
+  nonce: string = randomBytes(16).toString('base64url'),
+): HubDecision {
+  const body = { ...d, at: at.toISOString(), nonce };
+  const sig = sign(null, decisionBytes(deskStationId, body), toPrivateKey(privateKey, 'ed25519'));
+  return { ...body, signature: sig.toString('base64') };
+}
+
+export type HubDecisionProblem = 'bad-signature' | 'stale' | 'replay';
+
+/**
+ * The desk's check of a decision from its hub: the paired hub key signed it for this desk,
+ * inside the time window, with a nonce not seen before (`spendNonce` remembers it).
+ */
+export function checkHubDecision(
+  d: HubDecision,
+  deskStationId: string,
+  hubPublicKeyPem: string,
+  now: Date,
+  spendNonce: (nonce: string, at: string) => boolean,
+): { ok: true } | { ok: false; problem: HubDecisionProblem } {
+  let good = false;
+  try {
+    const { signature, ...body } = d;
+    good = verify(
+      null,
+      decisionBytes(deskStationId, body),
+      toPublicKey(hubPublicKeyPem, 'ed25519'),
+      Buffer.from(signature, 'base64'),
+    );
+  } catch {
+    good = false;
+  }
+  if (!good) return { ok: false, problem: 'bad-signature' };
+  const t = Date.parse(d.at);
+  if (!Number.isFinite(t) || Math.abs(now.getTime() - t) > OFFICE_WINDOW_MS) {
+    return { ok: false, problem: 'stale' };
+  }
+  if (!/^[A-Za-z0-9_-]{16,64}$/.test(d.nonce) || !spendNonce(d.nonce, new Date(t).toISOString())) {
+    return { ok: false, problem: 'replay' };
+  }
+  return { ok: true };
+}

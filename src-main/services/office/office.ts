@@ -12,6 +12,8 @@ import type {
   OfficeDesk,
   OfficeHubLink,
   OfficeOutputs,
+  OfficeRecap,
+  OfficeRecapRecording,
   OfficeStatus,
   PairingCode,
 } from '../../api/contract-office';
@@ -26,10 +28,12 @@ import {
   deskRangeCardIds,
   ensureDeskAccount,
   findOfficeDesk,
+  findOfficeRecordingDesk,
   insertReconciledCard,
   listOfficeDesks,
   maxSeqInRange,
   officeRecapBy,
+  officeRecordingsOn,
   recordingMetaBetween,
   upsertOfficeRecording,
   markOfficeDeskSeen,
@@ -49,17 +53,26 @@ import { startHubServer } from './hub-server';
 import type { HubReplyOut, HubRoutes, HubServer } from './hub-server';
 import {
   OFFICE_WINDOW_MS,
+  checkHubDecision,
+  signHubDecision,
   macMatches,
   newPairingCode,
   pairingMac,
   verifyOfficeRequest,
 } from './office-auth';
 import { omsg } from './messages';
+import { renderOfficeReport } from './office-report';
+import { checkPdf } from '../exports/daily-report';
+import { findUserById } from '../../store/users-repo';
 
 const SETTING_ROLE = 'office_role';
 const SETTING_TLS = 'office_hub_tls';
 const SETTING_BOARD = 'office_board_token';
 const SETTING_LINK = 'office_hub_link';
+/** On the hub: decisions made here, waiting for their desk to fetch them. */
+const SETTING_DECISIONS = 'office_pending_decisions';
+/** On a desk: the hub supervisor's stand-in user for decisions applied from the hub. */
+const HUB_ACCOUNT = { id: 'OFFICEHUB', username: 'kantor.hub' } as const;
 
 const CODE_TTL_MS = 10 * 60_000;
 const CODE_ATTEMPTS = 5;
@@ -107,7 +120,35 @@ export interface OfficeDeps {
   options?: OfficeOptions;
   /** Village names for the office recap. */
   regionName?: (code: string) => string;
+  /** The desk's own approval (checks, status, outbox, audit) for decisions from the hub. */
+  decide?: (
+    actor: Actor,
+    recordingId: string,
+    decision: 'approved' | 'rejected',
+    reason: string | null,
+  ) => Reply<unknown>;
 }
+
+interface PendingDecision {
+  stationId: string;
+  decision: 'approved' | 'rejected';
+  reason: string | null;
+  by: string;
+}
+
+const hubDecisionSchema = z.strictObject({
+  recordingId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  decision: z.enum(['approved', 'rejected']),
+  reason: z.string().max(300).nullable(),
+  by: z.string().max(64),
+  at: z.string().max(40),
+  nonce: z.string().max(64),
+  signature: z.string().max(200),
+});
+const decisionsReplySchema = z.strictObject({ decisions: z.array(hubDecisionSchema).max(500) });
+const decisionsAckSchema = z.strictObject({
+  done: z.array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)).max(500),
+});
 
 type Handlers = {
   [M in keyof OfficeOutputs]: (
@@ -462,6 +503,32 @@ export function createOffice(deps: OfficeDeps): Office {
       })();
       return { status: 200, body: { accepted: r.data.recordings.length } };
     }
+    if (path === '/office/v1/decisions') {
+      // Signed now, for this desk only: fresh time and nonce, so a copy cannot be replayed.
+      const at = now();
+      const key = deps.stationKeys().privateKeyPem;
+      const decisions = Object.entries(pendingDecisions())
+        .filter(([, d]) => d.stationId === stationId)
+        .map(([recordingId, d]) =>
+          signHubDecision(
+            { recordingId, decision: d.decision, reason: d.reason, by: d.by },
+            stationId,
+            key,
+            at,
+          ),
+        );
+      return { status: 200, body: { decisions } };
+    }
+    if (path === '/office/v1/decisions/ack') {
+      const a = decisionsAckSchema.safeParse(body);
+      if (!a.success) return refused(400, 'bad-request');
+      const pending = pendingDecisions();
+      for (const id of a.data.done) {
+        if (pending[id]?.stationId === stationId) delete pending[id];
+      }
+      setSetting(db, SETTING_DECISIONS, JSON.stringify(pending));
+      return { status: 200, body: { ok: true } };
+    }
     if (path === '/office/v1/reconcile') {
       const r = reconcileSchema.safeParse(body);
       if (!r.success) return refused(400, 'bad-request');
@@ -578,6 +645,8 @@ export function createOffice(deps: OfficeDeps): Office {
     return starting;
   }
 
+  const pendingDecisions = () => readJson<Record<string, PendingDecision>>(SETTING_DECISIONS) ?? {};
+
   // ---- Desk side --------------------------------------------------------------------------
 
   const signer = () => ({
@@ -630,7 +699,56 @@ export function createOffice(deps: OfficeDeps): Office {
       version: deps.version,
       at: now().toISOString(),
     });
-    if (r.ok && (await reconcile(l))) await reportRecordings(l);
+    if (r.ok && (await reconcile(l))) {
+      await fetchDecisions(l);
+      await reportRecordings(l);
+    }
+  }
+
+  /**
+   * The hub supervisor's decisions on this desk's recordings: each checked (the paired hub key
+   * signed it for this desk, fresh, never seen) and applied through the desk's own approval,
+   * then acknowledged so the hub stops sending it.
+   */
+  async function fetchDecisions(l: StoredLink): Promise<void> {
+    if (!deps.decide) return;
+    const r = await toHub(l, '/office/v1/decisions', {});
+    if (!r.ok) return;
+    const parsed = decisionsReplySchema.safeParse(r.body);
+    if (!parsed.success) return;
+    const done = parsed.data.decisions
+      .filter((d) => applyHubDecision(l, d))
+      .map((d) => d.recordingId);
+    if (done.length > 0) await toHub(l, '/office/v1/decisions/ack', { done });
+  }
+
+  /** True when the decision is settled on this desk (applied now, or decided already). */
+  function applyHubDecision(l: StoredLink, d: z.infer<typeof hubDecisionSchema>): boolean {
+    const stationId = me()?.id ?? '';
+    const at = now();
+    const forgetBefore = new Date(at.getTime() - 2 * OFFICE_WINDOW_MS).toISOString();
+    const check = checkHubDecision(d, stationId, l.hubPublicKey, at, (nonce, t) =>
+      useOfficeNonce(db, l.hubStationId, nonce, t, forgetBefore),
+    );
+    if (!check.ok) {
+      log.warn('office decision refused', { problem: check.problem });
+      audit.record(null, 'office.decision-refused', d.recordingId);
+      return false;
+    }
+    ensureDeskAccount(db, {
+      id: HUB_ACCOUNT.id,
+      username: HUB_ACCOUNT.username,
+      fullName: `Supervisor hub (${l.hubName})`.slice(0, 120),
+      createdAt: at.toISOString(),
+    });
+    const result = deps.decide!(HUB_ACCOUNT, d.recordingId, d.decision, d.reason);
+    audit.record(
+      HUB_ACCOUNT,
+      result.ok ? 'office.decision-applied' : 'office.decision-refused',
+      d.recordingId,
+    );
+    // A recording decided here already keeps its decision; the hub's is settled too.
+    return result.ok || result.error.code === 'CONFLICT' || result.error.code === 'NOT_FOUND';
   }
 
   /** Today's recordings as metadata only (status, operator, village, masked NIK), signed. */
@@ -815,6 +933,34 @@ export function createOffice(deps: OfficeDeps): Office {
     return card.ok ? ok({ ...r.value, card: card.value }) : r;
   }
 
+  function recapOf(day: string): OfficeRecap {
+    const village = (code: string) =>
+      `${code}${deps.regionName?.(code) ? ` ${deps.regionName(code)}` : ''}`;
+    const villages = officeRecapBy(db, day, 'village').map((g) => ({
+      ...g,
+      key: village(g.key),
+    }));
+    const byDesk = officeRecapBy(db, day, 'desk');
+    const pending = pendingDecisions();
+    return {
+      date: day,
+      recordings: officeRecordingsOn(db, day).map((r) => ({
+        recordingId: r.recordingId,
+        desk: deskLabel(r.deskNo),
+        operator: r.operator,
+        village: village(r.villageCode),
+        nikMasked: r.nikMasked,
+        status: r.status as OfficeRecapRecording['status'],
+        decisionSent: pending[r.recordingId]?.decision ?? null,
+      })),
+      total: byDesk.reduce((n, g) => n + g.total, 0),
+      sealed: byDesk.reduce((n, g) => n + g.sealed, 0),
+      byDesk,
+      byOperator: officeRecapBy(db, day, 'operator'),
+      byVillage: villages,
+    };
+  }
+
   // ---- Contract ---------------------------------------------------------------------------
 
   const handlers: Handlers = {
@@ -846,20 +992,56 @@ export function createOffice(deps: OfficeDeps): Office {
       return ok(view);
     },
     'office.desks': () => ok(listOfficeDesks(db).map(toDesk)),
-    'office.recap': (input) => {
+    'office.recap': (input) => ok(recapOf(input.date ?? localIsoDate(now()))),
+    'office.report': async (input, { actor }) => {
       const day = input.date ?? localIsoDate(now());
-      const villages = officeRecapBy(db, day, 'village').map((g) => ({
-        ...g,
-        key: `${g.key}${deps.regionName?.(g.key) ? ` ${deps.regionName(g.key)}` : ''}`,
-      }));
-      const byDesk = officeRecapBy(db, day, 'desk');
+      const recap = recapOf(day);
+      const station = me();
+      const [y, m, dd] = day.split('-').map(Number);
+      const pdf = await renderOfficeReport({
+        date: new Date(y!, m! - 1, dd!),
+        hubName: station?.name ?? '',
+        hubId: station?.id ?? '',
+        kecamatanName: deps.regionName?.(station?.kecamatanCode ?? '') ?? '',
+        recap,
+        supervisorName: (actor && findUserById(db, actor.id)?.fullName) ?? '',
+        headTitle: input.headTitle ?? 'Kepala Kantor',
+        headName: input.headName || null,
+        generatedAt: now(),
+      });
+      const c = checkPdf(pdf);
+      if (c.pages < 1 || !c.allA4 || !c.titleFound || !c.streamsOk) {
+        log.error('office report read-back failed', { ...c });
+        return fail('INTERNAL', omsg(L(), 'reportFailed'));
+      }
+      const fileName = `laporan-harian-kantor-${station?.id ?? 'hub'}-${day}.pdf`;
+      audit.record(actor, 'export.report', fileName);
+      return ok({ fileName, base64: pdf.toString('base64'), pages: c.pages, total: recap.total });
+    },
+    'office.decide': (input, { actor }) => {
+      if (role() !== 'hub') return fail('CONFLICT', omsg(L(), 'notHub'));
+      const stationId = findOfficeRecordingDesk(db, input.recordingId);
+      const desk = stationId ? findOfficeDesk(db, stationId) : null;
+      if (!desk || desk.revokedAt) return fail('NOT_FOUND', omsg(L(), 'recordingNotReported'));
+      const reason = input.reason?.trim() ?? null;
+      if (input.decision === 'rejected' && !reason) {
+        return fail('VALIDATION', omsg(L(), 'reasonNeeded'), { reason: omsg(L(), 'reasonNeeded') });
+      }
+      db.transaction(() => {
+        const pending = pendingDecisions();
+        pending[input.recordingId] = {
+          stationId: desk.stationId,
+          decision: input.decision,
+          reason: input.decision === 'rejected' ? reason : null,
+          by: actor?.username ?? '',
+        };
+        setSetting(db, SETTING_DECISIONS, JSON.stringify(pending));
+        audit.record(actor, 'office.decision-sent', input.recordingId);
+      })();
       return ok({
-        date: day,
-        total: byDesk.reduce((n, g) => n + g.total, 0),
-        sealed: byDesk.reduce((n, g) => n + g.sealed, 0),
-        byDesk,
-        byOperator: officeRecapBy(db, day, 'operator'),
-        byVillage: villages,
+        recordingId: input.recordingId,
+        decision: input.decision,
+        desk: deskLabel(desk.deskNo),
       });
     },
     'office.unpair': (input, { actor }) => {
