@@ -25,6 +25,12 @@ describe('office hub: one queue for three desks', () => {
     hub = await startOfficeStation('Loket Kantor', { hub: true });
     desks = [];
     for (const name of ['Meja A', 'Meja B', 'Meja C']) desks.push(await startOfficeStation(name));
+    // Each desk's own hours too (set before pairing, while they are still its own): with the hub
+    // away a desk issues walk-ins from them, and the test must not depend on the time of day.
+    for (const d of desks) {
+      await d.as('supervisor');
+      await d.must('queue.setCapacity', ALL_DAY);
+    }
     for (const d of desks) await pairDesk(hub, d);
     await hub.as('supervisor');
     await hub.must('queue.setCapacity', ALL_DAY);
