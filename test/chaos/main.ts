@@ -50,7 +50,18 @@ proxy.randomDrops(1_500);
 // spend the campaign on password hashing). Each copy is its own store with its own recordings.
 const template = path.join(work, 'template');
 {
-  const { station } = await prepareStation(template, { ...central, url: proxy.url });
+  // Registration goes through the lossy proxy too; a dropped setup request is not what the
+  // campaign measures, so setting up is tried again on a clean folder (at most three times).
+  let prepared: Awaited<ReturnType<typeof prepareStation>> | null = null;
+  for (let attempt = 1; !prepared; attempt++) {
+    try {
+      prepared = await prepareStation(template, { ...central, url: proxy.url });
+    } catch (err) {
+      if (attempt >= 3) throw err;
+      rmSync(template, { recursive: true, force: true });
+    }
+  }
+  const { station } = prepared;
   const db = openStore(template);
   setSetting(db, 'retention.days', '0');
   db.close();
