@@ -6,8 +6,8 @@ import type { Migration } from './types';
  * reported (station_id = the desk), so a card shows recorded once the desk holding the
  * recording reports it sealed — also when the hub was away at the time.
  */
-export const migration0018: Migration = {
-  version: 18,
+export const migration0019: Migration = {
+  version: 19,
   name: 'office-card-links',
   up(db) {
     db.exec(`
