@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { EventPayloads, MethodInput, MethodOutput } from '../../api/contract';
+import type { EventPayloads } from '../../api/contract';
 import type {
   AffectedCard,
   BoardCall,
@@ -89,18 +89,14 @@ import {
   qmsg,
   statusLabel,
 } from './messages';
+import type { HandlersFor } from '../../api/handlers';
 
 export type QueueMethod = keyof QueueOutputs;
 
 /** Cards a search returns unless asked for more: the newest matches, one screen's worth. */
 const SEARCH_PAGE = 50;
 
-type Handlers = {
-  [M in QueueMethod]: (
-    input: MethodInput<M>,
-    ctx: { actor: Actor | null },
-  ) => Reply<MethodOutput<M>> | Promise<Reply<MethodOutput<M>>>;
-};
+type Handlers = HandlersFor<QueueMethod>;
 
 export interface QueueDeps {
   db: Database;
