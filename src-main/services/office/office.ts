@@ -7,7 +7,7 @@ import { networkInterfaces } from 'node:os';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
 import { methods } from '../../api/contract';
-import type { MethodInput, MethodName } from '../../api/contract';
+import type { MethodName } from '../../api/contract';
 import type {
   OfficeDesk,
   OfficeHubLink,
@@ -66,6 +66,7 @@ import { renderOfficeReport } from './office-report';
 import { checkPdf } from '../exports/daily-report';
 import { findUserById } from '../../store/users-repo';
 import { findRecording } from '../../store/recordings-repo';
+import type { HandlersFor } from '../../api/handlers';
 
 const SETTING_ROLE = 'office_role';
 const SETTING_TLS = 'office_hub_tls';
@@ -152,12 +153,7 @@ const decisionsAckSchema = z.strictObject({
   done: z.array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)).max(500),
 });
 
-type Handlers = {
-  [M in keyof OfficeOutputs]: (
-    input: MethodInput<M>,
-    ctx: { actor: Actor | null },
-  ) => Reply<OfficeOutputs[M]> | Promise<Reply<OfficeOutputs[M]>>;
-};
+type Handlers = HandlersFor<keyof OfficeOutputs>;
 
 interface HubTls {
   certPem: string;
