@@ -17,7 +17,7 @@ import type { ByteTransport } from '../../../drivers/transport/byte-transport';
 import type { CardRow } from '../../store/queue-repo';
 import type { EntryRow } from '../../store/queue-lists-repo';
 import type { SessionRow } from '../../store/outreach-repo';
-import type { Actor, Audit } from '../audit';
+import type { Audit } from '../audit';
 import type { Logger } from '../log';
 import type { Locale } from '../../domain/i18n';
 import type { ListImporter } from './list-import-run';
