@@ -51,6 +51,7 @@ async function violations(from: string, to: string, typeOnly = false): Promise<s
 describe('layer rules', () => {
   it.each([
     ['src-main/services/x.ts', 'src-main/store/y.ts'],
+    ['src-main/services/recording/x.ts', 'src-main/services/common/y.ts'],
     ['src-main/store/x.ts', 'src-main/domain/y.ts'],
     ['src-main/sync/x.ts', 'src-main/packets/y.ts'],
     ['src-main/hosts/browser/x.ts', 'src-main/services/y.ts'],
@@ -83,5 +84,11 @@ describe('layer rules', () => {
     expect(
       await violations('src-renderer/components/x.tsx', 'src-renderer/screens/role/y.ts'),
     ).toContain('components-below-screens');
+  });
+
+  it('refuses production code importing a test helper', async () => {
+    expect(await violations('src-main/services/x.ts', 'test/helpers/y.ts')).toContain(
+      'no-test-helpers-in-production',
+    );
   });
 });

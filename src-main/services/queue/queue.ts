@@ -72,9 +72,9 @@ import {
   tagSessionRecording,
 } from '../../store/queue-repo';
 import type { CardRow, EntryRow, SessionRow } from '../../store/queue-repo';
-import type { Actor, Audit } from '../audit';
-import { newId } from '../ids';
-import type { Logger } from '../log';
+import type { Actor, Audit } from '../common/audit';
+import { newId } from '../common/ids';
+import type { Logger } from '../common/log';
 import type { Locale } from '../../domain/i18n';
 import { cardEscPos, renderCardPdf, testPageEscPos, withCodePage } from './card-print';
 import { ListFormatError } from './list-import';
