@@ -65,8 +65,8 @@ import { omsg } from './messages';
 import { renderOfficeReport } from './office-report';
 import { checkPdf } from '../exports/daily-report';
 import { findUserById } from '../../store/users-repo';
-import type { HandlersFor } from '../../api/handlers';
 import { findRecording } from '../../store/recordings-repo';
+import type { HandlersFor } from '../../api/handlers';
 
 const SETTING_ROLE = 'office_role';
 const SETTING_TLS = 'office_hub_tls';

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { EventPayloads } from '../../api/contract';
+import type { HandlersFor } from '../../api/handlers';
 import type {
   OutreachSession,
   PreregEntry,
@@ -8,7 +9,6 @@ import type {
   QueueEvents,
   QueueOutputs,
 } from '../../api/contract-queue';
-import type { HandlersFor } from '../../api/handlers';
 import { fail } from '../../api/reply';
 import type { Reply } from '../../api/reply';
 import { localIsoDate } from '../../domain/nik';

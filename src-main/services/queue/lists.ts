@@ -8,7 +8,7 @@ import { newId } from '../ids';
 import type { Locale } from '../../domain/i18n';
 import { SEARCH_PAGE, normalizeQuery, toCard, toEntry } from './context';
 import type { QueueContext, QueueHandlers } from './context';
-import { ListFormatError } from './list-import';
+import { ListFormatError } from './list-rows';
 import { workerListImporter } from './list-import-run';
 import { qmsg } from './messages';
 
