@@ -4,28 +4,21 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type {
-  DeviceEntry,
-  DeviceState,
-  MethodInput,
-  MethodOutput,
-  SelfTestResult,
-  StatusEvent,
-} from '../api/contract';
+import type { DeviceEntry, DeviceState, SelfTestResult, StatusEvent } from '../api/contract';
 import type { PrinterPort } from '../api/contract-queue';
 import { fail, ok } from '../api/reply';
-import type { Reply } from '../api/reply';
 import type { DeviceManager, ManagedDevice } from '../../drivers/device-manager/manager';
 import type { ByteTransport } from '../../drivers/transport/byte-transport';
 import { VENDOR_PEN_DRIVER } from '../../drivers/device-manager/matching';
 import { TrafficRegistry } from '../../drivers/device-manager/traffic';
 import { getSetting, setSetting } from '../store/settings-repo';
-import type { Actor, Audit } from './audit';
+import type { Audit } from './audit';
 import { fingerprintSelfTest, signatureSelfTest } from './device-self-test';
 import type { SignatureTestPort } from './device-self-test';
 import type { FingerprintDevice } from './fingerprint-device';
 import type { Logger } from './log';
 import { defineMessages, translator, type Locale } from '../domain/i18n';
+import type { HandlersFor } from '../api/handlers';
 
 export type { SignatureTestPort };
 
@@ -36,12 +29,7 @@ export type DevicesMethod =
   | 'devices.reportCamera'
   | 'devices.traffic';
 
-export type DevicesHandlers = {
-  [M in DevicesMethod]: (
-    input: MethodInput<M>,
-    ctx: { actor: Actor | null },
-  ) => Reply<MethodOutput<M>> | Promise<Reply<MethodOutput<M>>>;
-};
+export type DevicesHandlers = HandlersFor<DevicesMethod>;
 
 /** What a host hands the station (all optional: tests of other features pass nothing). */
 export interface DevicesStationOptions {

@@ -43,7 +43,7 @@ import {
   normalisePin,
 } from '../sync/central-http';
 import type { CentralClient } from '../sync/central-http';
-import type { Actor, Audit } from './audit';
+import type { Audit } from './audit';
 import {
   REMOVED,
   isSecretSetting,
@@ -55,20 +55,16 @@ import {
 import type { SensitiveTerms, TermMatcher } from './diagnostics-scrub';
 import type { Logger } from './log';
 import { defineMessages, translator, type Locale } from '../domain/i18n';
+import type { HandlerContext, HandlersFor } from '../api/handlers';
 
 export type DiagnosticsMethod =
   | 'diagnostics.network'
   | 'diagnostics.storage'
   | 'diagnostics.export';
 
-type Ctx = { actor: Actor | null };
+type Ctx = HandlerContext;
 
-export type DiagnosticsHandlers = {
-  [M in DiagnosticsMethod]: (
-    input: MethodInput<M>,
-    ctx: Ctx,
-  ) => Reply<MethodOutput<M>> | Promise<Reply<MethodOutput<M>>>;
-};
+export type DiagnosticsHandlers = HandlersFor<DiagnosticsMethod>;
 
 /** Calls another handler of the station (central, sync, devices) without a second dispatch. */
 export type InternalCall = <M extends MethodName>(

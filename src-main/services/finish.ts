@@ -6,8 +6,6 @@ import { performance } from 'node:perf_hooks';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type {
   FingerprintSet,
-  MethodInput,
-  MethodOutput,
   PenPoint,
   PhotoCheck,
   PhotoRecord,
@@ -32,6 +30,7 @@ import type { Logger } from './log';
 import { msg } from './messages';
 import { defineMessages, translator, type Locale } from '../domain/i18n';
 import { renderReceipt } from './receipt';
+import type { HandlersFor } from '../api/handlers';
 
 /** Default upper bound of a sealed packet; a normal one is ~150–250 KB. */
 export const MAX_PACKET_BYTES = 2 * 1024 * 1024;
@@ -111,12 +110,7 @@ export interface FinishDeps {
 }
 
 export type FinishMethod = 'recordings.review' | 'recordings.finish' | 'recordings.receipt';
-export type FinishHandlers = {
-  [M in FinishMethod]: (
-    input: MethodInput<M>,
-    ctx: { actor: Actor | null },
-  ) => Reply<MethodOutput<M>> | Promise<Reply<MethodOutput<M>>>;
-};
+export type FinishHandlers = HandlersFor<FinishMethod>;
 
 export interface SealResult {
   packetId: string;

@@ -3,14 +3,7 @@
 // and a card-sized PNG stored in the encrypted store, or an exception with a reason.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import sharp from 'sharp';
-import type {
-  DeviceState,
-  EventPayloads,
-  MethodInput,
-  MethodOutput,
-  PenPoint,
-  SignatureRecord,
-} from '../api/contract';
+import type { DeviceState, EventPayloads, PenPoint, SignatureRecord } from '../api/contract';
 import { fail, ok } from '../api/reply';
 import type { Reply } from '../api/reply';
 import type { PadSample, PadSession } from '../../drivers/signature-pad/driver';
@@ -26,6 +19,7 @@ import type { SignatureDevice, SignatureDeviceConfig } from './signature-device'
 import type { Logger } from './log';
 import { msg } from './messages';
 import { defineMessages, translator, type Locale } from '../domain/i18n';
+import type { HandlersFor } from '../api/handlers';
 
 /** Below any of these, what was drawn is a dab or a tick, not a signature. */
 export const MIN_POINTS = 20;
@@ -199,12 +193,7 @@ export type SignatureMethod =
   | 'signature.get'
   | 'signature.simulate';
 
-export type SignatureHandlers = {
-  [M in SignatureMethod]: (
-    input: MethodInput<M>,
-    ctx: { actor: Actor | null },
-  ) => Reply<MethodOutput<M>> | Promise<Reply<MethodOutput<M>>>;
-};
+export type SignatureHandlers = HandlersFor<SignatureMethod>;
 
 export interface Signatures {
   handlers: SignatureHandlers;

@@ -6,9 +6,7 @@ import type {
   AppInfo,
   EventName,
   EventPayloads,
-  MethodInput,
   MethodName,
-  MethodOutput,
   SessionInfo,
   StatusEvent,
 } from '../api/contract';
@@ -60,6 +58,7 @@ import { createRecordings } from './recordings';
 import { loadRegionNames, loadRegions } from './regions';
 import type { RegionIndex, RegionNames } from './regions';
 import { DEFAULT_IDLE_LOCK_MINUTES, DeskSession } from './session';
+import type { HandlerContext, HandlersFor } from '../api/handlers';
 
 export interface StationOptions {
   dataDir: string;
@@ -114,17 +113,10 @@ export interface Station {
   close(): void;
 }
 
-interface CallContext {
-  /** The unlocked session's user for non-public methods; for public ones, whoever is signed in. */
-  actor: Actor | null;
-}
+/** The unlocked session's user for non-public methods; for public ones, whoever is signed in. */
+type CallContext = HandlerContext;
 
-type Handlers = {
-  [M in MethodName]: (
-    input: MethodInput<M>,
-    ctx: CallContext,
-  ) => Reply<MethodOutput<M>> | Promise<Reply<MethodOutput<M>>>;
-};
+type Handlers = HandlersFor<MethodName>;
 
 const SETTING_LOCALE = 'locale';
 const SETTING_IDLE = 'idle_lock_minutes';
@@ -340,7 +332,10 @@ export function openStation(opts: StationOptions): Station {
       handlers['signature.get']?.({ recordingId }, { actor: null }) ?? ok(null),
     storedSignature: (recordingId) => getSignature(db, recordingId),
     kecamatanName: regionName,
-    onSealed: () => sync.wake(),
+    onSealed: () => {
+      sync.wake();
+      office.recordingSealed();
+    },
   });
   let closed = false;
   let housekeepingRun: Promise<HousekeepingRun | null> | null = null;

@@ -27,7 +27,10 @@ export interface CardRow {
   recordingId: string | null;
   servedAt: string | null;
   listEntryId: string | null;
-  /** 1 once the linked recording is sealed (a card is "recorded" then, not at the draft). */
+  /**
+   * 1 once the linked recording is sealed (a card is "recorded" then, not at the draft): here,
+   * or on the hub as the desk holding the recording reported it (issue 17).
+   */
   recordingSealed: number;
 }
 
@@ -36,7 +39,9 @@ const CARD = `SELECT c.id, c.date, c.lane, c.seq, c.priority_reason AS priorityR
   u.username AS issuedBy, c.called_at AS calledAt, c.desk, c.call_count AS callCount,
   c.recording_id AS recordingId, c.served_at AS servedAt, c.list_entry_id AS listEntryId,
   COALESCE((SELECT r.status IN ('sealed', 'approved', 'uploaded') FROM recordings r
-    WHERE r.id = c.recording_id), 0) AS recordingSealed
+    WHERE r.id = c.recording_id), EXISTS (SELECT 1 FROM office_card_links l
+    JOIN office_recordings o ON o.recording_id = l.recording_id AND o.station_id = l.station_id
+    WHERE l.card_id = c.id AND o.status IN ('sealed', 'approved', 'uploaded'))) AS recordingSealed
   FROM queue_cards c JOIN users u ON u.id = c.issued_by`;
 
 export const LIVE = `('waiting', 'called', 'skipped')`;

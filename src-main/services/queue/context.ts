@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { EventPayloads, MethodInput, MethodOutput } from '../../api/contract';
+import type { EventPayloads } from '../../api/contract';
+import type { HandlersFor } from '../../api/handlers';
 import type {
   OutreachSession,
   PreregEntry,
@@ -16,7 +17,7 @@ import type { ByteTransport } from '../../../drivers/transport/byte-transport';
 import type { CardRow } from '../../store/queue-repo';
 import type { EntryRow } from '../../store/queue-lists-repo';
 import type { SessionRow } from '../../store/outreach-repo';
-import type { Actor, Audit } from '../audit';
+import type { Audit } from '../audit';
 import type { Logger } from '../log';
 import type { Locale } from '../../domain/i18n';
 import type { ListImporter } from './list-import-run';
@@ -27,12 +28,7 @@ import { qmsg, statusLabel } from './messages';
 export type QueueMethod = keyof QueueOutputs;
 
 /** The handlers of some queue methods (each part of the service implements its own). */
-export type QueueHandlers<M extends QueueMethod = QueueMethod> = {
-  [K in M]: (
-    input: MethodInput<K>,
-    ctx: { actor: Actor | null },
-  ) => Reply<MethodOutput<K>> | Promise<Reply<MethodOutput<K>>>;
-};
+export type QueueHandlers<M extends QueueMethod = QueueMethod> = HandlersFor<M>;
 
 export interface QueueDeps {
   db: Database;
