@@ -59,6 +59,7 @@ async function violations(from: string, to: string, typeOnly = false): Promise<s
 describe('layer rules', () => {
   it.each([
     ['src-main/services/x.ts', 'src-main/store/y.ts'],
+    ['src-main/services/recording/x.ts', 'src-main/services/common/y.ts'],
     ['src-main/store/x.ts', 'src-main/domain/y.ts'],
     ['src-main/sync/x.ts', 'src-main/packets/y.ts'],
     ['src-main/hosts/browser/x.ts', 'src-main/services/y.ts'],
@@ -108,5 +109,11 @@ describe('layer rules', () => {
         [b]: `import type { A } from '${specifier(b, a)}';\nexport interface B { a: A | null }\n`,
       }),
     ).toContain('no-cycles');
+  });
+
+  it('refuses production code importing a test helper', async () => {
+    expect(await violations('src-main/services/x.ts', 'test/helpers/y.ts')).toContain(
+      'no-test-helpers-in-production',
+    );
   });
 });

@@ -17,7 +17,7 @@ import {
 import type { CardRow } from '../../store/queue-repo';
 import { findEntry } from '../../store/queue-lists-repo';
 import { activeSession, tagSessionRecording } from '../../store/outreach-repo';
-import type { Actor } from '../audit';
+import type { Actor } from '../common/audit';
 import { isLive, toCard } from './context';
 import type { QueueContext, QueueHandlers } from './context';
 import { qmsg } from './messages';

@@ -17,8 +17,8 @@ import {
 } from '../../store/queue-repo';
 import type { CardRow } from '../../store/queue-repo';
 import { findEntry, listEntries } from '../../store/queue-lists-repo';
-import type { Actor } from '../audit';
-import { newId } from '../ids';
+import type { Actor } from '../common/audit';
+import { newId } from '../common/ids';
 import { earliestFree, whyNotToday } from './capacity';
 import { SEARCH_PAGE, isLive, normalizeQuery, toCard } from './context';
 import type { QueueContext, QueueHandlers } from './context';

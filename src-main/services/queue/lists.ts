@@ -4,7 +4,7 @@ import { fail, ok } from '../../api/reply';
 import type { Reply } from '../../api/reply';
 import { searchCards } from '../../store/queue-repo';
 import { insertEntries, insertList, listEntries, listLists } from '../../store/queue-lists-repo';
-import { newId } from '../ids';
+import { newId } from '../common/ids';
 import type { Locale } from '../../domain/i18n';
 import { SEARCH_PAGE, normalizeQuery, toCard, toEntry } from './context';
 import type { QueueContext, QueueHandlers } from './context';

@@ -11,7 +11,7 @@ import {
   sessionRecordings,
   setSessionState,
 } from '../../store/outreach-repo';
-import { newId } from '../ids';
+import { newId } from '../common/ids';
 import { toSession } from './context';
 import type { QueueContext, QueueHandlers } from './context';
 import { findList } from './lists';
