@@ -125,8 +125,12 @@ export async function processFrame(frame: Buffer, opts: ProcessOptions): Promise
   // No withMetadata(): sharp writes no EXIF, ICC or XMP unless asked to. The thumbnail comes
   // from the same small image in memory, never from the frame. The encoders run on sharp's
   // threads while the checks measure the same pixels on this one.
+  // Standard Huffman tables (no optimising second pass): the same pixels, a file ~2 % larger,
+  // the encode ~40 % quicker; it is the step everything else waits for.
   const encoded = Promise.all([
-    sharp(out, raw).jpeg({ quality: settings.jpegQuality, chromaSubsampling: '4:4:4' }).toBuffer(),
+    sharp(out, raw)
+      .jpeg({ quality: settings.jpegQuality, chromaSubsampling: '4:4:4', optimiseCoding: false })
+      .toBuffer(),
     sharp(out, raw)
       .resize({ width: settings.thumbWidth, kernel: 'linear' })
       .jpeg({ quality: 80 })
