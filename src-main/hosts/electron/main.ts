@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import {
   BrowserWindow,
   Menu,
@@ -11,21 +9,13 @@ import {
   protocol,
   safeStorage,
   session,
-  utilityProcess,
 } from 'electron';
 import type { IpcMainInvokeEvent, MenuItemConstructorOptions, WebContents } from 'electron';
 import { EVENT_NAMES } from '../../api/contract';
 import { fail } from '../../api/reply';
-import type { HostSpawner } from '../../../drivers/device-manager/host-supervisor';
 import { startDevices } from '../../services/devices/startup';
 import type { StartedDevices } from '../../services/devices/startup';
-import { fingerprintConfigFromArgs } from '../../services/devices/fingerprint-device';
 import { createLogger } from '../../services/common/log';
-import {
-  createSignatureDevice,
-  signatureConfigFromArgs,
-} from '../../services/devices/signature-device';
-import { padTestPort } from '../../services/devices/signature-self-test-port';
 import { openStation } from '../../services/station/station';
 import type { Station, StationOptions } from '../../services/station/station';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from '../shared/app-protocol';
@@ -35,6 +25,13 @@ import { checkIpcCall } from '../shared/ipc-guard';
 import { chooseKeyProvider } from '../shared/keystore-key-provider';
 import { allowPermission } from '../shared/media-permission';
 import { TV_EVENTS, TV_METHODS, isTvWindowUrl } from '../shared/tv-window';
+import {
+  deviceHostSpawner,
+  fingerprintConfig,
+  log,
+  signatureDevice,
+  sqliteNativeBinding,
+} from './device-options';
 
 // Built to out/main/index.js; preload and renderer sit beside it in out/.
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -46,8 +43,6 @@ const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undef
 // The renderer is app://rekam/index.html (never file://): a real origin for the checks below.
 const isAppUrl = createAppUrlMatcher(devServerUrl ? { devServerUrl } : {});
 const devServerOrigin = devServerUrl ? new URL(devServerUrl).origin : undefined;
-
-const log = (line: string) => console.log(`[rekam] ${line}`);
 
 let mainWindow: BrowserWindow | null = null;
 /** The waiting-room TV: public board only, opened from the queue desk. */
@@ -135,7 +130,7 @@ function stationOptions(): StationOptions {
   devices = startDevices({
     dataDir,
     fingerprint: fingerprintConfig(),
-    spawn: deviceHostSpawner(),
+    spawn: deviceHostSpawner(here),
     log: logger,
   });
   const opts: StationOptions = {
@@ -152,103 +147,6 @@ function stationOptions(): StationOptions {
   const binding = sqliteNativeBinding();
   if (binding) opts.sqliteNativeBinding = binding;
   return opts;
-}
-
-/**
- * The driver host runs in a utilityProcess (native device code out of the main process). It
- * is built as out/main/device-host.js; without that file, enumeration is off and only the
- * in-process scanner is used.
- */
-function deviceHostSpawner(): HostSpawner | null {
-  const entry = path.join(here, 'device-host.js');
-  if (!existsSync(entry)) {
-    log('device host not built; device enumeration off');
-    return null;
-  }
-  return () => {
-    const child = utilityProcess.fork(entry, [], { serviceName: 'Rekam device host' });
-    return {
-      get pid() {
-        return child.pid;
-      },
-      send: (m) => child.postMessage(m),
-      onMessage: (l) => child.on('message', l),
-      onExit: (l) => child.once('exit', (code) => l(code, null)),
-      kill: () => void child.kill(),
-    };
-  };
-}
-
-/** `--signature auto|simulated|simulated-generic|none`, as for the browser host. */
-function signatureDevice(started: StartedDevices, logger: ReturnType<typeof createLogger>) {
-  const { values } = parseArgs({
-    args: process.argv.slice(1),
-    strict: false,
-    allowPositionals: true,
-    options: { signature: { type: 'string' } },
-  });
-  let cfg;
-  try {
-    cfg = signatureConfigFromArgs(
-      typeof values.signature === 'string' ? values.signature : undefined,
-    );
-  } catch (err) {
-    log(`warning: ${(err as Error).message}; using --signature auto`);
-    cfg = signatureConfigFromArgs(undefined);
-  }
-  const pad = createSignatureDevice(cfg, {
-    log: logger,
-    tap: (d) => started.tapSignature(d),
-    ...(started.openHid ? { openHid: started.openHid } : {}),
-    ...(started.listHid ? { listHid: started.listHid } : {}),
-  });
-  started.setSignature(() =>
-    padTestPort({
-      driver: pad.driver,
-      info: pad.info,
-      simulateDraw: pad.simulated ? () => pad.simulate('signature') : null,
-    }),
-  );
-  return pad;
-}
-
-/** `--fingerprint auto|simulated|none|<path>` and `--sim-speed N`, as for the browser host. */
-function fingerprintConfig() {
-  const { values } = parseArgs({
-    args: process.argv.slice(1),
-    strict: false,
-    allowPositionals: true,
-    options: { fingerprint: { type: 'string' }, 'sim-speed': { type: 'string' } },
-  });
-  const fp = typeof values.fingerprint === 'string' ? values.fingerprint : undefined;
-  const speed = typeof values['sim-speed'] === 'string' ? values['sim-speed'] : undefined;
-  try {
-    return fingerprintConfigFromArgs(fp, speed);
-  } catch (err) {
-    log(`warning: ${(err as Error).message}; using --fingerprint auto`);
-    return fingerprintConfigFromArgs(undefined, undefined);
-  }
-}
-
-/**
- * better-sqlite3 built for Electron's ABI (node_modules holds the Node build the tests use).
- * Packaged: shipped by electron-builder as an extra resource. Dev: built by
- * scripts/electron-native.mjs into .electron-native/<electron version>/.
- */
-function sqliteNativeBinding(): string | undefined {
-  const file = app.isPackaged
-    ? path.join(process.resourcesPath, 'native', 'better_sqlite3.node')
-    : path.join(
-        app.getAppPath(),
-        '.electron-native',
-        process.versions.electron ?? '',
-        'better_sqlite3.node',
-      );
-  if (existsSync(file)) return file;
-  log(
-    `warning: Electron build of better-sqlite3 not found at ${file}; run node scripts/electron-native.mjs`,
-  );
-  return undefined;
 }
 
 function createWindow(tv = false): BrowserWindow {
