@@ -7,7 +7,7 @@ import '../screens/operator/photo/photo.css';
 import '../screens/operator/review/review.css';
 import '../screens/operator/signature/signature.css';
 import '../screens/operator/recording/recording.css';
-import '../screens/queue/queue.css';
+import '../components/queue.css';
 import '../screens/supervisor/approval/supervisor.css';
 import '../screens/supervisor/exports/exports.css';
 import '../screens/technician/diagnostics/diagnostics.css';

@@ -5,4 +5,4 @@ export { ExportsScreen } from './exports/exports-screen';
 export { OfficeRecapScreen } from './office-recap/office-recap-screen';
 export { RecapScreen } from './recap/recap-screen';
 export { UsersScreen } from './users/users-screen';
-export { QueueAdmin } from '../queue/queue-admin';
+export { QueueAdmin } from './queue/queue-admin';
