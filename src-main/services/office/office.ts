@@ -17,6 +17,8 @@ import type {
   OfficeStatus,
   PairingCode,
 } from '../../api/contract-office';
+import { capacitySettingsSchema } from '../../api/contract-queue';
+import type { CapacitySettings } from '../../api/contract-queue';
 import { fail, ok } from '../../api/reply';
 import type { Reply } from '../../api/reply';
 import { localIsoDate, maskNik } from '../../domain/nik';
@@ -450,6 +452,28 @@ export function createOffice(deps: OfficeDeps): Office {
     return { stationId: v.value.stationId };
   }
 
+  /** This station's own capacity settings (on the hub: the office's). */
+  function queueCapacity(): CapacitySettings | null {
+    const cap = (deps.queue()['queue.capacity'] as AnyHandler)({} as never, {
+      actor: null,
+    }) as Reply<{ settings: CapacitySettings }>;
+    return cap.ok ? cap.value.settings : null;
+  }
+
+  /** On a desk: the office's capacity as the hub sent it replaces the desk's own copy. */
+  function keepOfficeCapacity(body: unknown): void {
+    const parsed = z.object({ capacity: capacitySettingsSchema }).safeParse(body);
+    if (!parsed.success) return;
+    const office = parsed.data.capacity;
+    const own = capacitySettingsSchema.safeParse(queueCapacity());
+    if (own.success && JSON.stringify(own.data) === JSON.stringify(office)) return;
+    const r = (deps.queue()['queue.setCapacity'] as AnyHandler)(office as never, {
+      actor: null,
+    }) as Reply<unknown>;
+    if (r.ok) log.info('office capacity taken from the hub', {});
+    else log.warn('office capacity from the hub refused', { code: r.error.code });
+  }
+
   /** Office capacity follows the desks present today (those that said hello), at least one. */
   function followPresentDesks(): void {
     const today = localIsoDate(now());
@@ -480,7 +504,13 @@ export function createOffice(deps: OfficeDeps): Office {
         version: h.data.version,
       });
       followPresentDesks();
-      return { status: 200, body: { deskNo: desk.deskNo, hubTime: at.toISOString() } };
+      // The office's days, hours and holidays travel with every answer: the desk keeps them
+      // for the walk-ins it issues itself while the hub is away.
+      const capacity = queueCapacity();
+      return {
+        status: 200,
+        body: { deskNo: desk.deskNo, hubTime: at.toISOString(), capacity },
+      };
     }
     if (path === '/office/v1/queue') {
       const c = queueCallSchema.safeParse(body);
@@ -758,6 +788,7 @@ export function createOffice(deps: OfficeDeps): Office {
       version: deps.version,
       at: now().toISOString(),
     });
+    if (r.ok) keepOfficeCapacity(r.body);
     if (r.ok && (await reconcile(l))) {
       await fetchDecisions(l);
       await reportRecordings(l);
