@@ -16,3 +16,11 @@ export function pdfUrl(pdfBase64: string): string {
   const bytes = Uint8Array.from(atob(pdfBase64), (c) => c.charCodeAt(0));
   return URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
 }
+
+/** Decodes base64 without Node's Buffer (the renderer has none). */
+export function base64ToBytes(b64: string): Uint8Array<ArrayBuffer> {
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}

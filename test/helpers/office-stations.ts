@@ -2,13 +2,7 @@
 // and ports (0), set up with a supervisor, a technician and an operator, driven over its API.
 import type { MethodInput, MethodName, MethodOutput } from '../../src-main/api/contract';
 import type { Reply } from '../../src-main/api/reply';
-import {
-  SUPERVISOR,
-  addUser,
-  loginAs,
-  must as mustOn,
-  tempDir,
-} from '../../src-main/services/testing';
+import { SUPERVISOR, addUser, loginAs, must as mustOn, tempDir } from './station';
 import { startBrowserHost } from './browser-host';
 import { OPERATOR, OPERATOR_PASSWORD, makeDrafts, prepareStation } from './sync-station';
 import type { CentralLike } from './sync-station';

@@ -3,7 +3,7 @@
 // at the seal (the desk's periodic hello is ten minutes apart here, so only the push can do it),
 // and, when the hub was away at the link and the seal, reconciled once the hub is back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../../src-main/services/testing';
+import { tempDir } from '../helpers/station';
 import { startCentral } from '../central/server';
 import type { CentralHandle } from '../central/server';
 import { pairDesk, sealedDeskStore, startOfficeStation } from '../helpers/office-stations';

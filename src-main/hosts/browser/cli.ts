@@ -1,10 +1,10 @@
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { fingerprintConfigFromArgs } from '../../services/fingerprint-device';
-import type { FingerprintDeviceConfig } from '../../services/fingerprint-device';
-import { signatureConfigFromArgs } from '../../services/signature-device';
-import type { SignatureDeviceConfig } from '../../services/signature-device';
+import { fingerprintConfigFromArgs } from '../../services/devices/fingerprint-device';
+import type { FingerprintDeviceConfig } from '../../services/devices/fingerprint-device';
+import { signatureConfigFromArgs } from '../../services/devices/signature-device';
+import type { SignatureDeviceConfig } from '../../services/devices/signature-device';
 
 export interface BrowserHostArgs {
   dataDir: string;

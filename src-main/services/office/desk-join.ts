@@ -7,7 +7,7 @@ import type { Reply } from '../../api/reply';
 import { keyFingerprint } from '../../packets/keys';
 import { checkCentralUrl } from '../../sync/central-http';
 import { setSetting } from '../../store/settings-repo';
-import type { Actor } from '../audit';
+import type { Actor } from '../common/audit';
 import { hubCall } from './hub-client';
 import { macMatches, pairingMac } from './office-auth';
 import { omsg } from './messages';

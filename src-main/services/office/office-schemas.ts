@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { MethodName } from '../../api/contract';
 import type { Reply } from '../../api/reply';
 import { DESK_RANGE_START } from '../../store/queue-repo';
-import type { Actor } from '../audit';
+import type { Actor } from '../common/audit';
 
 export const SETTING_ROLE = 'office_role';
 export const SETTING_TLS = 'office_hub_tls';

@@ -2,7 +2,6 @@
 // On the hub this service runs the LAN server and answers paired desks with the hub's own queue;
 // on a desk it pairs, says hello periodically (last seen, clock skew, version) and forwards the
 // queue calls to the hub, so the hub alone decides who gets which card.
-import type { MethodInput } from '../../api/contract';
 import type {
   OfficeDesk,
   OfficeHubLink,
@@ -13,7 +12,6 @@ import type {
   PairingCode,
 } from '../../api/contract-office';
 import { fail, ok } from '../../api/reply';
-import type { Reply } from '../../api/reply';
 import { localIsoDate } from '../../domain/nik';
 import { keyFingerprint } from '../../packets/keys';
 import {
@@ -27,13 +25,14 @@ import {
 } from '../../store/office-repo';
 import type { OfficeDeskRow } from '../../store/office-repo';
 import { setSetting } from '../../store/settings-repo';
-import type { Actor } from '../audit';
+import type { Actor } from '../common/audit';
 import { newPairingCode } from './office-auth';
 import { omsg } from './messages';
 import { discoverHubs } from './discovery';
 import { renderOfficeReport } from './office-report';
 import { checkPdf } from '../exports/daily-report';
 import { findUserById } from '../../store/users-repo';
+import type { HandlersFor } from '../../api/handlers';
 import { findRecording } from '../../store/recordings-repo';
 import {
   SETTING_ROLE,
@@ -57,12 +56,7 @@ import { createDeskJoin } from './desk-join';
 export type { OfficeDeps, OfficeOptions };
 export { FORWARDED_QUEUE_METHODS, deskLabel, deskRange };
 
-type Handlers = {
-  [M in keyof OfficeOutputs]: (
-    input: MethodInput<M>,
-    ctx: { actor: Actor | null },
-  ) => Reply<OfficeOutputs[M]> | Promise<Reply<OfficeOutputs[M]>>;
-};
+type Handlers = HandlersFor<keyof OfficeOutputs>;
 
 export interface Office {
   handlers: Handlers;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../services/testing';
+import { tempDir } from '../../../test/helpers/station';
 import { CACHE_KIB, openDatabase } from '../db';
 import { searchCards } from '../queue-repo';
 import { countAwaiting, listPending } from '../approvals-repo';

@@ -1,5 +1,6 @@
 // Pure decisions of the review step, kept out of the components so they can be tested.
 import type { FingerRecord, RecordingReview } from '../../../../src-main/api/contract';
+import { base64ToBytes } from '../../../app/files';
 
 /** The capture steps a review can send the operator back to. */
 export type CaptureStep = 'data' | 'photo' | 'fingerprint' | 'signature';
@@ -45,13 +46,7 @@ export function needsAttention(review: RecordingReview): boolean {
   );
 }
 
-/** Decodes base64 without Node's Buffer (the renderer has none). */
-export function base64ToBytes(b64: string): Uint8Array<ArrayBuffer> {
-  const bin = atob(b64);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
+export { base64ToBytes };
 
 /**
  * "bukti-perekaman-20261125-1a2b3c4d.pdf": sortable by day, unique per packet, and free of the

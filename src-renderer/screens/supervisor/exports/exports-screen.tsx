@@ -1,5 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
-import type { ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../../components/date-field';
 import { HEAD_TITLES } from '../../../../src-main/api/contract-exports';
@@ -15,50 +14,10 @@ import type {
 import { localIsoDate } from '../../../../src-main/domain/nik';
 import { formatBytes, formatDateTime } from '../../../app/format';
 import { call, onEvent } from '../../../app/station-client';
-import { base64ToBytes } from '../../technician/diagnostics/diagnostics-model';
+import { Card, Checks, useSaver } from './exports-parts';
 import './exports.css';
 
 type Busy = 'pdf' | 'table' | 'bundle' | null;
-
-/** Saves a file built in main through a Blob link (the renderer has no file system). */
-function useSaver() {
-  const link = useRef<HTMLAnchorElement | null>(null);
-  const [file, setFile] = useState<{ url: string; name: string; bytes: number } | null>(null);
-  const pending = useRef(false);
-  useEffect(() => () => (file ? URL.revokeObjectURL(file.url) : undefined), [file]);
-  useEffect(() => {
-    if (file && pending.current && link.current) {
-      pending.current = false;
-      link.current.click();
-    }
-  }, [file]);
-  const save = (f: ExportFile) => {
-    const blob = new Blob([base64ToBytes(f.base64)], { type: f.mediaType });
-    pending.current = true;
-    setFile({ url: URL.createObjectURL(blob), name: f.fileName, bytes: f.bytes });
-  };
-  return { link, file, save };
-}
-
-function Checks({ checks }: { checks: string[] }) {
-  const { t } = useTranslation();
-  return (
-    <ul className="exp__checks" aria-label={t('exp.verified')}>
-      {checks.map((c) => (
-        <li key={c}>✓ {c}</li>
-      ))}
-    </ul>
-  );
-}
-
-function Card({ title, children, testId }: { title: string; children: ReactNode; testId: string }) {
-  return (
-    <section className="card exp__card" data-testid={testId}>
-      <h2>{title}</h2>
-      {children}
-    </section>
-  );
-}
 
 export function ExportsScreen() {
   const { t, i18n } = useTranslation();

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CentralConfig } from '../../../../src-main/api/contract';
 import { call } from '../../../app/station-client';
 import { Field } from '../../../components/field';
-import { KeyFingerprint } from './key-fingerprint';
+import { CentralFingerprints, PinMismatchForm } from './central-panels';
 import {
   MAX_KEY_FILE_BYTES,
   looksLikePin,
@@ -267,99 +267,17 @@ export function CentralScreen() {
         </div>
       </form>
 
-      {configured ? (
-        <div className="card central__step" data-testid="central-fingerprints">
-          <h2>
-            <span className="central__no">2</span> {t('central.step2')}
-          </h2>
-          <p>{t('central.compareIntro')}</p>
-          <KeyFingerprint
-            id="central-key-fp"
-            label={t('central.centralFingerprint')}
-            value={config.centralKeyFingerprint ?? ''}
-            testId="central-key-fingerprint"
-            big
-          />
-          <p className="muted small">{t('central.compareMismatch')}</p>
-          {config.verdictKeyFingerprint ? (
-            <KeyFingerprint
-              id="central-verdict-fp"
-              label={t('central.verdictFingerprint')}
-              value={config.verdictKeyFingerprint}
-              testId="central-verdict-fingerprint"
-            />
-          ) : null}
-          {config.tlsPin ? (
-            <KeyFingerprint
-              id="central-pin-fp"
-              label={t('central.pinLabel')}
-              value={config.tlsPin}
-              testId="central-tls-pin"
-            />
-          ) : (
-            <p className="muted small" data-testid="central-tls-pin-none">
-              {t('central.pinNone')}
-            </p>
-          )}
-          <KeyFingerprint
-            id="station-key-fp"
-            label={t('central.stationFingerprint')}
-            value={config.stationKeyFingerprint}
-            testId="station-key-fingerprint"
-          />
-          <p className="muted small">{t('central.currentUrl', { url: config.url })}</p>
-          <p
-            className={`small ${config.unverifiedVerdicts > 0 ? 'banner banner--error' : 'muted'}`}
-            data-testid="central-unverified"
-            data-count={config.unverifiedVerdicts}
-          >
-            {t('central.unverified', { count: config.unverifiedVerdicts })}
-          </p>
-        </div>
-      ) : null}
+      {configured ? <CentralFingerprints config={config} /> : null}
 
       {configured && config.tlsMismatchPin ? (
-        <form
-          className="card central__step"
+        <PinMismatchForm
+          seenPin={config.tlsMismatchPin}
+          value={repin}
+          error={errors.repin}
+          busy={busy}
+          onChange={setRepin}
           onSubmit={(e) => void doRepin(e)}
-          noValidate
-          data-testid="central-pin-mismatch"
-        >
-          <h2>{t('central.mismatchTitle')}</h2>
-          <p className="banner banner--error" role="alert">
-            {t('central.mismatchIntro')}
-          </p>
-          <KeyFingerprint
-            id="central-seen-pin"
-            label={t('central.seenPin')}
-            value={config.tlsMismatchPin}
-            testId="central-seen-pin"
-          />
-          <Field
-            id="central-repin"
-            label={t('central.repin')}
-            hint={t('central.repinHint')}
-            errors={errors.repin ? [errors.repin] : []}
-          >
-            {(aria) => (
-              <input
-                {...aria}
-                className="mono"
-                spellCheck={false}
-                autoComplete="off"
-                data-testid="central-repin"
-                value={repin}
-                maxLength={200}
-                onChange={(e) => setRepin(e.target.value)}
-              />
-            )}
-          </Field>
-          <div className="actions">
-            <button type="submit" className="btn" data-testid="central-repin-save" disabled={busy}>
-              {t('central.repinAction')}
-            </button>
-          </div>
-        </form>
+        />
       ) : null}
 
       {configured ? (

@@ -87,9 +87,4 @@ export function diskLow(freeBytes: number, totalBytes: number): boolean {
   return freeBytes < 2 * 1024 ** 3 || freeBytes / totalBytes < 0.1;
 }
 
-export function base64ToBytes(b64: string): Uint8Array<ArrayBuffer> {
-  const bin = atob(b64);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
+export { base64ToBytes } from '../../../app/files';
