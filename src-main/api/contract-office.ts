@@ -53,12 +53,19 @@ export const officeMethods = {
   },
   /** Refuses a desk from now on (stolen PC, desk retired); audit-logged. */
   'office.unpair': { access: ['technician'], input: z.strictObject({ stationId: id }) },
+  /** Hubs answering on the LAN (mDNS), to pick one instead of typing its address. */
+  'office.discover': { access: ['technician'], input: z.strictObject({}) },
   /** Pairs this desk with a hub: its address and the code shown on the hub's screen. */
   'office.join': {
     access: ['technician'],
     input: z.strictObject({
       url: z.string().trim().min(4).max(200),
       code: z.string().trim().min(8).max(20),
+      /** The fingerprint of a hub picked from discovery: pairing refuses a hub with another key. */
+      fingerprint: z
+        .string()
+        .regex(/^[0-9A-F ]{8,64}$/)
+        .optional(),
     }),
   },
   /** Forgets the hub: the desk works alone again; audit-logged. */
@@ -103,6 +110,15 @@ export interface PairingCode {
   expiresAt: string;
   fingerprint: string;
   tlsPin: string;
+  urls: string[];
+}
+
+/** A hub found on the LAN by mDNS (what it says of itself; pairing proves it). */
+export interface DiscoveredHub {
+  name: string;
+  stationId: string;
+  fingerprint: string;
+  /** Its addresses as https URLs, IPv4 first. */
   urls: string[];
 }
 
@@ -177,6 +193,7 @@ export interface OfficeOutputs {
   'office.pairingCode': PairingCode;
   'office.desks': OfficeDesk[];
   'office.unpair': OfficeDesk;
+  'office.discover': DiscoveredHub[];
   'office.join': OfficeStatus;
   'office.leave': OfficeStatus;
 }

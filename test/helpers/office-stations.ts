@@ -26,7 +26,14 @@ export interface OfficeStation {
 
 export async function startOfficeStation(
   name: string,
-  opts: { hub?: boolean; dataDir?: string; hubPort?: number; helloSeconds?: number } = {},
+  opts: {
+    hub?: boolean;
+    dataDir?: string;
+    hubPort?: number;
+    helloSeconds?: number;
+    /** The hub's LAN interface: default loopback only (not advertised by mDNS). */
+    hubHost?: string;
+  } = {},
 ): Promise<OfficeStation> {
   const host = await startBrowserHost({
     // Four stations start one after the other on a machine that may be busy.
@@ -40,7 +47,7 @@ export async function startOfficeStation(
       '--hub-port',
       String(opts.hubPort ?? 0),
       '--hub-host',
-      '127.0.0.1',
+      opts.hubHost ?? '127.0.0.1',
       ...(opts.hub ? ['--hub'] : []),
       ...(opts.helloSeconds ? ['--hub-hello', String(opts.helloSeconds)] : []),
     ],

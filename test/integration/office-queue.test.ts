@@ -1,6 +1,6 @@
 // One office queue: a hub and three desks as separate processes on loopback. The counter on the
-// hub issues 60 cards while the three desks call concurrently through the hub; the hub decides,
-// so every card is called exactly once and each desk receives its cards in lane order.
+// hub issues 60 cards (a third of them priority lane) while the three desks call concurrently
+// through the hub; the hub decides, so every card is called exactly once, in lane order.
 import https from 'node:https';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BoardCall, QueueBoard } from '../../src-main/api/contract-queue';
@@ -12,6 +12,7 @@ const ALL_DAY = {
   serviceDays: [0, 1, 2, 3, 4, 5, 6],
   opensAt: '00:00',
   closesAt: '23:59',
+  holidays: [{ date: '2099-08-17', name: 'Libur uji kantor' }],
   recordingsPerDesk: 50,
   priorityShare: 0,
 };
@@ -25,15 +26,12 @@ describe('office hub: one queue for three desks', () => {
     hub = await startOfficeStation('Loket Kantor', { hub: true });
     desks = [];
     for (const name of ['Meja A', 'Meja B', 'Meja C']) desks.push(await startOfficeStation(name));
-    // Each desk's own hours too (set before pairing, while they are still its own): with the hub
-    // away a desk issues walk-ins from them, and the test must not depend on the time of day.
-    for (const d of desks) {
-      await d.as('supervisor');
-      await d.must('queue.setCapacity', ALL_DAY);
-    }
-    for (const d of desks) await pairDesk(hub, d);
+    // Only the hub gets the office's hours (open all day, so the test does not depend on the
+    // time of day): the desks keep their defaults (08:00–15:00, Monday–Friday) until the hub
+    // sends the office's, which they then use for walk-ins while the hub is away.
     await hub.as('supervisor');
     await hub.must('queue.setCapacity', ALL_DAY);
+    for (const d of desks) await pairDesk(hub, d);
   }, 180_000);
 
   afterAll(async () => {
@@ -49,16 +47,30 @@ describe('office hub: one queue for three desks', () => {
     expect((await hub.must('queue.capacity', {})).dailyCapacity).toBe(150);
   });
 
-  it('60 cards issued at the counter while three desks call: each called once, in order', async () => {
+  it('the hub sends the office days, hours and holidays; every desk keeps them', async () => {
+    const office = (await hub.must('queue.capacity', {})).settings;
+    expect(office).toMatchObject({ opensAt: '00:00', closesAt: '23:59' });
+    for (const d of desks) {
+      await d.as('supervisor');
+      // The desk's own copy (queue.capacity is answered by the desk itself).
+      await expect
+        .poll(async () => (await d.must('queue.capacity', {})).settings, { timeout: 60_000 })
+        .toEqual(office);
+    }
+  });
+
+  it('60 cards issued at the counter while three desks call: each called once, in lane order', async () => {
     await hub.as('operator');
     await Promise.all(desks.map((d) => d.as('operator')));
     let issuing = true;
     const got = new Map<OfficeStation, string[]>(desks.map((d) => [d, []]));
     const labels = new Map<string, string>();
 
+    // Every third card is for an elderly or disabled resident: the priority lane (P numbers).
     const issue = (async () => {
       for (let i = 1; i <= 60; i++) {
-        await hub.must('queue.issue', { name: `Warga Uji ${i}` });
+        const priority = i % 3 === 0 ? (i % 2 === 0 ? 'elderly' : 'disabled') : null;
+        await hub.must('queue.issue', { name: `Warga Uji ${i}`, priority });
       }
       issuing = false;
     })();
@@ -81,14 +93,18 @@ describe('office hub: one queue for three desks', () => {
     const all = [...got.values()].flat();
     expect(all).toHaveLength(60);
     expect(new Set(all).size).toBe(60);
-    expect([...all].sort()).toEqual(
-      Array.from({ length: 60 }, (_, i) => `A-${String(i + 1).padStart(3, '0')}`),
-    );
-    for (const numbers of got.values()) {
-      expect([...numbers].sort()).toEqual(numbers);
-      const names = new Set(numbers.map((n) => labels.get(n)));
+    const numbers = (prefix: string, n: number) =>
+      Array.from({ length: n }, (_, i) => `${prefix}-${String(i + 1).padStart(3, '0')}`);
+    expect([...all].sort()).toEqual([...numbers('A', 40), ...numbers('P', 20)]);
+    for (const mine of got.values()) {
+      // Each desk receives each lane's cards in the order they were issued.
+      for (const lane of ['A', 'P']) {
+        const ofLane = mine.filter((n) => n.startsWith(lane));
+        expect([...ofLane].sort()).toEqual(ofLane);
+      }
+      const names = new Set(mine.map((n) => labels.get(n)));
       expect(names.size).toBeLessThanOrEqual(1);
-      if (numbers.length) expect([...names][0]).toMatch(/^Meja [234]$/);
+      if (mine.length) expect([...names][0]).toMatch(/^Meja [234]$/);
     }
     // More than one desk took part (three processes calling for the whole run).
     expect([...got.values()].filter((n) => n.length > 0).length).toBeGreaterThan(1);
@@ -96,6 +112,37 @@ describe('office hub: one queue for three desks', () => {
     const cards = await hub.must('queue.cards', {});
     expect(cards).toHaveLength(60);
     expect(cards.every((c) => c.status === 'called' && c.callCount === 1)).toBe(true);
+
+    // Lane order over the whole office: the hub's audit trail is the order in which it issued
+    // and called. Replayed against the rule — the priority lane first, but never twice in a row
+    // while regular residents wait; each lane first come, first called — every call is the
+    // card the rule names at that moment, whichever desk asked.
+    await hub.as('supervisor');
+    const trail = (await hub.must('audit.list', { limit: 500 }))
+      .filter((e) => e.action === 'queue.issued' || e.action === 'queue.called')
+      .sort((a, b) => a.id - b.id);
+    const lane = new Map(cards.map((c) => [c.id, c.lane]));
+    const waiting = { priority: [] as string[], regular: [] as string[] };
+    let last: 'priority' | 'regular' | null = null;
+    let checked = 0;
+    for (const e of trail) {
+      const l = lane.get(e.target!)!;
+      if (e.action === 'queue.issued') {
+        waiting[l].push(e.target!);
+        continue;
+      }
+      const due: 'priority' | 'regular' =
+        waiting.priority.length > 0 && (waiting.regular.length === 0 || last !== 'priority')
+          ? 'priority'
+          : 'regular';
+      expect(e.target).toBe(waiting[due][0]);
+      waiting[due].shift();
+      last = due;
+      checked++;
+    }
+    expect(checked).toBe(60);
+    expect(waiting).toEqual({ priority: [], regular: [] });
+    await hub.as('operator');
   }, 180_000);
 
   it('the TV board on the hub shows the calls with its read-only token, and nothing without', async () => {
@@ -122,6 +169,7 @@ describe('office hub: one queue for three desks', () => {
     const dataDir = hub.host.dataDir;
     await hub.as('operator');
     const waitingBefore = (await hub.must('queue.cards', {})).filter((c) => c.status === 'waiting');
+    const today = (await hub.must('queue.cards', {}))[0]!.date;
     await hub.stop('SIGKILL');
 
     const [d2, d3] = [desks[1]!, desks[2]!];
@@ -133,6 +181,8 @@ describe('office hub: one queue for three desks', () => {
     ] as const) {
       for (const name of ['Warga Darurat 1', 'Warga Darurat 2']) {
         const r = await d.must('queue.issue', { name: `${name} ${key}` });
+        // Today, whatever the hour: the office's hours (all day), not the desk's own default.
+        expect(r.card.date).toBe(today);
         walkIns[key]!.push(r.card.number);
       }
       // The desk calls its own first walk-in while the hub is away.

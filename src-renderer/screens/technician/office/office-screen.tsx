@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import type {
+  DiscoveredHub,
   OfficeDesk,
   OfficeStatus,
   PairingCode,
@@ -12,6 +13,7 @@ import { currentLocale } from '../../../i18n';
 import { Field } from '../../../components/field';
 import { KeyFingerprint } from '../central/key-fingerprint';
 import { skewText } from './office-model';
+import { HubDiscovery } from './hub-discovery';
 import './office.css';
 
 const REFRESH_MS = 10_000;
@@ -111,13 +113,18 @@ function AloneView({
 }) {
   const { t } = useTranslation();
   const [url, setUrl] = useState('');
+  const [picked, setPicked] = useState<DiscoveredHub | null>(null);
   const [code, setCode] = useState('');
   const [errors, setErrors] = useState<{ url?: string; code?: string }>({});
 
   const join = (e: FormEvent) => {
     e.preventDefault();
     void act(async () => {
-      const r = await call('office.join', { url: url.trim(), code: code.trim() });
+      const r = await call('office.join', {
+        url: url.trim(),
+        code: code.trim(),
+        ...(picked && picked.urls.includes(url.trim()) ? { fingerprint: picked.fingerprint } : {}),
+      });
       if (r.ok) return t('office.thisDeskJoinedTheOffice');
       setErrors({ url: r.error.fields?.url, code: r.error.fields?.code });
       if (!r.error.fields) onError(r.error.message);
@@ -130,6 +137,14 @@ function AloneView({
       <form className="card" onSubmit={join} data-testid="office-join">
         <h2>{t('office.joinTheOfficeHub')}</h2>
         <p className="muted">{t('office.onTheHubOfficeScreen')}</p>
+        <HubDiscovery
+          busy={busy}
+          picked={picked}
+          onPick={(h) => {
+            setPicked(h);
+            setUrl(h.urls[0] ?? '');
+          }}
+        />
         <Field
           id="office-url"
           label={t('office.hubAddress')}
