@@ -89,6 +89,14 @@ const forbidden = [
     to: { path: '^src-renderer/screens/' },
   },
   {
+    name: 'contract-parts-below-contract',
+    comment:
+      'contract.ts joins the contract parts and handlers.ts builds on it: a part (contract-<area>.ts) or a building block (schema, reply) importing them would close a cycle. Shared pieces go to schema.ts or domain/.',
+    severity: 'error',
+    from: { path: '^src-main/api/(contract-[^/]+|schema|reply)\\.ts$' },
+    to: { path: '^src-main/api/(contract|handlers)\\.ts$' },
+  },
+  {
     name: 'no-test-helpers-in-production',
     comment: 'Test helpers live under test/ and are never imported by production code.',
     severity: 'error',

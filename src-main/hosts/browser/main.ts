@@ -84,6 +84,7 @@ async function main(): Promise<number> {
         makeHub: args.office.makeHub,
         hubPort: args.office.hubPort,
         hubHost: args.office.hubHost,
+        helloMs: args.office.helloMs,
       },
       ...(args.testFastPasswords ? { passwordHashing: TEST_ONLY_PARAMS } : {}),
     });

@@ -2,23 +2,15 @@
 // pad in use, the camera the renderer reports, and whatever else the device manager finds
 // plugged in), the chosen device per modality, self-tests and the raw traffic of each device.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type {
-  DeviceEntry,
-  DeviceState,
-  MethodInput,
-  MethodOutput,
-  SelfTestResult,
-  StatusEvent,
-} from '../../api/contract';
+import type { DeviceEntry, DeviceState, SelfTestResult, StatusEvent } from '../../api/contract';
 import type { PrinterPort } from '../../api/contract-queue';
 import { fail, ok } from '../../api/reply';
-import type { Reply } from '../../api/reply';
 import type { DeviceManager, ManagedDevice } from '../../../drivers/device-manager/manager';
 import type { ByteTransport } from '../../../drivers/transport/byte-transport';
 import { VENDOR_PEN_DRIVER } from '../../../drivers/device-manager/matching';
 import { TrafficRegistry } from '../../../drivers/device-manager/traffic';
 import { getSetting, setSetting } from '../../store/settings-repo';
-import type { Actor, Audit } from '../common/audit';
+import type { Audit } from '../common/audit';
 import { fingerprintSelfTest, signatureSelfTest } from './self-test';
 import type { SignatureTestPort } from './self-test';
 import type { FingerprintDevice } from './fingerprint-device';
@@ -31,6 +23,7 @@ import {
   writeDeviceChoice,
 } from './device-choice';
 import { t } from './messages';
+import type { HandlersFor } from '../../api/handlers';
 
 export type { SignatureTestPort };
 
@@ -41,12 +34,7 @@ export type DevicesMethod =
   | 'devices.reportCamera'
   | 'devices.traffic';
 
-export type DevicesHandlers = {
-  [M in DevicesMethod]: (
-    input: MethodInput<M>,
-    ctx: { actor: Actor | null },
-  ) => Reply<MethodOutput<M>> | Promise<Reply<MethodOutput<M>>>;
-};
+export type DevicesHandlers = HandlersFor<DevicesMethod>;
 
 /** What a host hands the station (all optional: tests of other features pass nothing). */
 export interface DevicesStationOptions {

@@ -25,7 +25,7 @@ import { databasePath } from '../../store/db';
 import { quickCheck, userCountsByRole } from '../../store/diagnostics-repo';
 import { getStation } from '../../store/station-repo';
 import { normalisePin } from '../../sync/central-http';
-import type { Actor, Audit } from '../common/audit';
+import type { Audit } from '../common/audit';
 import { scrubJson, termMatcher } from './scrub';
 import type { Logger } from '../common/log';
 import type { Locale } from '../../domain/i18n';
@@ -45,20 +45,16 @@ import type { BundleApp } from './bundle-files';
 import { networkProblem, probeUrl } from './network-probe';
 import { say } from './messages';
 import type { TextKey } from './messages';
+import type { HandlerContext, HandlersFor } from '../../api/handlers';
 
 export type DiagnosticsMethod =
   | 'diagnostics.network'
   | 'diagnostics.storage'
   | 'diagnostics.export';
 
-type Ctx = { actor: Actor | null };
+type Ctx = HandlerContext;
 
-export type DiagnosticsHandlers = {
-  [M in DiagnosticsMethod]: (
-    input: MethodInput<M>,
-    ctx: Ctx,
-  ) => Reply<MethodOutput<M>> | Promise<Reply<MethodOutput<M>>>;
-};
+export type DiagnosticsHandlers = HandlersFor<DiagnosticsMethod>;
 
 /** Calls another handler of the station (central, sync, devices) without a second dispatch. */
 export type InternalCall = <M extends MethodName>(

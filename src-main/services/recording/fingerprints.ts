@@ -12,8 +12,6 @@ import type {
   FingerException,
   FingerRecord,
   FingerprintSet,
-  MethodInput,
-  MethodOutput,
 } from '../../api/contract';
 import { fail, ok } from '../../api/reply';
 import type { Reply } from '../../api/reply';
@@ -45,6 +43,7 @@ import { newId } from '../common/ids';
 import type { Logger } from '../common/log';
 import { msg } from '../common/messages';
 import { defineMessages, translator, type Locale } from '../../domain/i18n';
+import type { HandlersFor } from '../../api/handlers';
 
 /**
  * The lowest acceptable quality (0–100), MOSIP's 40. A constant, not a station setting: every
@@ -171,12 +170,7 @@ export type FingerprintMethod =
   | 'fingerprint.clear'
   | 'fingerprint.simulate';
 
-export type FingerprintHandlers = {
-  [M in FingerprintMethod]: (
-    input: MethodInput<M>,
-    ctx: { actor: Actor | null },
-  ) => Reply<MethodOutput<M>> | Promise<Reply<MethodOutput<M>>>;
-};
+export type FingerprintHandlers = HandlersFor<FingerprintMethod>;
 
 export interface Fingerprints {
   handlers: FingerprintHandlers;

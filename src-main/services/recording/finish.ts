@@ -6,8 +6,6 @@ import { performance } from 'node:perf_hooks';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type {
   FingerprintSet,
-  MethodInput,
-  MethodOutput,
   PenPoint,
   PhotoCheck,
   PhotoRecord,
@@ -33,6 +31,7 @@ import { msg } from '../common/messages';
 import type { Locale } from '../../domain/i18n';
 import { t } from './finish-messages';
 import { renderReceipt } from './receipt';
+import type { HandlersFor } from '../../api/handlers';
 
 /** Default upper bound of a sealed packet; a normal one is ~150–250 KB. */
 export const MAX_PACKET_BYTES = 2 * 1024 * 1024;
@@ -75,12 +74,7 @@ export interface FinishDeps {
 }
 
 export type FinishMethod = 'recordings.review' | 'recordings.finish' | 'recordings.receipt';
-export type FinishHandlers = {
-  [M in FinishMethod]: (
-    input: MethodInput<M>,
-    ctx: { actor: Actor | null },
-  ) => Reply<MethodOutput<M>> | Promise<Reply<MethodOutput<M>>>;
-};
+export type FinishHandlers = HandlersFor<FinishMethod>;
 
 export interface SealResult {
   packetId: string;

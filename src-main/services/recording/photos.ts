@@ -4,8 +4,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type {
   CameraPref,
-  MethodInput,
-  MethodOutput,
   PhotoAttempt,
   PhotoCheck,
   PhotoRecord,
@@ -37,6 +35,7 @@ import { newId } from '../common/ids';
 import type { Logger } from '../common/log';
 import { msg } from '../common/messages';
 import type { Locale } from '../../domain/i18n';
+import type { HandlersFor } from '../../api/handlers';
 
 export const MAX_PHOTO_ATTEMPTS = 3;
 export const SETTING_PHOTO = 'photo.settings';
@@ -63,12 +62,7 @@ type PhotoMethod =
   | 'photo.settings'
   | 'photo.setSettings';
 
-export type PhotoHandlers = {
-  [M in PhotoMethod]: (
-    input: MethodInput<M>,
-    ctx: { actor: Actor | null },
-  ) => Reply<MethodOutput<M>> | Promise<Reply<MethodOutput<M>>>;
-};
+export type PhotoHandlers = HandlersFor<PhotoMethod>;
 
 const dataUrl = (jpeg: Buffer) => `data:image/jpeg;base64,${jpeg.toString('base64')}`;
 

@@ -2,14 +2,7 @@
 // points streamed live to the screen, a plain refusal of a dab or a tick, the raw time series
 // and a card-sized PNG stored in the encrypted store, or an exception with a reason.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type {
-  DeviceState,
-  EventPayloads,
-  MethodInput,
-  MethodOutput,
-  PenPoint,
-  SignatureRecord,
-} from '../../api/contract';
+import type { DeviceState, EventPayloads, PenPoint, SignatureRecord } from '../../api/contract';
 import { fail, ok } from '../../api/reply';
 import type { Reply } from '../../api/reply';
 import type { PadSample, PadSession } from '../../../drivers/signature-pad/driver';
@@ -26,6 +19,7 @@ import type { Logger } from '../common/log';
 import { msg } from '../common/messages';
 import { defineMessages, translator, type Locale } from '../../domain/i18n';
 import { inkStats, renderSignaturePng, tooShortDetail } from './signature-ink';
+import type { HandlersFor } from '../../api/handlers';
 
 /** 100 s at 200 reports/s: more is a pen left lying on the pad, not a signature. */
 export const MAX_POINTS = 20_000;
@@ -96,12 +90,7 @@ export type SignatureMethod =
   | 'signature.get'
   | 'signature.simulate';
 
-export type SignatureHandlers = {
-  [M in SignatureMethod]: (
-    input: MethodInput<M>,
-    ctx: { actor: Actor | null },
-  ) => Reply<MethodOutput<M>> | Promise<Reply<MethodOutput<M>>>;
-};
+export type SignatureHandlers = HandlersFor<SignatureMethod>;
 
 export interface Signatures {
   handlers: SignatureHandlers;

@@ -2,7 +2,8 @@
 // contract's schema, and the signed-in, unlocked user's role must be allowed; then the handler
 // runs with the caller as its actor.
 import { methods } from '../../api/contract';
-import type { MethodInput, MethodName, MethodOutput } from '../../api/contract';
+import type { MethodName } from '../../api/contract';
+import type { HandlerContext, HandlersFor } from '../../api/handlers';
 import { fail } from '../../api/reply';
 import type { Reply } from '../../api/reply';
 import type { Locale } from '../../domain/i18n';
@@ -10,17 +11,10 @@ import type { DeskSession } from '../accounts/session';
 import type { Actor, Audit } from '../common/audit';
 import { msg } from '../common/messages';
 
-export interface CallContext {
-  /** The unlocked session's user for non-public methods; for public ones, whoever is signed in. */
-  actor: Actor | null;
-}
+/** The unlocked session's user for non-public methods; for public ones, whoever is signed in. */
+export type CallContext = HandlerContext;
 
-export type Handlers = {
-  [M in MethodName]: (
-    input: MethodInput<M>,
-    ctx: CallContext,
-  ) => Reply<MethodOutput<M>> | Promise<Reply<MethodOutput<M>>>;
-};
+export type Handlers = HandlersFor<MethodName>;
 
 /** Names the failing fields (schema paths only — never the values sent). */
 function badRequestDetail(issues: readonly { path: readonly PropertyKey[] }[]): string {

@@ -182,7 +182,10 @@ export function openStation(opts: StationOptions): Station {
       handlers['signature.get']?.({ recordingId }, { actor: null }) ?? ok(null),
     storedSignature: (recordingId) => getSignature(db, recordingId),
     kecamatanName: regionName,
-    onSealed: () => sync.wake(),
+    onSealed: () => {
+      sync.wake();
+      office.recordingSealed();
+    },
   });
   let closed = false;
   let housekeepingRun: Promise<HousekeepingRun | null> | null = null;

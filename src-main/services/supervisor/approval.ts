@@ -2,7 +2,7 @@
 // fingers, signature, data, with forced captures and exceptions highlighted — and approved, or
 // rejected with a reason the operator reads on the today list and redoes as a new draft.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { MethodInput, MethodOutput, Recording, RecordingReview } from '../../api/contract';
+import type { Recording, RecordingReview } from '../../api/contract';
 import type { ApprovalItem } from '../../api/contract-supervisor';
 import { fail, ok } from '../../api/reply';
 import type { Reply } from '../../api/reply';
@@ -21,6 +21,7 @@ import { findRecording } from '../../store/recordings-repo';
 import type { Actor, Audit } from '../common/audit';
 import { msg } from '../common/messages';
 import { defineMessages, translator, type Locale } from '../../domain/i18n';
+import type { HandlersFor } from '../../api/handlers';
 
 const TEXT = defineMessages('services/supervisor/approval', {
   notSealed: {
@@ -103,12 +104,7 @@ export type ApprovalMethod =
   | 'approval.approve'
   | 'approval.reject'
   | 'recordings.redo';
-export type ApprovalHandlers = {
-  [M in ApprovalMethod]: (
-    input: MethodInput<M>,
-    ctx: { actor: Actor | null },
-  ) => Reply<MethodOutput<M>> | Promise<Reply<MethodOutput<M>>>;
-};
+export type ApprovalHandlers = HandlersFor<ApprovalMethod>;
 
 export interface Approval {
   handlers: ApprovalHandlers;

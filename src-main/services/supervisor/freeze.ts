@@ -2,7 +2,6 @@
 // the station, stops starting new recordings until the backlog is dealt with. Recording already
 // under way is never interrupted — only a NEW draft is refused — so no resident is lost mid-way.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { MethodInput, MethodOutput } from '../../api/contract';
 import { DEFAULT_SUPERVISOR_SETTINGS } from '../../api/contract-supervisor';
 import type {
   FreezeCheck,
@@ -16,6 +15,7 @@ import { countAwaiting, unsentFigures } from '../../store/approvals-repo';
 import { getSetting, setSetting } from '../../store/settings-repo';
 import type { Actor, Audit } from '../common/audit';
 import { defineMessages, translator, type Locale } from '../../domain/i18n';
+import type { HandlersFor } from '../../api/handlers';
 
 /** Keys in the `settings` table; `approval.requiredForUpload` is also read by the outbox query. */
 export const SETTING_KEYS: Record<keyof SupervisorSettings, string> = {
@@ -135,12 +135,7 @@ export interface FreezeDeps {
 }
 
 export type FreezeMethod = 'freeze.status' | 'supervisor.settings' | 'supervisor.setSettings';
-export type FreezeHandlers = {
-  [M in FreezeMethod]: (
-    input: MethodInput<M>,
-    ctx: { actor: Actor | null },
-  ) => Reply<MethodOutput<M>>;
-};
+export type FreezeHandlers = HandlersFor<FreezeMethod>;
 
 export interface Freeze {
   handlers: FreezeHandlers;

@@ -1,7 +1,7 @@
 // The supervisor's daily recap: what the desk did today, what is still on the station,
 // how clean the captures were, and the last 30 days against the quota.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { MethodInput, MethodOutput, RecordingStatus } from '../../api/contract';
+import type { RecordingStatus } from '../../api/contract';
 import type {
   DailyRecap,
   FreezeStatus,
@@ -11,7 +11,6 @@ import type {
   StatusCounts,
 } from '../../api/contract-supervisor';
 import { ok } from '../../api/reply';
-import type { Reply } from '../../api/reply';
 import {
   finishedPerRange,
   recapBacklog,
@@ -19,9 +18,9 @@ import {
   recapStatusRows,
   recapVillages,
 } from '../../store/recap-repo';
-import type { Actor } from '../common/audit';
 import { readSupervisorSettings } from './freeze';
 import { localDateKey } from '../../domain/format-date';
+import type { HandlersFor } from '../../api/handlers';
 
 const STATUSES: readonly RecordingStatus[] = [
   'draft',
@@ -134,12 +133,7 @@ export interface RecapDeps {
   freezeStatus: () => FreezeStatus;
 }
 
-export type RecapHandlers = {
-  'recap.daily': (
-    input: MethodInput<'recap.daily'>,
-    ctx: { actor: Actor | null },
-  ) => Reply<MethodOutput<'recap.daily'>>;
-};
+export type RecapHandlers = HandlersFor<'recap.daily'>;
 
 export function createRecap(deps: RecapDeps): { handlers: RecapHandlers } {
   return {

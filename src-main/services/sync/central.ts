@@ -2,9 +2,8 @@
 // encrypted store), the centre's URL and X25519 public key (sealing encrypts to it), and the
 // one-time registration that tells the centre which key signs this station's packets.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { CentralConfig, MethodInput, MethodOutput } from '../../api/contract';
+import type { CentralConfig } from '../../api/contract';
 import { fail, ok } from '../../api/reply';
-import type { Reply } from '../../api/reply';
 import { generateStationKeys, keyFingerprint, parseCentralKeyBundle } from '../../packets/index';
 import { KeyFormatError } from '../../packets/errors';
 import {
@@ -30,9 +29,10 @@ import {
 } from '../../sync/central-http';
 import type { CentralClient, UrlProblem } from '../../sync/central-http';
 import { registerErrorSchema, registerReplySchema } from '../../sync/central-replies';
-import type { Actor, Audit } from '../common/audit';
+import type { Audit } from '../common/audit';
 import type { Logger } from '../common/log';
 import { defineMessages, translator, type Locale } from '../../domain/i18n';
+import type { HandlersFor } from '../../api/handlers';
 
 const TEXT = defineMessages('services/sync/central', {
   notSetUp: {
@@ -116,12 +116,7 @@ export type CentralMethod =
   | 'central.setConfig'
   | 'central.register'
   | 'central.repin';
-export type CentralHandlers = {
-  [M in CentralMethod]: (
-    input: MethodInput<M>,
-    ctx: { actor: Actor | null },
-  ) => Reply<MethodOutput<M>> | Promise<Reply<MethodOutput<M>>>;
-};
+export type CentralHandlers = HandlersFor<CentralMethod>;
 
 export interface CentralDeps {
   db: Database;

@@ -1,27 +1,22 @@
 // The sync.* methods and the glue between the runner and the station: persisted pause, the
 // `sync.progress` event and the sync part of the `status` event.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { MethodInput, MethodOutput, StatusEvent, SyncStatus } from '../../api/contract';
+import type { StatusEvent, SyncStatus } from '../../api/contract';
 import { ok } from '../../api/reply';
-import type { Reply } from '../../api/reply';
 import { getSetting, setSetting } from '../../store/settings-repo';
-import type { Actor, Audit } from '../common/audit';
+import type { Audit } from '../common/audit';
 import type { Central } from './central';
 import { baseUrl } from './central';
 import type { Logger } from '../common/log';
 import type { Locale } from '../../domain/i18n';
 import { createSyncRunner } from '../../sync/runner';
 import type { NetworkState, SyncOptions, SyncRunner } from '../../sync/runner';
+import type { HandlersFor } from '../../api/handlers';
 
 export const SETTING_SYNC_PAUSED = 'sync.paused';
 
 export type SyncMethod = 'sync.status' | 'sync.setPaused' | 'sync.now';
-export type SyncHandlers = {
-  [M in SyncMethod]: (
-    input: MethodInput<M>,
-    ctx: { actor: Actor | null },
-  ) => Reply<MethodOutput<M>> | Promise<Reply<MethodOutput<M>>>;
-};
+export type SyncHandlers = HandlersFor<SyncMethod>;
 
 export interface SyncServiceDeps {
   db: Database;

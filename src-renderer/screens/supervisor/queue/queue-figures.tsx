@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
-import type { QueueFigures as Figures } from '../../../src-main/api/contract-queue';
-import { localIsoDate } from '../../../src-main/domain/nik';
-import { call } from '../../app/station-client';
-import { recapExtras } from '../supervisor/recap/recap-extras';
-import './queue.css';
+import type { QueueFigures as Figures } from '../../../../src-main/api/contract-queue';
+import { localIsoDate } from '../../../../src-main/domain/nik';
+import { addDays } from '../../../../src-main/domain/scheduling';
+import { call } from '../../../app/station-client';
+import { recapExtras } from '../recap/recap-extras';
+import '../../../components/queue.css';
 import { useTranslation } from 'react-i18next';
 
 /** Queue figures for the recap screen: cards, waiting days, no-shows, capacity used (30 days). */
@@ -13,10 +14,8 @@ export function QueueFiguresSection({ date }: { date?: string }) {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     const to = date ?? localIsoDate(new Date());
-    const d = new Date(`${to}T12:00:00`);
-    d.setDate(d.getDate() - 29);
     let live = true;
-    void call('queue.figures', { from: localIsoDate(d), to }).then((r) => {
+    void call('queue.figures', { from: addDays(to, -29), to }).then((r) => {
       if (!live) return;
       if (r.ok) setF(r.value);
       else setError(r.error.message);

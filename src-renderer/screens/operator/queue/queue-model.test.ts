@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { QueueCard } from '../../../src-main/api/contract-queue';
+import type { QueueCard } from '../../../../src-main/api/contract-queue';
 import {
   DEFAULT_DESK,
   cardLabel,
@@ -9,7 +9,7 @@ import {
   walkInProblem,
 } from './queue-model';
 import i18next from 'i18next';
-import id from '../../i18n/id.json';
+import id from '../../../i18n/id.json';
 
 const i18n = i18next.createInstance();
 await i18n.init({ lng: 'id', resources: { id: { translation: id } } });

@@ -1,4 +1,8 @@
-import type { CardStatus, PriorityReason, QueueCard } from '../../../src-main/api/contract-queue';
+import type {
+  CardStatus,
+  PriorityReason,
+  QueueCard,
+} from '../../../../src-main/api/contract-queue';
 import type { TFunction } from 'i18next';
 
 /** Where the desk name is remembered on this PC (the TV shows it; it is not personal data). */

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { OfficeStatus } from '../../../src-main/api/contract-office';
-import { call } from '../../app/station-client';
+import type { OfficeStatus } from '../../../../src-main/api/contract-office';
+import { call } from '../../../app/station-client';
 import { useTranslation } from 'react-i18next';
 
 const REFRESH_MS = 5_000;

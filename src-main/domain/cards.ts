@@ -1,0 +1,79 @@
+// The printed KTP-el card on its way back to the resident (issue 18): which cards the centre
+// printed and sent to this kecamatan in which batch, which arrived, and to whom each was handed.
+// Shared by the store (its rows), the services and the contract.
+
+/**
+ * Where a printed card is. `printed` and `dispatched` come from the centre's signed statements;
+ * `at_office` once the supervisor confirms the batch arrived; `missing` when a card the centre
+ * dispatched was not in the box; `on_round` while out on a delivery round; `handed_over` at the end.
+ */
+export const CARD_STATES = [
+  'printed',
+  'dispatched',
+  'at_office',
+  'missing',
+  'on_round',
+  'handed_over',
+] as const;
+export type CardState = (typeof CARD_STATES)[number];
+
+/** Where the card reached the resident: at the counter, or on a delivery round. */
+export const HANDOVER_KINDS = ['counter', 'round'] as const;
+export type HandoverKind = (typeof HANDOVER_KINDS)[number];
+
+/** Why a card on a round could not be handed over; it goes back to the counter's stock. */
+export const UNDELIVERABLE_REASONS = ['moved', 'not-home-twice', 'deceased', 'refused'] as const;
+export type UndeliverableReason = (typeof UNDELIVERABLE_REASONS)[number];
+
+export type PrintBatchState = 'dispatched' | 'arrived';
+
+/** What the supervisor found when counting a batch's box against the centre's statement. */
+export interface ArrivalDiscrepancy {
+  /** Cards the centre listed that were not in the box (marked `missing`). */
+  missing: string[];
+  /** Cards counted beyond the declared number (received − declared, when positive). */
+  extra: number;
+}
+
+/** A numbered batch of printed cards the centre dispatched to this kecamatan. */
+export interface PrintBatch {
+  batchNo: string;
+  dispatchedAt: string;
+  declaredCount: number;
+  state: PrintBatchState;
+  arrivedAt: string | null;
+  confirmedBy: string | null;
+  receivedCount: number | null;
+  discrepancy: ArrivalDiscrepancy | null;
+  /** The centre's signed statement for the batch, exactly as received (JSON). */
+  verdictJson: string;
+}
+
+/** One printed card as the station tracks it. */
+export interface CardRow {
+  recordingId: string;
+  batchNo: string | null;
+  state: CardState;
+  stateAt: string;
+  arrivedAt: string | null;
+  villageCode: string;
+  roundId: string | null;
+  handedOverAt: string | null;
+  handoverKind: HandoverKind | null;
+  byProxy: boolean;
+  undeliverableReason: UndeliverableReason | null;
+  undeliverableAt: string | null;
+}
+
+/** A card waiting at the office, with what the counter and the village list show. */
+export interface CardAtOffice {
+  recordingId: string;
+  nik: string;
+  name: string;
+  villageCode: string;
+  address: string;
+  rt: string;
+  rw: string;
+  arrivedAt: string;
+  batchNo: string | null;
+}

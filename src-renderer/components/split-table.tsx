@@ -1,0 +1,52 @@
+import type { ReactNode } from 'react';
+
+/** The outcome of the last action, shown above the screen's content. */
+export type Banner = { kind: 'ok' | 'error' | 'info'; text: string } | null;
+
+export function BannerLine({ banner, testId }: { banner: Banner; testId: string }) {
+  return banner ? (
+    <p
+      className={`banner banner--${banner.kind}`}
+      role={banner.kind === 'error' ? 'alert' : 'status'}
+      data-testid={testId}
+    >
+      {banner.text}
+    </p>
+  ) : null;
+}
+
+/**
+ * The banner, then a split: a table of things (and what was opened from it, `below`) on the
+ * left, the form that adds one (`side`) on the right. A row's action column has a `null` header.
+ */
+export function SplitTable(p: {
+  banner: Banner;
+  bannerTestId: string;
+  tableTestId: string;
+  headers: readonly (string | null)[];
+  rows: ReactNode;
+  below?: ReactNode;
+  side: ReactNode;
+}) {
+  return (
+    <div>
+      <BannerLine banner={p.banner} testId={p.bannerTestId} />
+      <div className="split">
+        <div className="split__main">
+          <table className="table" data-testid={p.tableTestId}>
+            <thead>
+              <tr>
+                {p.headers.map((h, i) => (
+                  <th key={i}>{h}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>{p.rows}</tbody>
+          </table>
+          {p.below}
+        </div>
+        {p.side}
+      </div>
+    </div>
+  );
+}
