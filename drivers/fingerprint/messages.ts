@@ -1,5 +1,6 @@
 // Operator-facing texts for fingerprint device problems. They live here, not in the renderer's
 // i18n files, because drivers/ never imports src-main/ and the texts must travel with the error.
+import type { OperatorMessage } from '../../shared/operator-message';
 
 export type FingerprintErrorCode =
   | 'RECEIVE_ERROR'
@@ -31,11 +32,6 @@ export type FingerprintErrorCode =
   | 'CANCELLED'
   | 'DEVICE_NOT_FOUND'
   | 'CLOSED';
-
-export interface OperatorMessage {
-  id: string;
-  en: string;
-}
 
 export const FINGERPRINT_MESSAGES: Record<FingerprintErrorCode, OperatorMessage> = {
   RECEIVE_ERROR: {

@@ -7,15 +7,9 @@ import {
   hex,
 } from '../../test/fixtures/hid/descriptors';
 import { isSignaturePadError } from './errors';
-import {
-  HID_LIMITS,
-  USAGE,
-  mmPerUnit,
-  parseItems,
-  parseReportDescriptor,
-  readField,
-  usage,
-} from './hid-descriptor';
+import { HID_LIMITS, USAGE, parseReportDescriptor, usage } from './hid-descriptor';
+import { mmPerUnit, readField } from './hid-field-io';
+import { parseItems } from './hid-items';
 import { decodePenReport, encodePenReport, findPenLayout } from './hid-pen';
 import { SIMULATED_GENERIC_PROFILE } from './profiles';
 

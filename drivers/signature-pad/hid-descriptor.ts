@@ -1,21 +1,7 @@
 // HID report descriptor parser (Device Class Definition for HID 1.11, §6.2.2). Pure bytes in,
 // a flat list of report fields out: enough to find and decode a pen report of any digitizer.
-import { SignaturePadError } from './errors';
-
-export type ItemType = 'main' | 'global' | 'local' | 'reserved' | 'long';
-
-export interface HidItem {
-  offset: number;
-  type: ItemType;
-  /** The 4-bit tag (short items) or bLongItemTag (long items). */
-  tag: number;
-  /** Data bytes: 0, 1, 2 or 4 for short items; any for long items. */
-  data: Uint8Array;
-  /** The data as an unsigned little-endian integer (short items). */
-  unsigned: number;
-  /** The data sign-extended from its own size (short items). */
-  signed: number;
-}
+import { bad, parseItems } from './hid-items';
+import type { HidItem } from './hid-items';
 
 export type FieldKind = 'input' | 'output' | 'feature';
 
@@ -73,57 +59,6 @@ export const USAGE = {
   BARREL_SWITCH: usage(0x0d, 0x44),
   ERASER: usage(0x0d, 0x45),
 } as const;
-
-function bad(offset: number, why: string): SignaturePadError {
-  return new SignaturePadError('BAD_DESCRIPTOR', `${why} at byte ${offset}`);
-}
-
-/** Splits a descriptor into items; throws BAD_DESCRIPTOR on a truncated item. */
-export function parseItems(bytes: Uint8Array): HidItem[] {
-  const items: HidItem[] = [];
-  let i = 0;
-  while (i < bytes.length) {
-    const offset = i;
-    const prefix = bytes[i]!;
-    if (prefix === 0xfe) {
-      // Long item: bDataSize, bLongItemTag, data. None are defined by HID 1.11; kept, not used.
-      if (i + 3 > bytes.length) throw bad(offset, 'truncated long item');
-      const size = bytes[i + 1]!;
-      const tag = bytes[i + 2]!;
-      if (i + 3 + size > bytes.length) throw bad(offset, 'truncated long item data');
-      items.push({
-        offset,
-        type: 'long',
-        tag,
-        data: bytes.slice(i + 3, i + 3 + size),
-        unsigned: 0,
-        signed: 0,
-      });
-      i += 3 + size;
-      continue;
-    }
-    const sizeCode = prefix & 0x03;
-    const size = sizeCode === 3 ? 4 : sizeCode;
-    const typeCode = (prefix >> 2) & 0x03;
-    const tag = prefix >> 4;
-    if (i + 1 + size > bytes.length) throw bad(offset, 'truncated item');
-    const data = bytes.slice(i + 1, i + 1 + size);
-    let unsigned = 0;
-    for (let b = size - 1; b >= 0; b--) unsigned = unsigned * 256 + data[b]!;
-    let signed = unsigned;
-    if (size > 0 && unsigned >= 2 ** (8 * size - 1)) signed = unsigned - 2 ** (8 * size);
-    items.push({
-      offset,
-      type: (['main', 'global', 'local', 'reserved'] as const)[typeCode]!,
-      tag,
-      data,
-      unsigned,
-      signed,
-    });
-    i += 1 + size;
-  }
-  return items;
-}
 
 /**
  * Limits of the Linux HID core (drivers/hid/hid-core.c, include/linux/hid.h), so a descriptor
@@ -410,62 +345,4 @@ export function parseReportDescriptor(bytes: Uint8Array): ReportDescriptor {
       return Math.ceil(bits / 8) + (usesReportIds ? 1 : 0);
     },
   };
-}
-
-/** Reads element `index` of a field from a report (bytes include the report id when used). */
-export function readField(
-  field: HidField,
-  report: Uint8Array,
-  usesReportIds: boolean,
-  index = 0,
-): number {
-  const base = usesReportIds ? 8 : 0;
-  const start = base + field.bitOffset + index * field.bitSize;
-  let value = 0;
-  for (let b = field.bitSize - 1; b >= 0; b--) {
-    const bit = start + b;
-    const byte = report[bit >> 3];
-    if (byte === undefined) throw new SignaturePadError('BAD_REPORT', 'report too short');
-    value = value * 2 + ((byte >> (bit & 7)) & 1);
-  }
-  if (field.logicalMin < 0 && field.bitSize > 0 && value >= 2 ** (field.bitSize - 1)) {
-    value -= 2 ** field.bitSize;
-  }
-  return value;
-}
-
-/** Writes element `index` of a field into a report buffer (used by the simulator and tests). */
-export function writeField(
-  field: HidField,
-  report: Uint8Array,
-  usesReportIds: boolean,
-  value: number,
-  index = 0,
-): void {
-  const base = usesReportIds ? 8 : 0;
-  const start = base + field.bitOffset + index * field.bitSize;
-  let v = value < 0 ? value + 2 ** field.bitSize : value;
-  for (let b = 0; b < field.bitSize; b++) {
-    const bit = start + b;
-    const i = bit >> 3;
-    const mask = 1 << (bit & 7);
-    report[i] = (v % 2 === 1 ? report[i]! | mask : report[i]! & ~mask) & 0xff;
-    v = Math.floor(v / 2);
-  }
-}
-
-/**
- * Millimetres per logical unit of a field, from its physical range, unit and exponent; null
- * when the unit is not a length (the caller then needs a profile with the pad's size).
- */
-export function mmPerUnit(field: HidField): number | null {
-  const system = field.unit & 0x0f;
-  const length = (field.unit >> 4) & 0x0f;
-  if (length !== 1) return null;
-  const base = system === 1 ? 10 : system === 3 ? 25.4 : null; // SI linear: cm; English: inch
-  if (base === null) return null;
-  const logical = field.logicalMax - field.logicalMin;
-  const physical = field.physicalMax - field.physicalMin;
-  if (logical <= 0 || physical <= 0) return null;
-  return (physical * 10 ** field.unitExponent * base) / logical;
 }

@@ -1,7 +1,8 @@
 // Finds the pen report of a generic HID digitizer from its descriptor and decodes it: tip switch,
 // in range, X, Y and tip pressure, in millimetres and 0–1.
 import { SignaturePadError } from './errors';
-import { USAGE, mmPerUnit, readField, writeField } from './hid-descriptor';
+import { USAGE } from './hid-descriptor';
+import { mmPerUnit, readField, writeField } from './hid-field-io';
 import type { HidField, ReportDescriptor } from './hid-descriptor';
 
 export interface FieldRef {

@@ -1,5 +1,6 @@
 // Operator-facing texts for signature pad problems. They live with the driver (drivers/ never
 // imports src-main/) so a typed error carries its own Bahasa Indonesia and English text.
+import type { OperatorMessage } from '../../shared/operator-message';
 
 export type SignaturePadErrorCode =
   | 'DEVICE_NOT_FOUND'
@@ -12,11 +13,6 @@ export type SignaturePadErrorCode =
   | 'BUSY'
   | 'NOT_SIMULATED'
   | 'CLOSED';
-
-export interface OperatorMessage {
-  id: string;
-  en: string;
-}
 
 export const SIGNATURE_PAD_MESSAGES: Record<SignaturePadErrorCode, OperatorMessage> = {
   DEVICE_NOT_FOUND: {

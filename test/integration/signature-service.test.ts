@@ -6,7 +6,7 @@ import type { PenPoint, SignaturePoints, StatusEvent } from '../../src-main/api/
 import { silentLogger } from '../../src-main/services/common/log';
 import { createSignatureDevice } from '../../src-main/services/devices/signature-device';
 import type { SignatureDevice } from '../../src-main/services/devices/signature-device';
-import { inkStats } from '../../src-main/services/recording/signature';
+import { inkStats } from '../../src-main/services/recording/signature-ink';
 import type { Station } from '../../src-main/services/station/station';
 import { getSignature } from '../../src-main/store/signatures-repo';
 import {

@@ -13,7 +13,7 @@ import {
   SIM_SIGNATURE_ID,
   fingerprintArgFromChoice,
   readDeviceChoice,
-} from './devices';
+} from './device-choice';
 import { createFingerprintDevice } from './fingerprint-device';
 import type { FingerprintDevice } from './fingerprint-device';
 import { padTestPort } from './signature-self-test-port';

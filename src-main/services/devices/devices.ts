@@ -1,8 +1,6 @@
 // The station's view of its devices for the technician: one entry per device (the scanner and
 // pad in use, the camera the renderer reports, and whatever else the device manager finds
 // plugged in), the chosen device per modality, self-tests and the raw traffic of each device.
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { DeviceEntry, DeviceState, SelfTestResult, StatusEvent } from '../../api/contract';
 import type { PrinterPort } from '../../api/contract-queue';
@@ -17,7 +15,14 @@ import { fingerprintSelfTest, signatureSelfTest } from './self-test';
 import type { SignatureTestPort } from './self-test';
 import type { FingerprintDevice } from './fingerprint-device';
 import type { Logger } from '../common/log';
-import { defineMessages, translator, type Locale } from '../../domain/i18n';
+import type { Locale } from '../../domain/i18n';
+import {
+  SIM_FINGERPRINT_ID,
+  SIM_SIGNATURE_ID,
+  readDeviceChoice,
+  writeDeviceChoice,
+} from './device-choice';
+import { t } from './messages';
 import type { HandlersFor } from '../../api/handlers';
 
 export type { SignatureTestPort };
@@ -71,87 +76,8 @@ export interface Devices {
   close(): void;
 }
 
-export const SIM_FINGERPRINT_ID = 'sim:fingerprint';
 const LIST_REFRESH_WAIT_MS = 1500;
-export const SIM_SIGNATURE_ID = 'sim:signature';
 const SETTING_CHOSEN = (m: 'fingerprint' | 'signature') => `devices.chosen.${m}`;
-/**
- * The choice is also kept in a small plain file next to the database: the hosts create the
- * scanner before the (encrypted) store is open, and a port path is no secret.
- */
-export const CHOICE_FILE = 'device-choice.json';
-
-export interface DeviceChoice {
-  fingerprint?: string;
-  signature?: string;
-}
-
-export function readDeviceChoice(dataDir: string): DeviceChoice {
-  try {
-    const v = JSON.parse(readFileSync(path.join(dataDir, CHOICE_FILE), 'utf8')) as unknown;
-    if (!v || typeof v !== 'object') return {};
-    const o = v as Record<string, unknown>;
-    const pick = (k: string) => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
-    const out: DeviceChoice = {};
-    const f = pick('fingerprint');
-    const s = pick('signature');
-    if (f) out.fingerprint = f;
-    if (s) out.signature = s;
-    return out;
-  } catch {
-    return {};
-  }
-}
-
-function writeDeviceChoice(dataDir: string, choice: DeviceChoice): void {
-  const file = path.join(dataDir, CHOICE_FILE);
-  writeFileSync(`${file}.tmp`, JSON.stringify(choice), { mode: 0o600 });
-  renameSync(`${file}.tmp`, file);
-}
-
-/** A chosen device id as the hosts' `--fingerprint` understands it (path, 'simulated'). */
-export function fingerprintArgFromChoice(id: string | undefined): string | undefined {
-  if (!id) return undefined;
-  if (id === SIM_FINGERPRINT_ID) return 'simulated';
-  return id.startsWith('serial:') ? id.slice('serial:'.length) : undefined;
-}
-
-const TEXT = defineMessages('services/devices/devices', {
-  simFingerprint: { id: 'Pemindai sidik jari SIMULASI', en: 'SIMULATED fingerprint scanner' },
-  realFingerprint: { id: 'Modul sidik jari (ZFM/R30x)', en: 'Fingerprint module (ZFM/R30x)' },
-  simSignature: { id: 'Pad tanda tangan SIMULASI', en: 'SIMULATED signature pad' },
-  realSignature: { id: 'Pad tanda tangan', en: 'Signature pad' },
-  camera: { id: 'Kamera', en: 'Camera' },
-  probing: { id: 'Sedang diperiksa…', en: 'Being probed…' },
-  silent: {
-    id: 'Port ada, tetapi modul sidik jari tidak menjawab: {e}',
-    en: 'Port present, but no fingerprint module answered: {e}',
-  },
-  inUse: { id: 'Dipakai oleh pemindai aktif', en: 'In use by the active scanner' },
-  vendorPen: {
-    id: 'Pena ini hanya mengirim data di halaman vendor (bukan HID Digitizer standar): belum didukung. Pakai Wacom STU atau pad pena HID standar.',
-    en: 'This pen sends its data only on a vendor-specific page (not standard HID Digitizer): not supported yet. Use a Wacom STU or a standard HID pen pad.',
-  },
-  hostDown: {
-    id: 'Proses driver perangkat berhenti; sedang dimulai ulang.',
-    en: 'The device driver process stopped; restarting it.',
-  },
-  unknownDevice: {
-    id: 'Perangkat tidak ditemukan. Muat ulang daftar perangkat.',
-    en: 'Device not found. Reload the device list.',
-  },
-  wrongModality: {
-    id: 'Perangkat ini bukan untuk {m}.',
-    en: 'This device is not for {m}.',
-  },
-  selfTestBusy: {
-    id: 'Uji mandiri {m} masih berjalan. Tunggu sampai selesai.',
-    en: 'The {m} self-test is still running. Wait for it to finish.',
-  },
-  fingerprint: { id: 'sidik jari', en: 'fingerprints' },
-  signature: { id: 'tanda tangan', en: 'signatures' },
-});
-const t = translator(TEXT);
 
 interface CameraReport {
   state: 'connected' | 'missing' | 'error';

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CHOICE_FILE } from './devices';
+import { CHOICE_FILE } from './device-choice';
 import { applyFingerprintChoice, startDevices } from './startup';
 import { createLogger } from '../common/log';
 import { tempDir } from '../../../test/helpers/station';

@@ -12,7 +12,7 @@ import { TrafficRegistry, tapHid } from '../../../drivers/device-manager/traffic
 import type { HidLike } from '../../../drivers/device-manager/traffic';
 import type { PrinterPort } from '../../api/contract-queue';
 import type { DevicesStationOptions } from './devices';
-import { fingerprintArgFromChoice, readDeviceChoice } from './devices';
+import { fingerprintArgFromChoice, readDeviceChoice } from './device-choice';
 import type { SignatureTestPort } from './self-test';
 import { createFingerprintDevice } from './fingerprint-device';
 import type { FingerprintDevice, FingerprintDeviceConfig } from './fingerprint-device';

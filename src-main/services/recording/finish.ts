@@ -28,49 +28,13 @@ import type { Actor, Audit } from '../common/audit';
 import type { Central } from '../sync/central';
 import type { Logger } from '../common/log';
 import { msg } from '../common/messages';
-import { defineMessages, translator, type Locale } from '../../domain/i18n';
+import type { Locale } from '../../domain/i18n';
+import { t } from './finish-messages';
 import { renderReceipt } from './receipt';
 import type { HandlersFor } from '../../api/handlers';
 
 /** Default upper bound of a sealed packet; a normal one is ~150–250 KB. */
 export const MAX_PACKET_BYTES = 2 * 1024 * 1024;
-
-const TEXT = defineMessages('services/recording/finish', {
-  missingPhoto: { id: 'Foto belum diterima.', en: 'The photo is not accepted yet.' },
-  missingFingers: {
-    id: 'Sidik jari belum lengkap ({n} dari 10).',
-    en: 'Fingerprints are not complete ({n} of 10).',
-  },
-  missingSignature: {
-    id: 'Tanda tangan belum ada (atau catat alasan tidak dapat menandatangani).',
-    en: 'No signature yet (or record why the resident cannot sign).',
-  },
-  cannotFinish: {
-    id: 'Perekaman belum bisa diselesaikan: {list}',
-    en: 'The recording cannot be finished yet: {list}',
-  },
-  noCentralKey: {
-    id: 'Kunci server pusat belum dipasang di stasiun ini, jadi paket tidak bisa disegel. Hubungi teknisi. Data perekaman tetap tersimpan.',
-    en: 'The central server key is not installed on this station, so the packet cannot be sealed. Call the technician. The recording stays saved.',
-  },
-  tooLarge: {
-    id: 'Paket terlalu besar ({kb} KB, batas {max} KB). Hubungi teknisi.',
-    en: 'The packet is too large ({kb} KB, limit {max} KB). Call the technician.',
-  },
-  sealFailed: {
-    id: 'Paket gagal disegel: {detail} Hubungi teknisi.',
-    en: 'The packet could not be sealed: {detail} Call the technician.',
-  },
-  notSealed: {
-    id: 'Perekaman ini belum disegel, jadi belum ada bukti perekaman.',
-    en: 'This recording is not sealed yet, so there is no receipt.',
-  },
-  notOwner: {
-    id: 'Perekaman ini dibuat oleh operator lain.',
-    en: 'This recording belongs to another operator.',
-  },
-});
-const t = translator(TEXT);
 
 /** What the signature helper's `getSignature(db, id)` returns (only the fields used here). */
 export interface StoredSignature {

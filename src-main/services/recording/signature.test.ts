@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import type { PenPoint } from '../../api/contract';
 import { packPoints, unpackPoints } from '../../store/signatures-repo';
-import { inkStats, renderSignaturePng, tooShortDetail } from './signature';
+import { inkStats, renderSignaturePng, tooShortDetail } from './signature-ink';
 
 const line = (n: number, dx: number, dt: number, t0 = 0): PenPoint[] =>
   Array.from({ length: n }, (_, i) => ({ x: 10 + i * dx, y: 20, p: 0.5, t: t0 + i * dt }));
