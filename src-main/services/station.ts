@@ -37,6 +37,7 @@ import { createRecap } from './recap';
 import { runHousekeeping } from './housekeeping';
 import type { HousekeepingRun } from './housekeeping';
 import { createSyncService } from './sync';
+import { createCardArrival } from './handover/card-arrival';
 import type { SyncOptions } from '../sync/runner';
 import { createDevices } from './devices';
 import type { DevicesStationOptions } from './devices';
@@ -373,6 +374,18 @@ export function openStation(opts: StationOptions): Station {
     ...(opts.sync ? { options: opts.sync } : {}),
   });
 
+  // Issue 18: printed cards from the centre's print feed, the arrival check.
+  const cards = createCardArrival({
+    db,
+    now,
+    locale: L,
+    audit,
+    log,
+    central,
+    stationId: () => getStation(db)?.id ?? null,
+    regionName,
+  });
+
   // Approval queue, freeze rules, daily recap.
   const freeze = createFreeze({ db, now, locale: L, audit, onSettingsChanged: () => sync.wake() });
   const approval = createApproval({
@@ -623,6 +636,7 @@ export function openStation(opts: StationOptions): Station {
     ...freeze.handlers,
     ...approval.handlers,
     ...recap.handlers,
+    ...cards.handlers,
 
     'desk.sealGuard': (_input, { actor }) => ok(sealGuard.state(actor!.id)),
     'desk.unlockSeal': (input, { actor }) =>
@@ -702,7 +716,10 @@ export function openStation(opts: StationOptions): Station {
       emit('status', status);
     },
     status: () => status,
-    startSync: () => sync.start(),
+    startSync: () => {
+      sync.start();
+      cards.start();
+    },
     startOffice: () => office.start(),
     officeHubUrl: () => office.hubUrl(),
     housekeeping,
@@ -713,6 +730,7 @@ export function openStation(opts: StationOptions): Station {
       listeners.clear();
       // The scanner (and a simulator's pty pair) stops in the background; no DB use after this.
       sync.stop();
+      cards.stop();
       void office.close();
       devices.close();
       void fingerprints.close();

@@ -19,6 +19,7 @@ import { DiagnosticsScreen } from '../screens/technician/diagnostics/diagnostics
 import { CentralScreen } from '../screens/technician/central/central-screen';
 import { OfficeScreen } from '../screens/technician/office/office-screen';
 import { OfficeRecapScreen } from '../screens/supervisor/office-recap/office-recap-screen';
+import { CardsArrivalScreen } from '../screens/supervisor/cards/cards-arrival-screen';
 import { ACTIVITY_PING_MS, createActivityThrottle } from './activity';
 import { useApp } from './app-context';
 import { call } from './station-client';
@@ -32,6 +33,7 @@ export type ScreenId =
   | 'central'
   | 'office'
   | 'office-recap'
+  | 'cards'
   | 'diagnostics'
   | 'approval'
   | 'recap'
@@ -67,6 +69,7 @@ const SCREENS: Record<ScreenId, ScreenDef> = {
   central: { id: 'central', labelKey: 'nav.central', code: 'KeyC', keys: 'Alt+C' },
   office: { id: 'office', labelKey: 'nav.office', code: 'KeyK', keys: 'Alt+K' },
   'office-recap': { id: 'office-recap', labelKey: 'nav.officeRecap', code: 'KeyO', keys: 'Alt+O' },
+  cards: { id: 'cards', labelKey: 'nav.cards', code: 'KeyT', keys: 'Alt+T' },
   approval: { id: 'approval', labelKey: 'sup.nav.approval', code: 'KeyA', keys: 'Alt+A' },
   recap: { id: 'recap', labelKey: 'sup.nav.recap', code: 'KeyR', keys: 'Alt+R' },
   queue: { id: 'queue', labelKey: 'nav.queue', code: 'KeyQ', keys: 'Alt+Q' },
@@ -86,6 +89,7 @@ export const ROLE_SCREENS: Record<Role, readonly ScreenId[]> = {
     'audit',
     'exports',
     'office-recap',
+    'cards',
   ],
   technician: ['diagnostics', 'station', 'central', 'office'],
 };
@@ -223,6 +227,7 @@ export function Shell({ locked }: { locked: boolean }) {
         {active === 'central' ? <CentralScreen /> : null}
         {active === 'office' ? <OfficeScreen /> : null}
         {active === 'office-recap' ? <OfficeRecapScreen /> : null}
+        {active === 'cards' ? <CardsArrivalScreen /> : null}
       </main>
       <StatusBar />
     </div>
