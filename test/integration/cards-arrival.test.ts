@@ -7,8 +7,8 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loginAs, must, tempDir } from '../../src-main/services/testing';
-import type { Station } from '../../src-main/services/station';
+import { loginAs, must, tempDir } from '../helpers/station';
+import type { Station } from '../../src-main/services/station/station';
 import { startCentral } from '../central/server';
 import type { CentralHandle } from '../central/server';
 import {

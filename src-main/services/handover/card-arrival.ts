@@ -23,10 +23,10 @@ import {
 import { getSetting, setSetting } from '../../store/settings-repo';
 import { CentralTlsError, ReplyShapeError, createCentralClient } from '../../sync/central-http';
 import { PrintFeedHttpError, fetchPrintFeed } from '../../sync/card-feed';
-import type { Actor, Audit } from '../audit';
-import type { Central } from '../central';
-import { baseUrl } from '../central';
-import type { Logger } from '../log';
+import type { Actor, Audit } from '../common/audit';
+import type { Central } from '../sync/central';
+import { baseUrl } from '../sync/central';
+import type { Logger } from '../common/log';
 import { applyFeedPage, feedCursor } from './card-feed';
 import { handoverText } from './messages';
 

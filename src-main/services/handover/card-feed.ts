@@ -9,7 +9,7 @@ import type { SignedPrintStatement } from '../../packets/index';
 import { cardRefForPacket, upsertBatch, upsertPrintedCard } from '../../store/cards-repo';
 import type { CardRef } from '../../store/cards-repo';
 import { getSetting, setSetting } from '../../store/settings-repo';
-import type { Audit } from '../audit';
+import type { Audit } from '../common/audit';
 
 export const SETTING_PRINT_FEED_CURSOR = 'cards.printFeedCursor';
 

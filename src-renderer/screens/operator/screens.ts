@@ -1,0 +1,3 @@
+// The operator's screens: one chunk, loaded after login (src-renderer/app/lazy-screens.ts).
+export { RecordingWorkspace } from './recording/recording-workspace';
+export { QueueDesk } from '../queue/queue-desk';
