@@ -97,7 +97,6 @@ export const AUDIT_ACTIONS = [
   'cards.statement-refused',
   'cards.batch-arrived',
   'cards.marked-missing',
-  'cards.village-list',
   'forbidden',
 ] as const;
 
