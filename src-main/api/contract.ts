@@ -18,6 +18,8 @@ import { deskMethods } from './contract-desk';
 import type { DeskOutputs } from './contract-desk';
 import { officeMethods } from './contract-office';
 import type { OfficeOutputs } from './contract-office';
+import { cardMethods } from './contract-cards';
+import type { CardOutputs } from './contract-cards';
 import type { MethodSpec } from './schema';
 
 /**
@@ -66,6 +68,7 @@ export const methods = {
   ...queueMethods,
   ...deskMethods,
   ...officeMethods,
+  ...cardMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export const maxBodyBytes = (m: MethodName): number =>
@@ -83,7 +86,8 @@ export interface MethodOutputs
     ExportOutputs,
     QueueOutputs,
     DeskOutputs,
-    OfficeOutputs {}
+    OfficeOutputs,
+    CardOutputs {}
 
 export type MethodOutput<M extends MethodName> = MethodOutputs[M];
 

@@ -92,6 +92,11 @@ export const AUDIT_ACTIONS = [
   'office.decision-sent',
   'office.decision-applied',
   'office.decision-refused',
+  // Printed cards (issue 18): targets are batch numbers, recording ids or round ids only.
+  'cards.batch-received',
+  'cards.statement-refused',
+  'cards.batch-arrived',
+  'cards.marked-missing',
   'forbidden',
 ] as const;
 

@@ -77,3 +77,27 @@ export interface CardAtOffice {
   arrivedAt: string;
   batchNo: string | null;
 }
+
+export type ArrivalCount =
+  | { ok: true; discrepancy: ArrivalDiscrepancy | null }
+  /** Fewer cards counted than the statement lists minus those marked missing. */
+  | { ok: false; unaccounted: number };
+
+/**
+ * The count check when a batch's box is opened: the cards present are the declared ones less
+ * those marked missing; more counted than that are extra cards (flagged, e.g. another
+ * kecamatan's); fewer means cards are missing that nobody has named yet.
+ */
+export function checkArrivalCount(
+  declared: number,
+  received: number,
+  missing: readonly string[],
+): ArrivalCount {
+  const present = declared - missing.length;
+  if (received < present) return { ok: false, unaccounted: present - received };
+  const extra = received - present;
+  return {
+    ok: true,
+    discrepancy: missing.length > 0 || extra > 0 ? { missing: [...missing], extra } : null,
+  };
+}

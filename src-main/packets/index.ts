@@ -21,6 +21,18 @@ export type { CentralKeyBundle, KeyPairPem, PacketKeyType } from './keys';
 export { VERDICT_DOMAIN, checkVerdict, signVerdict, verdictSigningBytes } from './verdict';
 export type { SignedVerdict, VerdictCheck, VerdictFields } from './verdict';
 export {
+  PRINT_STATEMENT_DOMAIN,
+  checkPrintStatement,
+  printStatementSigningBytes,
+  signPrintStatement,
+} from './print-statement';
+export type {
+  PrintStatementCheck,
+  PrintStatementFields,
+  PrintedCardRef,
+  SignedPrintStatement,
+} from './print-statement';
+export {
   MANIFEST_SCHEMA_VERSION,
   PHOTO_PART,
   SIGNATURE_IMAGE_PART,

@@ -294,3 +294,21 @@ export function returnCardFromRound(
       .run(r.at, r.reason, r.reason, r.at, r.recordingId).changes === 1
   );
 }
+
+/**
+ * The recording a packet of this station carries and its village (from the resident's data), so
+ * a statement naming a packet is only acted on for a packet this station sealed.
+ */
+export function cardRefForPacket(
+  db: Database,
+  packetId: string,
+): (CardRef & { packetRecordingId: string }) | null {
+  const r = db
+    .prepare(
+      `SELECT o.recording_id AS recordingId, o.recording_id AS packetRecordingId,
+         COALESCE(json_extract(r.resident_json, '$.villageCode'), '') AS villageCode
+       FROM outbox o JOIN recordings r ON r.id = o.recording_id WHERE o.packet_id = ?`,
+    )
+    .get(packetId) as (CardRef & { packetRecordingId: string }) | undefined;
+  return r ?? null;
+}

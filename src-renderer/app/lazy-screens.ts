@@ -48,6 +48,7 @@ export const QueueAdmin = screen(roleScreens.supervisor, (m) => m.QueueAdmin);
 export const AuditLog = screen(roleScreens.supervisor, (m) => m.AuditLog);
 export const ExportsScreen = screen(roleScreens.supervisor, (m) => m.ExportsScreen);
 export const OfficeRecapScreen = screen(roleScreens.supervisor, (m) => m.OfficeRecapScreen);
+export const CardsArrivalScreen = screen(roleScreens.supervisor, (m) => m.CardsArrivalScreen);
 
 export const DiagnosticsScreen = screen(roleScreens.technician, (m) => m.DiagnosticsScreen);
 export const StationInfoScreen = screen(roleScreens.technician, (m) => m.StationInfoScreen);

@@ -12,6 +12,7 @@ import {
   CentralScreen,
   DiagnosticsScreen,
   ExportsScreen,
+  CardsArrivalScreen,
   OfficeRecapScreen,
   OfficeScreen,
   QueueAdmin,
@@ -36,6 +37,7 @@ export type ScreenId =
   | 'central'
   | 'office'
   | 'office-recap'
+  | 'cards'
   | 'diagnostics'
   | 'approval'
   | 'recap'
@@ -71,6 +73,7 @@ const SCREENS: Record<ScreenId, ScreenDef> = {
   central: { id: 'central', labelKey: 'nav.central', code: 'KeyC', keys: 'Alt+C' },
   office: { id: 'office', labelKey: 'nav.office', code: 'KeyK', keys: 'Alt+K' },
   'office-recap': { id: 'office-recap', labelKey: 'nav.officeRecap', code: 'KeyO', keys: 'Alt+O' },
+  cards: { id: 'cards', labelKey: 'nav.cards', code: 'KeyT', keys: 'Alt+T' },
   approval: { id: 'approval', labelKey: 'sup.nav.approval', code: 'KeyA', keys: 'Alt+A' },
   recap: { id: 'recap', labelKey: 'sup.nav.recap', code: 'KeyR', keys: 'Alt+R' },
   queue: { id: 'queue', labelKey: 'nav.queue', code: 'KeyQ', keys: 'Alt+Q' },
@@ -90,6 +93,7 @@ export const ROLE_SCREENS: Record<Role, readonly ScreenId[]> = {
     'audit',
     'exports',
     'office-recap',
+    'cards',
   ],
   technician: ['diagnostics', 'station', 'central', 'office'],
 };
@@ -238,6 +242,7 @@ export function Shell({ locked }: { locked: boolean }) {
           {active === 'central' ? <CentralScreen /> : null}
           {active === 'office' ? <OfficeScreen /> : null}
           {active === 'office-recap' ? <OfficeRecapScreen /> : null}
+          {active === 'cards' ? <CardsArrivalScreen /> : null}
         </Suspense>
       </main>
       <StatusBar />

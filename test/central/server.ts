@@ -24,6 +24,7 @@ import {
 import type { PacketRejection, SignedVerdict } from '../../src-main/packets/index';
 import { BundleTooLargeError, importBundle, readBundleZipStream } from './bundle-import';
 import { openCentralStore } from './store';
+import { createPrintBatches } from './print-batches';
 import type { RegisterError } from './store';
 import { selfSignedCert } from './tls-cert';
 import type { CentralStore, PacketRow, UploadRow } from './store';
@@ -234,6 +235,13 @@ export async function startCentral(opts: CentralOptions = {}): Promise<CentralHa
   const store = openCentralStore(join(dataDir, 'central.db'));
   const maxPacketBytes = opts.maxPacketBytes ?? DEFAULT_MAX_PACKET_BYTES;
   const log = opts.log ?? (() => {});
+  const print = createPrintBatches({
+    dbFile: join(dataDir, 'central.db'),
+    store,
+    centralPrivateKeyPem: keys.privateKeyPem,
+    verdictPrivateKeyPem: verdictKeys.privateKeyPem,
+    log,
+  });
   const faults: CentralFaults = {
     fail5xx: 0,
     failOn: 'files',
@@ -546,6 +554,9 @@ export async function startCentral(opts: CentralOptions = {}): Promise<CentralHa
       }
       return sendJson(res, 200, { ...publicPacket(p), verdict: verdictOf(p) });
     }
+    const adminAllowed = isLoopback(req.socket.remoteAddress) && operatorAllowed(req);
+    const printCtx = { adminAllowed, readJson: () => readJson(req), send: sendJson };
+    if (await print.handle(req, res, path, printCtx)) return;
     if (path.startsWith('/api/admin/')) return admin(req, res, path);
     return sendJson(res, 404, { error: 'not-found' });
   }
@@ -694,6 +705,7 @@ export async function startCentral(opts: CentralOptions = {}): Promise<CentralHa
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      print.close();
       store.close();
       if (ownDir) rmSync(ownDir, { recursive: true, force: true });
     },

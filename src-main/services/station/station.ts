@@ -32,6 +32,7 @@ import { createFreeze } from '../supervisor/freeze';
 import { createRecap } from '../supervisor/recap';
 import { createCentral, ensureStationKeys } from '../sync/central';
 import { createSyncService } from '../sync/sync';
+import { createCardArrival } from '../handover/card-arrival';
 import { createDispatch } from './dispatch';
 import type { Handlers } from './dispatch';
 import { createStationEvents } from './events';
@@ -216,6 +217,18 @@ export function openStation(opts: StationOptions): Station {
   });
 
   // Approval queue, freeze rules, daily recap.
+  // Printed cards from the centre's print feed, the arrival check.
+  const cards = createCardArrival({
+    db,
+    now,
+    locale: L,
+    audit,
+    log,
+    central,
+    stationId: () => getStation(db)?.id ?? null,
+    regionName,
+  });
+
   const freeze = createFreeze({ db, now, locale: L, audit, onSettingsChanged: () => sync.wake() });
   const approval = createApproval({
     db,
@@ -332,6 +345,7 @@ export function openStation(opts: StationOptions): Station {
     ...freeze.handlers,
     ...approval.handlers,
     ...recap.handlers,
+    ...cards.handlers,
 
     'desk.sealGuard': (_input, { actor }) => ok(sealGuard.state(actor!.id)),
     'desk.unlockSeal': (input, { actor }) =>
@@ -368,7 +382,10 @@ export function openStation(opts: StationOptions): Station {
     on: events.on,
     emitStatus: events.updateStatus,
     status: events.status,
-    startSync: () => sync.start(),
+    startSync: () => {
+      sync.start();
+      cards.start();
+    },
     startOffice: () => office.start(),
     officeHubUrl: () => office.hubUrl(),
     housekeeping,
@@ -379,6 +396,7 @@ export function openStation(opts: StationOptions): Station {
       events.clear();
       // The scanner (and a simulator's pty pair) stops in the background; no DB use after this.
       sync.stop();
+      cards.stop();
       void office.close();
       devices.close();
       void fingerprints.close();

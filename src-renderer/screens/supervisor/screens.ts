@@ -6,3 +6,4 @@ export { OfficeRecapScreen } from './office-recap/office-recap-screen';
 export { RecapScreen } from './recap/recap-screen';
 export { UsersScreen } from './users/users-screen';
 export { QueueAdmin } from './queue/queue-admin';
+export { CardsArrivalScreen } from './cards/cards-arrival-screen';
