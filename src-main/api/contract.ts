@@ -25,6 +25,8 @@ import { deskMethods } from './contract-desk';
 import { officeMethods } from './contract-office';
 import type { OfficeOutputs } from './contract-office';
 import type { DeskOutputs } from './contract-desk';
+import { handoverMethods } from './contract-handover';
+import type { HandoverOutputs } from './contract-handover';
 import { ROLES, base64, id, password, regionCode, text, username } from './schema';
 import type { MethodSpec, Role } from './schema';
 
@@ -304,6 +306,7 @@ export const methods = {
   ...queueMethods,
   ...deskMethods,
   ...officeMethods,
+  ...handoverMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export const maxBodyBytes = (m: MethodName): number =>
@@ -390,7 +393,8 @@ export interface MethodOutputs
     ExportOutputs,
     QueueOutputs,
     DeskOutputs,
-    OfficeOutputs {
+    OfficeOutputs,
+    HandoverOutputs {
   'approval.item': ApprovalDetail;
   'recordings.redo': Recording;
   'app.info': AppInfo;

@@ -92,6 +92,13 @@ export const AUDIT_ACTIONS = [
   'office.decision-sent',
   'office.decision-applied',
   'office.decision-refused',
+  // Handover of the printed card (issue 18): targets are recording and handover ids only.
+  'handover.completed',
+  'handover.finger-refused',
+  'handover.proxy-refused',
+  'handover.retained-expired',
+  'handover.sent',
+  'handover.policy',
   'forbidden',
 ] as const;
 

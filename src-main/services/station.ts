@@ -26,6 +26,7 @@ import { createAudit } from './audit';
 import { createCentral, ensureStationKeys } from './central';
 import { createDeskDrafts } from './desk-drafts';
 import { createFinish } from './finish';
+import { openHandover, retainForHandover } from './handover/index';
 import { createSealGuard } from './seal-guard';
 import { createQueue } from './queue/queue';
 import { createOffice } from './office/office';
@@ -341,6 +342,7 @@ export function openStation(opts: StationOptions): Station {
     storedSignature: (recordingId) => getSignature(db, recordingId),
     kecamatanName: regionName,
     onSealed: () => sync.wake(),
+    onSealing: (recordingId, at) => retainForHandover(db, recordingId, at),
   });
   let closed = false;
   let housekeepingRun: Promise<HousekeepingRun | null> | null = null;
@@ -371,6 +373,20 @@ export function openStation(opts: StationOptions): Station {
     },
     housekeeping: () => void housekeeping(),
     ...(opts.sync ? { options: opts.sync } : {}),
+  });
+
+  // Issue 18: handing the printed card over, and its records' way to the centre.
+  const handover = openHandover({
+    db,
+    now,
+    locale: L,
+    audit,
+    log,
+    central,
+    kecamatanName: regionName,
+    fingerprints,
+    signatures,
+    emitPoints: (p) => emit('signature.points', p),
   });
 
   // Approval queue, freeze rules, daily recap.
@@ -623,6 +639,7 @@ export function openStation(opts: StationOptions): Station {
     ...freeze.handlers,
     ...approval.handlers,
     ...recap.handlers,
+    ...handover.handlers,
 
     'desk.sealGuard': (_input, { actor }) => ok(sealGuard.state(actor!.id)),
     'desk.unlockSeal': (input, { actor }) =>
@@ -702,7 +719,10 @@ export function openStation(opts: StationOptions): Station {
       emit('status', status);
     },
     status: () => status,
-    startSync: () => sync.start(),
+    startSync: () => {
+      sync.start();
+      handover.sender.start();
+    },
     startOffice: () => office.start(),
     officeHubUrl: () => office.hubUrl(),
     housekeeping,
@@ -713,6 +733,7 @@ export function openStation(opts: StationOptions): Station {
       listeners.clear();
       // The scanner (and a simulator's pty pair) stops in the background; no DB use after this.
       sync.stop();
+      void handover.close();
       void office.close();
       devices.close();
       void fingerprints.close();

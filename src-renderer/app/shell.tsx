@@ -5,6 +5,7 @@ import { Kbd } from '../components/kbd';
 import { StatusBar } from '../components/status-bar';
 import { RecordingWorkspace } from '../screens/operator/recording/recording-workspace';
 import type { RecordingWorkspaceApi } from '../screens/operator/recording/recording-workspace';
+import { HandoverScreen } from '../screens/operator/handover/handover-screen';
 import { QueueAdmin } from '../screens/queue/queue-admin';
 import { QueueDesk } from '../screens/queue/queue-desk';
 import { TodayList } from '../screens/shared/today/today-list';
@@ -37,7 +38,8 @@ export type ScreenId =
   | 'recap'
   | 'queue'
   | 'queue-admin'
-  | 'exports';
+  | 'exports'
+  | 'handover';
 
 interface ScreenDef {
   id: ScreenId;
@@ -72,11 +74,12 @@ const SCREENS: Record<ScreenId, ScreenDef> = {
   queue: { id: 'queue', labelKey: 'nav.queue', code: 'KeyQ', keys: 'Alt+Q' },
   'queue-admin': { id: 'queue-admin', labelKey: 'nav.queueAdmin', code: 'KeyQ', keys: 'Alt+Q' },
   exports: { id: 'exports', labelKey: 'nav.exports', code: 'KeyE', keys: 'Alt+E' },
+  handover: { id: 'handover', labelKey: 'nav.handover', code: 'KeyT', keys: 'Alt+T' },
 };
 
 /** The screens each role sees; the first is where the role lands after login. */
 export const ROLE_SCREENS: Record<Role, readonly ScreenId[]> = {
-  operator: ['new-recording', 'queue', 'today'],
+  operator: ['new-recording', 'queue', 'today', 'handover'],
   supervisor: [
     'approval',
     'recap',
@@ -223,6 +226,7 @@ export function Shell({ locked }: { locked: boolean }) {
         {active === 'central' ? <CentralScreen /> : null}
         {active === 'office' ? <OfficeScreen /> : null}
         {active === 'office-recap' ? <OfficeRecapScreen /> : null}
+        {active === 'handover' ? <HandoverScreen /> : null}
       </main>
       <StatusBar />
     </div>
