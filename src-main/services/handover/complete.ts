@@ -18,7 +18,7 @@ import {
 import { getStation } from '../../store/station-repo';
 import type { Actor, Audit } from '../audit';
 import { newId } from '../ids';
-import { ht } from './messages';
+import { ht } from './counter-messages';
 import { renderHandoverReceipt } from './receipt';
 
 export interface CompleteDeps {

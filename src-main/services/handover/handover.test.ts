@@ -12,7 +12,7 @@ import {
   generateCentralKeys,
   generateVerdictKeys,
 } from '../../packets/index';
-import { getCard } from '../../store/cards-repo';
+import { getCard, sendCardsOnRound } from '../../store/cards-repo';
 import { findRetained } from '../../store/handover-repo';
 import { setCentralStatus, setVerifiedVerdict } from '../../store/outbox-repo';
 import { createAudit } from '../audit';
@@ -71,7 +71,7 @@ async function counterWithCards(n: number) {
   return { station, db, ids, packets, pad };
 }
 
-describe('handover at the counter', () => {
+describe('handover at the counter', { timeout: 90_000 }, () => {
   it('keeps two templates and the photo past retention, hands over with a visual check, then purges them', async () => {
     const { station, db, ids, packets, pad } = await counterWithCards(2);
     const [id, other] = ids as [string, string];
@@ -196,6 +196,48 @@ describe('handover at the counter', () => {
       proxy: { ...proxy, nik: '3201 0112 0385 0002' },
     });
     expect(ok.proxy).toMatchObject({ nik: '3201011203850002', relation: 'anak' });
+  });
+
+  it('on a delivery round, offline: the card handed over in the field, the record waits for the centre', async () => {
+    const { station, db, ids, pad } = await counterWithCards(2);
+    const [id, other] = ids as [string, string];
+    cardsAtOffice(db, 'B-003', [{ recordingId: id }, { recordingId: other }]);
+    expect(sendCardsOnRound(db, 'RONDE-1', [id], new Date().toISOString())).toBe(1);
+    const atCounter = await station.call('handover.open', { recordingId: id, kind: 'counter' });
+    expect(!atCounter.ok && atCounter.error.message).toMatch(/dibawa petugas pengantaran/);
+    const wrongRound = await station.call('handover.open', {
+      recordingId: id,
+      kind: 'round',
+      roundId: 'RONDE-2',
+    });
+    expect(!wrongRound.ok && wrongRound.error.message).toMatch(/tidak termasuk pengantaran ini/);
+    const notOnRound = await station.call('handover.open', {
+      recordingId: other,
+      kind: 'round',
+      roundId: 'RONDE-1',
+    });
+    expect(notOnRound.ok).toBe(false);
+
+    const hc = await must(station, 'handover.open', {
+      recordingId: id,
+      kind: 'round',
+      roundId: 'RONDE-1',
+    });
+    expect(hc.kind).toBe('round');
+    await must(station, 'handover.visualCheck', {
+      recordingId: id,
+      reason: 'Lansia, jari aus; wajah cocok',
+    });
+    await must(station, 'handover.signStart', { recordingId: id });
+    await pad.simulate('signature');
+    await must(station, 'handover.signAccept', { recordingId: id });
+    // The centre is unreachable (nothing listens on its port): the handover does not need it.
+    const done = await must(station, 'handover.complete', { recordingId: id });
+    expect(getCard(db, id)).toMatchObject({ state: 'handed_over', handoverKind: 'round' });
+    const row = db
+      .prepare('SELECT state, kind, round_id AS roundId FROM handovers WHERE id = ?')
+      .get(done.handoverId);
+    expect(row).toEqual({ state: 'queued', kind: 'round', roundId: 'RONDE-1' });
   });
 
   it('a card never collected loses its retained set after the maximum age', async () => {

@@ -31,7 +31,7 @@ import type { SignatureDevice } from '../signature-device';
 import type { Logger } from '../log';
 import { completeHandover, handoverReceipt } from './complete';
 import type { CompleteDeps } from './complete';
-import { ht } from './messages';
+import { ht } from './counter-messages';
 import { createPadSigning } from './signing';
 import { matchLiveFinger } from './verify-finger';
 

@@ -97,7 +97,7 @@ export function HandoverCaseView({
       ) : null}
       <div className="ho-case__body">
         <figure className="ho-photo">
-          {hc.photoDataUrl ? (
+          {hc.photoDataUrl && !done ? (
             <img src={hc.photoDataUrl} alt={t('handover.photoAlt')} data-testid="ho-photo" />
           ) : (
             <div className="ho-photo__none">{t('handover.noPhoto')}</div>

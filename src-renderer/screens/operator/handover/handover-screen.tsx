@@ -26,7 +26,9 @@ export function HandoverScreen() {
     if (r.ok) {
       setError(null);
       setResults(r.value);
-      if (r.value.length === 1) setOpen(r.value[0]!.recordingId);
+      // One card waiting at the counter opens at once; anything else is listed with its state.
+      const only = r.value.length === 1 ? r.value[0]! : null;
+      if (only?.cardState === 'at_office') setOpen(only.recordingId);
     } else {
       setResults([]);
       setError(r.error.message);

@@ -30,6 +30,7 @@ export function IdentityPanel({
   const [mode, setMode] = useState<Mode>(hc.fingers.length > 0 ? 'self' : 'visual');
   const [check, setCheck] = useState<FingerCheck | null>(null);
   const [waiting, setWaiting] = useState<number | null>(null);
+  const [simFinger, setSimFinger] = useState('');
   const [reason, setReason] = useState('');
   const [proxy, setProxy] = useState<ProxyDetails>({ name: '', nik: '', relation: 'anak', kk: '' });
   const id = hc.candidate.recordingId;
@@ -40,6 +41,8 @@ export function IdentityPanel({
     onError(null);
     const r = await call('handover.verifyFinger', { recordingId: id, finger });
     setWaiting(null);
+    // The simulated resident's other finger was for one check only.
+    setSimFinger('');
     if (!r.ok) return onError(r.error.message);
     setCheck(r.value);
     const again = await call('handover.open', {
@@ -104,8 +107,9 @@ export function IdentityPanel({
               <select
                 data-testid="ho-sim-finger"
                 aria-label={t('handover.simFinger')}
-                defaultValue=""
+                value={simFinger}
                 onChange={(e) => {
+                  setSimFinger(e.target.value);
                   const f = Number(e.target.value);
                   if (f) void call('handover.simulateFinger', { finger: f });
                 }}

@@ -1,7 +1,7 @@
 import { defineMessages, translator } from '../../domain/i18n';
 
 /** Texts of the handover (issue 18), for a clerk at the counter or on a round. */
-export const HANDOVER_TEXT = defineMessages('services/handover', {
+export const HANDOVER_TEXT = defineMessages('services/handover/counter', {
   notFound: {
     id: 'Tidak ada KTP-el di kantor untuk "{query}". Periksa NIK atau nama, atau kartunya belum tiba.',
     en: 'No e-KTP at the office for "{query}". Check the NIK or name, or the card has not arrived yet.',
