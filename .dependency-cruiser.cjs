@@ -2,7 +2,7 @@
 // a rule below lists for its layer; anything else fails `npm run lint` (`npm run lint:layers`).
 // Same-layer imports, npm packages and Node built-ins are always allowed (ESLint keeps Node and
 // native modules out of the pure layers). Tests (`*.test.ts`, test/, scripts/) are not cruised:
-// they may reach across layers to set things up. test/layers/layers.test.ts proves the rules
+// they may reach across layers to set things up (but production never imports them). test/layers/layers.test.ts proves the rules
 // reject a back-edge.
 
 /** The layered folders; everything else (node_modules, node:*) is outside the layers. */
@@ -89,6 +89,21 @@ const forbidden = [
     to: { path: '^src-renderer/screens/' },
   },
   {
+    name: 'contract-parts-below-contract',
+    comment:
+      'contract.ts joins the contract parts and handlers.ts builds on it: a part (contract-<area>.ts) or a building block (schema, reply) importing them would close a cycle. Shared pieces go to schema.ts or domain/.',
+    severity: 'error',
+    from: { path: '^src-main/api/(contract-[^/]+|schema|reply)\\.ts$' },
+    to: { path: '^src-main/api/(contract|handlers)\\.ts$' },
+  },
+  {
+    name: 'no-test-helpers-in-production',
+    comment: 'Test helpers live under test/ and are never imported by production code.',
+    severity: 'error',
+    from: {},
+    to: { path: '^test/' },
+  },
+  {
     name: 'no-cycles',
     comment: 'Import cycles hide which module is the lower layer.',
     severity: 'error',
@@ -109,8 +124,9 @@ module.exports = {
   allowedSeverity: 'error',
   forbidden,
   options: {
-    doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(\\.test\\.tsx?$|^test/|^scripts/)' },
+    // test/ and scripts/ show up only as targets, so `no-test-helpers-in-production` can see them.
+    doNotFollow: { path: '(node_modules|^test/|^scripts/)' },
+    exclude: { path: '\\.test\\.tsx?$' },
     tsPreCompilationDeps: true,
     enhancedResolveOptions: {
       extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'],

@@ -74,6 +74,9 @@ export default defineConfig({
       target: CHROME_TARGET,
       outDir: path.join(root, 'out/renderer'),
       emptyOutDir: true,
+      // The role screens are separate chunks (src-renderer/app/lazy-screens.ts), but there is one
+      // stylesheet, loaded with the page: screens' CSS files also style other roles' screens.
+      cssCodeSplit: false,
       rolldownOptions: {
         input: path.join(root, 'src-renderer/index.html'),
       },

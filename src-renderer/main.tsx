@@ -7,6 +7,7 @@ import { pickTransport } from './app/transport';
 import { notifyReconnect, setBridge } from './app/station-client';
 import { currentLocale, initI18n } from './i18n';
 import { isTvRoute } from './tv/tv-model';
+import './app/screen-styles';
 import { TvPage } from './tv/tv-page';
 import './styles.css';
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ApprovalDecisionKind, RecordingStatus } from '../domain/records';
+import type { Recording, RecordingReview } from './contract-recording';
 import { id } from './schema';
 import type { MethodSpec } from './schema';
 
@@ -207,8 +208,15 @@ export interface DailyRecap {
   freeze: FreezeStatus;
 }
 
-/** 'approval.item' and 'recordings.redo' return whole recordings: their outputs are in contract.ts. */
+/** A recording under review: the approval item and everything the review screen shows. */
+export interface ApprovalDetail {
+  item: ApprovalItem;
+  review: RecordingReview;
+}
+
 export interface SupervisorOutputs {
+  'approval.item': ApprovalDetail;
+  'recordings.redo': Recording;
   'approval.queue': ApprovalItem[];
   'approval.approve': ApprovalItem;
   'approval.reject': ApprovalItem;

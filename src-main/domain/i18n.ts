@@ -23,7 +23,7 @@ export type Catalogue = Readonly<Record<string, Message>>;
 const catalogues = new Map<string, Catalogue>();
 
 /**
- * Declares a catalogue. `name` (the module's path, e.g. `services/devices`) lets the catalogue
+ * Declares a catalogue. `name` (the module's path, e.g. `services/devices/devices`) lets the catalogue
  * test check every catalogue has both languages with the same placeholders.
  */
 export function defineMessages<const C extends Catalogue>(name: string, catalogue: C): C {

@@ -7,7 +7,7 @@ import type { ValidateContext } from './validate-resident';
 
 // Made-up people on real region codes (32.01.01 Cibinong, Kab. Bogor; 32.73.01 Sukasari,
 // Kota Bandung). A small known-codes set stands in for the region index here; the real index
-// is exercised together with validateResident in services/regions.test.ts.
+// is exercised together with validateResident in services/recording/regions.test.ts.
 const KNOWN = new Set(['32.01.01', '32.73.01', '32.01.01.1001', '32.73.01.1001']);
 const ctx: ValidateContext = {
   today: new Date(2025, 5, 1),

@@ -6,8 +6,8 @@ import {
 import { generateCentralKeys, generateStationKeys } from './keys';
 import { manifestJsonSchema } from './manifest-json-schema';
 import { openPacket, sealPacket } from './seal';
-import { sampleSealInput } from './testing';
-import type { SampleOptions } from './testing';
+import { sampleSealInput } from '../../test/helpers/sample-packets';
+import type { SampleOptions } from '../../test/helpers/sample-packets';
 
 const station = generateStationKeys();
 const centre = generateCentralKeys();

@@ -5,7 +5,7 @@ const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 /**
  * 'K' + 10 chars of millisecond time + 16 random chars (80 bits), Crockford base32: sorts by
  * sealing time, unique without coordination, no personal data (safe in logs and URLs). Same
- * shape as the station's other ids (services/ids.ts), kept here so packets/ stays below services/.
+ * shape as the station's other ids (services/common/ids.ts), kept here so packets/ stays below services/.
  */
 export function newPacketId(at: Date = new Date()): string {
   let t = at.getTime();

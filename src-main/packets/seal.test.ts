@@ -12,7 +12,7 @@ import {
   signManifest,
 } from './seal';
 import type { SealInput } from './seal';
-import { sampleSealInput } from './testing';
+import { sampleSealInput } from '../../test/helpers/sample-packets';
 
 const station = generateStationKeys();
 const otherStation = generateStationKeys();

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { tempDir } from '../services/testing';
+import { tempDir } from '../../test/helpers/station';
 import { addResident, residents, stockStore, STOCK_AT } from '../../test/helpers/card-stock';
 import {
   batchCards,

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../services/testing';
+import { tempDir } from '../../test/helpers/station';
 import { databasePath, openDatabase } from './db';
 import { StoreError } from './errors';
 import { schemaVersion } from './migrate';

@@ -1,7 +1,7 @@
 import { chmodSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../services/testing';
+import { tempDir } from '../../test/helpers/station';
 import { StoreError } from './errors';
 import { KEY_FILE, fileKeyProvider } from './key-file';
 

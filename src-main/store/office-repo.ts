@@ -183,6 +183,8 @@ export interface RecordingMetaRow {
   villageCode: string;
   nik: string;
   createdAt: string;
+  /** The office queue card the recording was started for (null: none). */
+  cardId: string | null;
 }
 
 /** The desk's recordings created in [from, to), for the hub's office recap. */
@@ -191,11 +193,30 @@ export function recordingMetaBetween(db: Database, from: string, to: string): Re
     .prepare(
       `SELECT r.id, r.status, u.username AS operator,
          COALESCE(json_extract(r.resident_json, '$.villageCode'), '') AS villageCode,
-         r.nik, r.created_at AS createdAt
+         r.nik, r.created_at AS createdAt, l.card_id AS cardId
        FROM recordings r JOIN users u ON u.id = r.operator_id
+         LEFT JOIN office_card_links l ON l.recording_id = r.id
        WHERE r.created_at >= ? AND r.created_at < ? ORDER BY r.created_at LIMIT 5000`,
     )
     .all(from, to) as RecordingMetaRow[];
+}
+
+/**
+ * The office card a recording was started for: on a desk its own (stationId null), on the hub
+ * as a desk reported it. The latest link of a recording wins; on the hub a recording another
+ * desk already linked is left alone.
+ */
+export function linkOfficeCard(
+  db: Database,
+  l: { recordingId: string; cardId: string; stationId: string | null; at: string },
+): void {
+  db.prepare(
+    `INSERT INTO office_card_links (recording_id, card_id, station_id, linked_at)
+     VALUES (@recordingId, @cardId, @stationId, @at)
+     ON CONFLICT(recording_id) DO UPDATE SET card_id = excluded.card_id,
+       linked_at = excluded.linked_at
+     WHERE office_card_links.station_id IS excluded.station_id`,
+  ).run(l);
 }
 
 export function upsertOfficeRecording(

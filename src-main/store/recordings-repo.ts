@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { CentralStatus, RecordingStatus } from '../domain/records';
+import { likeLiteral } from './sql-like';
 
 export interface RecordingRow {
   id: string;
@@ -109,11 +110,6 @@ export function markDraftSealed(db: Database, id: string, updatedAt: string): bo
       )
       .run(updatedAt, id).changes === 1
   );
-}
-
-/** Escapes LIKE wildcards so a search for "50%" means the characters, not a pattern. */
-function likeLiteral(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /**

@@ -1,25 +1,29 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../src-main/api/contract';
 import { Kbd } from '../components/kbd';
 import { StatusBar } from '../components/status-bar';
-import { RecordingWorkspace } from '../screens/operator/recording/recording-workspace';
 import type { RecordingWorkspaceApi } from '../screens/operator/recording/recording-workspace';
-import { HandoverScreen } from '../screens/operator/handover/handover-screen';
-import { QueueAdmin } from '../screens/queue/queue-admin';
-import { QueueDesk } from '../screens/queue/queue-desk';
-import { TodayList } from '../screens/shared/today/today-list';
-import { ApprovalScreen } from '../screens/supervisor/approval/approval-screen';
-import { RecapScreen } from '../screens/supervisor/recap/recap-screen';
 import { FreezeBanner } from '../components/freeze-banner';
-import { AuditLog } from '../screens/supervisor/audit/audit-log';
-import { ExportsScreen } from '../screens/supervisor/exports/exports-screen';
-import { UsersScreen } from '../screens/supervisor/users/users-screen';
-import { StationInfoScreen } from '../screens/technician/station/station-info';
-import { DiagnosticsScreen } from '../screens/technician/diagnostics/diagnostics-screen';
-import { CentralScreen } from '../screens/technician/central/central-screen';
-import { OfficeScreen } from '../screens/technician/office/office-screen';
-import { OfficeRecapScreen } from '../screens/supervisor/office-recap/office-recap-screen';
+import { ScreenLoading } from '../components/screen-loading';
+import {
+  ApprovalScreen,
+  AuditLog,
+  CentralScreen,
+  DiagnosticsScreen,
+  ExportsScreen,
+  HandoverScreen,
+  OfficeRecapScreen,
+  OfficeScreen,
+  QueueAdmin,
+  QueueDesk,
+  RecapScreen,
+  RecordingWorkspace,
+  StationInfoScreen,
+  TodayList,
+  UsersScreen,
+  preloadScreens,
+} from './lazy-screens';
 import { ACTIVITY_PING_MS, createActivityThrottle } from './activity';
 import { useApp } from './app-context';
 import { call } from './station-client';
@@ -98,7 +102,12 @@ export function Shell({ locked }: { locked: boolean }) {
   const { session, info } = useApp();
   const role = session.user.role;
   const screens = ROLE_SCREENS[role];
-  const [active, setActive] = useState<ScreenId>(screens[0] ?? 'today');
+  const [active, setActiveNow] = useState<ScreenId>(screens[0] ?? 'today');
+  // A switch is a transition: the current screen stays until the next one's code is loaded.
+  const setActive = useMemo(
+    () => (id: ScreenId) => startTransition(() => setActiveNow(id)),
+    [setActiveNow],
+  );
   const formApi = useRef<RecordingWorkspaceApi | null>(null);
   const mainRef = useRef<HTMLElement | null>(null);
 
@@ -111,8 +120,11 @@ export function Shell({ locked }: { locked: boolean }) {
       }
       setActive(id);
     },
-    [screens, active],
+    [screens, active, setActive],
   );
+
+  // The role's screens load in the background as soon as the shell is up.
+  useEffect(() => preloadScreens(role), [role]);
 
   // Shortcuts work from anywhere in the shell, including inside inputs.
   useEffect(() => {
@@ -191,42 +203,46 @@ export function Shell({ locked }: { locked: boolean }) {
         {role === 'operator' ? <FreezeBanner /> : null}
         {role === 'operator' ? (
           <div hidden={active !== 'new-recording'}>
-            <RecordingWorkspace
-              apiRef={formApi}
-              active={active === 'new-recording' && !locked}
-              onShowToday={() => setActive('today')}
-            />
+            <Suspense fallback={<ScreenLoading />}>
+              <RecordingWorkspace
+                apiRef={formApi}
+                active={active === 'new-recording' && !locked}
+                onShowToday={() => setActive('today')}
+              />
+            </Suspense>
           </div>
         ) : null}
-        {active === 'today' ? (
-          <TodayList
-            readOnly={role !== 'operator'}
-            onOpen={(id) => {
-              setActive('new-recording');
-              void formApi.current?.open(id);
-            }}
-          />
-        ) : null}
-        {active === 'queue' ? (
-          <QueueDesk
-            onRecord={(c) => {
-              setActive('new-recording');
-              formApi.current?.startFromCard(c.card.id, c.prefill);
-            }}
-          />
-        ) : null}
-        {active === 'queue-admin' ? <QueueAdmin /> : null}
-        {active === 'approval' ? <ApprovalScreen /> : null}
-        {active === 'recap' ? <RecapScreen /> : null}
-        {active === 'users' ? <UsersScreen /> : null}
-        {active === 'audit' ? <AuditLog /> : null}
-        {active === 'exports' ? <ExportsScreen /> : null}
-        {active === 'station' ? <StationInfoScreen /> : null}
-        {active === 'diagnostics' ? <DiagnosticsScreen /> : null}
-        {active === 'central' ? <CentralScreen /> : null}
-        {active === 'office' ? <OfficeScreen /> : null}
-        {active === 'office-recap' ? <OfficeRecapScreen /> : null}
-        {active === 'handover' ? <HandoverScreen /> : null}
+        <Suspense fallback={<ScreenLoading />}>
+          {active === 'today' ? (
+            <TodayList
+              readOnly={role !== 'operator'}
+              onOpen={(id) => {
+                setActive('new-recording');
+                void formApi.current?.open(id);
+              }}
+            />
+          ) : null}
+          {active === 'queue' ? (
+            <QueueDesk
+              onRecord={(c) => {
+                setActive('new-recording');
+                formApi.current?.startFromCard(c.card.id, c.prefill);
+              }}
+            />
+          ) : null}
+          {active === 'queue-admin' ? <QueueAdmin /> : null}
+          {active === 'approval' ? <ApprovalScreen /> : null}
+          {active === 'recap' ? <RecapScreen /> : null}
+          {active === 'users' ? <UsersScreen /> : null}
+          {active === 'audit' ? <AuditLog /> : null}
+          {active === 'exports' ? <ExportsScreen /> : null}
+          {active === 'station' ? <StationInfoScreen /> : null}
+          {active === 'diagnostics' ? <DiagnosticsScreen /> : null}
+          {active === 'central' ? <CentralScreen /> : null}
+          {active === 'office' ? <OfficeScreen /> : null}
+          {active === 'office-recap' ? <OfficeRecapScreen /> : null}
+          {active === 'handover' ? <HandoverScreen /> : null}
+        </Suspense>
       </main>
       <StatusBar />
     </div>

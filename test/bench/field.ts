@@ -31,7 +31,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { SyncStatus } from '../../src-main/api/contract';
-import { tempDir } from '../../src-main/services/testing';
+import { tempDir } from '../helpers/station';
 import { startCentral } from '../central/server';
 import { startFaultProxy } from '../helpers/fault-proxy';
 import { openStore } from '../helpers/sync-fixtures';

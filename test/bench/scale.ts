@@ -12,15 +12,9 @@
  */
 import { statSync } from 'node:fs';
 import { databasePath } from '../../src-main/store/db';
-import { localDateKey } from '../../src-main/services/recap';
-import type { Station } from '../../src-main/services/station';
-import {
-  SUPERVISOR,
-  loginAs,
-  must,
-  openTestStation,
-  tempDir,
-} from '../../src-main/services/testing';
+import { localDateKey } from '../../src-main/services/supervisor/recap';
+import type { Station } from '../../src-main/services/station/station';
+import { SUPERVISOR, loginAs, must, openTestStation, tempDir } from '../helpers/station';
 import {
   dueUploads,
   nextDueAt,

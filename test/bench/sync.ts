@@ -12,7 +12,7 @@
  */
 import { rmSync } from 'node:fs';
 import { startCentral } from '../central/server';
-import { tempDir } from '../../src-main/services/testing';
+import { tempDir } from '../helpers/station';
 import type { SyncStatus } from '../../src-main/api/contract';
 import { startFaultProxy } from '../helpers/fault-proxy';
 import { openStore } from '../helpers/sync-fixtures';

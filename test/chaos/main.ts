@@ -16,7 +16,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loginAs, openTestStation, tempDir } from '../../src-main/services/testing';
+import { loginAs, openTestStation, tempDir } from '../helpers/station';
 import { setSetting } from '../../src-main/store/settings-repo';
 import { startCentral } from '../central/server';
 import { startFaultProxy } from '../helpers/fault-proxy';

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromiumArgs } from '../../playwright.config';
 import { chromiumPath } from '../../scripts/chromium-path.mjs';
-import { validResident } from '../../src-main/services/testing';
+import { validResident } from '../helpers/station';
 import { startBrowserHost, type RunningHost } from '../helpers/browser-host';
 import { sealDirect } from '../helpers/supervisor-fixtures';
 import { openStore, seedCaptures } from '../helpers/sync-fixtures';

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { formatCentralKeyBundle } from '../../src-main/packets/keys';
-import { validResident } from '../../src-main/services/testing';
+import { validResident } from '../helpers/station';
 import { startBrowserHost, type RunningHost } from '../helpers/browser-host';
 import { openStore, seedCaptures } from '../helpers/sync-fixtures';
 import {

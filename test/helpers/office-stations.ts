@@ -2,13 +2,7 @@
 // and ports (0), set up with a supervisor, a technician and an operator, driven over its API.
 import type { MethodInput, MethodName, MethodOutput } from '../../src-main/api/contract';
 import type { Reply } from '../../src-main/api/reply';
-import {
-  SUPERVISOR,
-  addUser,
-  loginAs,
-  must as mustOn,
-  tempDir,
-} from '../../src-main/services/testing';
+import { SUPERVISOR, addUser, loginAs, must as mustOn, tempDir } from './station';
 import { startBrowserHost } from './browser-host';
 import { OPERATOR, OPERATOR_PASSWORD, makeDrafts, prepareStation } from './sync-station';
 import type { CentralLike } from './sync-station';
@@ -32,7 +26,7 @@ export interface OfficeStation {
 
 export async function startOfficeStation(
   name: string,
-  opts: { hub?: boolean; dataDir?: string; hubPort?: number } = {},
+  opts: { hub?: boolean; dataDir?: string; hubPort?: number; helloSeconds?: number } = {},
 ): Promise<OfficeStation> {
   const host = await startBrowserHost({
     // Four stations start one after the other on a machine that may be busy.
@@ -48,6 +42,7 @@ export async function startOfficeStation(
       '--hub-host',
       '127.0.0.1',
       ...(opts.hub ? ['--hub'] : []),
+      ...(opts.helloSeconds ? ['--hub-hello', String(opts.helloSeconds)] : []),
     ],
   });
   const call = async <M extends MethodName>(method: M, input: MethodInput<M>) => {
@@ -114,12 +109,14 @@ export async function pairDesk(hub: OfficeStation, desk: OfficeStation): Promise
 
 /**
  * A desk's data folder prepared in the test process: registered with `central`, approval before
- * upload on, `n` sealed recordings awaiting approval, and the office helpers' technician and
- * supervisor, so a desk process (or a reopened station) can run on it.
+ * upload on, `n` sealed recordings awaiting approval (or complete drafts, `seal: false`), and
+ * the office helpers' technician and supervisor, so a desk process (or a reopened station) can
+ * run on it.
  */
 export async function sealedDeskStore(
   central: CentralLike,
   n: number,
+  opts: { seal?: boolean } = {},
 ): Promise<{ dir: string; cleanup: () => void; ids: string[]; packets: string[] }> {
   const { dir, cleanup } = tempDir('rekam-office-desk-');
   const { station, operatorId } = await prepareStation(dir, central);
@@ -130,7 +127,8 @@ export async function sealedDeskStore(
   await loginAs(station, OPERATOR);
   const ids = await makeDrafts(station, dir, operatorId, n);
   const packets: string[] = [];
-  for (const id of ids) {
+  // Unsealed: complete drafts (photo, fingerprints, signature) the desk's operator seals.
+  for (const id of opts.seal === false ? [] : ids) {
     const r = await mustOn(station, 'recordings.finish', { id, password: OPERATOR_PASSWORD });
     packets.push(r.packetId);
   }

@@ -18,12 +18,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { GENESIS_HASH, auditRowHash } from '../../src-main/store/audit-chain';
 import { auditTip } from '../../src-main/store/audit-repo';
 import { LATEST_SCHEMA_VERSION } from '../../src-main/store/migrations/index';
-import {
-  SUPERVISOR,
-  addUser,
-  openTestStation,
-  setUpStation,
-} from '../../src-main/services/testing';
+import { SUPERVISOR, addUser, openTestStation, setUpStation } from './station';
 import { openStore } from './sync-fixtures';
 
 /** Bump when the generated data changes, so stale caches are rebuilt. */

@@ -5,8 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { Station } from '../../src-main/services/station';
-import { must, validResident } from '../../src-main/services/testing';
+import type { Station } from '../../src-main/services/station/station';
+import { must, validResident } from './station';
 import { insertOutbox } from '../../src-main/store/outbox-repo';
 import { nikFor } from './sync-station';
 import { seedCaptures } from './sync-fixtures';

@@ -6,7 +6,7 @@
  *
  *   node --import tsx test/helpers/sync-child.ts <dataDir> <operator> <password>
  */
-import { openTestStation } from '../../src-main/services/testing';
+import { openTestStation } from './station';
 import type { RecordingSummary, SyncStatus } from '../../src-main/api/contract';
 import { FAST_SYNC } from './sync-station';
 

@@ -3,15 +3,8 @@
  * ("ani") and a technician ("tekno"), the centre configured and the station registered, and
  * `drafts(n)` making complete recordings (data + photo + ten fingers + signature).
  */
-import type { Station, StationOptions } from '../../src-main/services/station';
-import {
-  addUser,
-  loginAs,
-  must,
-  openTestStation,
-  setUpStation,
-  validResident,
-} from '../../src-main/services/testing';
+import type { Station, StationOptions } from '../../src-main/services/station/station';
+import { addUser, loginAs, must, openTestStation, setUpStation, validResident } from './station';
 import { openStore, seedCaptures } from './sync-fixtures';
 
 export const OPERATOR = 'ani';

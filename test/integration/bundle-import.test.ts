@@ -10,7 +10,7 @@ import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BundleResult } from '../../src-main/api/contract-exports';
 import { localIsoDate } from '../../src-main/domain/nik';
-import type { Station } from '../../src-main/services/station';
+import type { Station } from '../../src-main/services/station/station';
 import {
   SUPERVISOR,
   addUser,
@@ -19,7 +19,7 @@ import {
   openTestStation,
   setUpStation,
   tempDir,
-} from '../../src-main/services/testing';
+} from '../helpers/station';
 import { importBundle, readBundleDir } from '../central/bundle-import';
 import type { BundleImportReport } from '../central/bundle-import';
 import { loadOrCreateKeys, startCentral } from '../central/server';

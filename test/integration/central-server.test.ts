@@ -12,7 +12,7 @@ import {
   stationRequestHeaders,
 } from '../../src-main/packets/index';
 import type { SealInput } from '../../src-main/packets/index';
-import { sampleSealInput } from '../../src-main/packets/testing';
+import { sampleSealInput } from '../helpers/sample-packets';
 import { startCentral } from '../central/index';
 import type { CentralHandle } from '../central/index';
 

@@ -4,17 +4,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DriverHost, forkSpawner } from '../../drivers/device-manager/host-supervisor';
 import { DeviceManager } from '../../drivers/device-manager/manager';
 import { TrafficRegistry } from '../../drivers/device-manager/traffic';
-import { createFingerprintDevice } from '../../src-main/services/fingerprint-device';
-import type { FingerprintDevice } from '../../src-main/services/fingerprint-device';
-import type { Station } from '../../src-main/services/station';
-import {
-  addUser,
-  loginAs,
-  must,
-  openTestStation,
-  setUpStation,
-  tempDir,
-} from '../../src-main/services/testing';
+import { createFingerprintDevice } from '../../src-main/services/devices/fingerprint-device';
+import type { FingerprintDevice } from '../../src-main/services/devices/fingerprint-device';
+import type { Station } from '../../src-main/services/station/station';
+import { addUser, loginAs, must, openTestStation, setUpStation, tempDir } from '../helpers/station';
 import { fingerprintTrafficRedactor } from '../../drivers/fingerprint/traffic-redactor';
 
 const cleanups: (() => Promise<void> | void)[] = [];

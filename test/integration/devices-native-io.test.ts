@@ -5,10 +5,10 @@ import { readdirSync, readlinkSync, realpathSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forkSpawner } from '../../drivers/device-manager/host-supervisor';
 import { ptyPairsAvailable } from '../../drivers/transport/pty-pair';
-import { startDevices } from '../../src-main/services/device-startup';
-import type { StartedDevices } from '../../src-main/services/device-startup';
-import { silentLogger } from '../../src-main/services/log';
-import type { Station } from '../../src-main/services/station';
+import { startDevices } from '../../src-main/services/devices/startup';
+import type { StartedDevices } from '../../src-main/services/devices/startup';
+import { silentLogger } from '../../src-main/services/common/log';
+import type { Station } from '../../src-main/services/station/station';
 import {
   addUser,
   loginAs,
@@ -17,7 +17,7 @@ import {
   setUpStation,
   tempDir,
   validResident,
-} from '../../src-main/services/testing';
+} from '../helpers/station';
 
 /** The files a process holds open (Linux), resolved. */
 function openFiles(pid: number | 'self'): string[] {

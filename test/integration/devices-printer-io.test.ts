@@ -12,19 +12,12 @@ import { STU_MODELS } from '../../drivers/signature-pad/stu-codec';
 import { ptyPairsAvailable } from '../../drivers/transport/pty-pair';
 import { openSerialTransport } from '../../drivers/transport/serial';
 import type { SerialTransport } from '../../drivers/transport/serial';
-import { startDevices } from '../../src-main/services/device-startup';
-import type { StartedDevices } from '../../src-main/services/device-startup';
-import { silentLogger } from '../../src-main/services/log';
-import { createSignatureDevice } from '../../src-main/services/signature-device';
-import type { Station } from '../../src-main/services/station';
-import {
-  addUser,
-  loginAs,
-  must,
-  openTestStation,
-  setUpStation,
-  tempDir,
-} from '../../src-main/services/testing';
+import { startDevices } from '../../src-main/services/devices/startup';
+import type { StartedDevices } from '../../src-main/services/devices/startup';
+import { silentLogger } from '../../src-main/services/common/log';
+import { createSignatureDevice } from '../../src-main/services/devices/signature-device';
+import type { Station } from '../../src-main/services/station/station';
+import { addUser, loginAs, must, openTestStation, setUpStation, tempDir } from '../helpers/station';
 import { openPtyPair } from '../helpers/pty';
 import type { PtyPair } from '../helpers/pty';
 

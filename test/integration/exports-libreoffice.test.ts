@@ -7,7 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localIsoDate } from '../../src-main/domain/nik';
-import type { Station } from '../../src-main/services/station';
+import type { Station } from '../../src-main/services/station/station';
 import {
   SUPERVISOR,
   addUser,
@@ -17,7 +17,7 @@ import {
   setUpStation,
   tempDir,
   validResident,
-} from '../../src-main/services/testing';
+} from '../helpers/station';
 
 const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 const NIKS = ['3201011205900001', '3201015205900002', '3201011205900009'];

@@ -11,10 +11,10 @@ import type {
 } from '../../src-main/api/contract';
 import { packImage4, unpackImage4 } from '../../drivers/fingerprint/codec';
 import { ptyPairsAvailable } from '../../drivers/transport/pty-pair';
-import { createFingerprintDevice } from '../../src-main/services/fingerprint-device';
-import type { FingerprintDevice } from '../../src-main/services/fingerprint-device';
-import { silentLogger } from '../../src-main/services/log';
-import type { Station } from '../../src-main/services/station';
+import { createFingerprintDevice } from '../../src-main/services/devices/fingerprint-device';
+import type { FingerprintDevice } from '../../src-main/services/devices/fingerprint-device';
+import { silentLogger } from '../../src-main/services/common/log';
+import type { Station } from '../../src-main/services/station/station';
 import {
   addUser,
   dumpStore,
@@ -24,7 +24,7 @@ import {
   setUpStation,
   tempDir,
   validResident,
-} from '../../src-main/services/testing';
+} from '../helpers/station';
 
 const carriers = (['memory', 'pty'] as const).filter((c) => c === 'memory' || ptyPairsAvailable());
 

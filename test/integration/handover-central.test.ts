@@ -11,20 +11,13 @@ import { ptyPairsAvailable } from '../../drivers/transport/pty-pair';
 import { checkVerdict } from '../../src-main/packets/verdict';
 import type { SignedVerdict } from '../../src-main/packets/verdict';
 import { stationRequestHeaders } from '../../src-main/packets/request-auth';
-import { createFingerprintDevice } from '../../src-main/services/fingerprint-device';
-import type { FingerprintDevice } from '../../src-main/services/fingerprint-device';
-import { silentLogger } from '../../src-main/services/log';
-import { createSignatureDevice } from '../../src-main/services/signature-device';
-import type { SignatureDevice } from '../../src-main/services/signature-device';
-import type { Station } from '../../src-main/services/station';
-import {
-  addUser,
-  loginAs,
-  must,
-  openTestStation,
-  setUpStation,
-  tempDir,
-} from '../../src-main/services/testing';
+import { createFingerprintDevice } from '../../src-main/services/devices/fingerprint-device';
+import type { FingerprintDevice } from '../../src-main/services/devices/fingerprint-device';
+import { silentLogger } from '../../src-main/services/common/log';
+import { createSignatureDevice } from '../../src-main/services/devices/signature-device';
+import type { SignatureDevice } from '../../src-main/services/devices/signature-device';
+import type { Station } from '../../src-main/services/station/station';
+import { addUser, loginAs, must, openTestStation, setUpStation, tempDir } from '../helpers/station';
 import { getCard } from '../../src-main/store/cards-repo';
 import { findRetained } from '../../src-main/store/handover-repo';
 import { getStationKeys } from '../../src-main/store/keys-repo';

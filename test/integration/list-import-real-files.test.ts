@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MethodInput } from '../../src-main/api/contract';
 import type { ImportListResult } from '../../src-main/api/contract-queue';
 import type { Reply } from '../../src-main/api/reply';
-import type { Station } from '../../src-main/services/station';
+import type { Station } from '../../src-main/services/station/station';
 import {
   SUPERVISOR,
   loginAs,
@@ -21,7 +21,7 @@ import {
   setUpStation,
   tempDir,
   testClock,
-} from '../../src-main/services/testing';
+} from '../helpers/station';
 
 const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 const NUMBER_MSG =

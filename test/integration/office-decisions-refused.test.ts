@@ -4,14 +4,8 @@
 // recording awaiting approval. Only the genuine decision is applied, once, and acknowledged.
 import { generateStationKeys } from '../../src-main/packets/keys';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Station } from '../../src-main/services/station';
-import {
-  SUPERVISOR,
-  loginAs,
-  must,
-  openTestStation,
-  tempDir,
-} from '../../src-main/services/testing';
+import type { Station } from '../../src-main/services/station/station';
+import { SUPERVISOR, loginAs, must, openTestStation, tempDir } from '../helpers/station';
 import { signHubDecision } from '../../src-main/services/office/office-auth';
 import { startHubServer } from '../../src-main/services/office/hub-server';
 import type { HubServer } from '../../src-main/services/office/hub-server';

@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../src-main/api/contract';
-import { tempDir } from '../../src-main/services/testing';
+import { tempDir } from '../helpers/station';
 import { startCentral } from '../central/server';
 import type { CentralHandle } from '../central/server';
 import { pairDesk, sealedDeskStore, startOfficeStation } from '../helpers/office-stations';

@@ -4,7 +4,7 @@
 import https from 'node:https';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BoardCall, QueueBoard } from '../../src-main/api/contract-queue';
-import { validResident } from '../../src-main/services/testing';
+import { validResident } from '../helpers/station';
 import { pairDesk, startOfficeStation } from '../helpers/office-stations';
 import type { OfficeStation } from '../helpers/office-stations';
 

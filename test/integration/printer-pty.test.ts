@@ -7,7 +7,7 @@ import { attachSimulatedPrinter } from '../../drivers/printer/simulator';
 import type { SimulatedPrinter } from '../../drivers/printer/simulator';
 import { openSerialTransport } from '../../drivers/transport/serial';
 import type { SerialTransport } from '../../drivers/transport/serial';
-import type { Station } from '../../src-main/services/station';
+import type { Station } from '../../src-main/services/station/station';
 import {
   addUser,
   loginAs,
@@ -16,7 +16,7 @@ import {
   setUpStation,
   tempDir,
   testClock,
-} from '../../src-main/services/testing';
+} from '../helpers/station';
 import { openPtyPair } from '../helpers/pty';
 import type { PtyPair } from '../helpers/pty';
 

@@ -3,8 +3,8 @@
 // four working weeks of history, and their plans read back from SQLite.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { tempDir } from '../../src-main/services/testing';
-import { localDateKey } from '../../src-main/services/recap';
+import { tempDir } from '../helpers/station';
+import { localDateKey } from '../../src-main/services/supervisor/recap';
 import { historyScans, STORE_READS } from '../helpers/query-plan';
 import { RETENTION_DAYS, SCALE_NOW, copyStore, scaleStore } from '../helpers/scale-store';
 import { openStore } from '../helpers/sync-fixtures';

@@ -3,7 +3,7 @@
 // bulk and found at the desk.
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Station } from '../../src-main/services/station';
+import type { Station } from '../../src-main/services/station/station';
 import {
   addUser,
   loginAs,
@@ -12,7 +12,7 @@ import {
   setUpStation,
   tempDir,
   testClock,
-} from '../../src-main/services/testing';
+} from '../helpers/station';
 
 const nik = (n: number) => `320101120590${String(n).padStart(4, '0')}`;
 const b64 = (s: string | Uint8Array) => Buffer.from(s).toString('base64');

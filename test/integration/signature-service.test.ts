@@ -3,11 +3,11 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PenPoint, SignaturePoints, StatusEvent } from '../../src-main/api/contract';
-import { silentLogger } from '../../src-main/services/log';
-import { createSignatureDevice } from '../../src-main/services/signature-device';
-import type { SignatureDevice } from '../../src-main/services/signature-device';
-import { inkStats } from '../../src-main/services/signature';
-import type { Station } from '../../src-main/services/station';
+import { silentLogger } from '../../src-main/services/common/log';
+import { createSignatureDevice } from '../../src-main/services/devices/signature-device';
+import type { SignatureDevice } from '../../src-main/services/devices/signature-device';
+import { inkStats } from '../../src-main/services/recording/signature';
+import type { Station } from '../../src-main/services/station/station';
 import { getSignature } from '../../src-main/store/signatures-repo';
 import {
   addUser,
@@ -18,7 +18,7 @@ import {
   setUpStation,
   tempDir,
   validResident,
-} from '../../src-main/services/testing';
+} from '../helpers/station';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { CIPHER, databasePath } from '../../src-main/store/db';
 import { fileKeyProvider } from '../../src-main/store/key-file';

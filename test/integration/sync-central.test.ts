@@ -1,14 +1,7 @@
 // central.* against the reference central server: configuration, key checks, registration.
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateStationKeys } from '../../src-main/packets/index';
-import {
-  addUser,
-  loginAs,
-  must,
-  openTestStation,
-  setUpStation,
-  tempDir,
-} from '../../src-main/services/testing';
+import { addUser, loginAs, must, openTestStation, setUpStation, tempDir } from '../helpers/station';
 import { startCentral } from '../central/server';
 
 const cleanups: (() => void | Promise<void>)[] = [];

@@ -5,8 +5,8 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { StationOptions } from '../../src-main/services/station';
-import { must, tempDir } from '../../src-main/services/testing';
+import type { StationOptions } from '../../src-main/services/station/station';
+import { must, tempDir } from '../helpers/station';
 import { startCentral } from '../central/server';
 import type { CentralHandle } from '../central/server';
 import { startFaultProxy } from '../helpers/fault-proxy';

@@ -7,8 +7,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateVerdictKeys, openPacket, signVerdict } from '../../src-main/packets/index';
-import type { Station, StationOptions } from '../../src-main/services/station';
-import { must, tempDir } from '../../src-main/services/testing';
+import type { Station, StationOptions } from '../../src-main/services/station/station';
+import { must, tempDir } from '../helpers/station';
 import { getCentral, setCentral } from '../../src-main/store/keys-repo';
 import { setSetting } from '../../src-main/store/settings-repo';
 import { ReplyTooLargeError, createCentralClient } from '../../src-main/sync/central-http';
@@ -26,7 +26,7 @@ import {
   prepareStation,
   until,
 } from '../helpers/sync-station';
-import { loginAs } from '../../src-main/services/testing';
+import { loginAs } from '../helpers/station';
 
 let central: CentralHandle;
 const cleanups: (() => void | Promise<void>)[] = [];

@@ -15,25 +15,16 @@ afterEach(() => {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Cruises a tree where `from` imports `to`; returns the names of the rules it breaks. */
-async function violations(from: string, to: string, typeOnly = false): Promise<string[]> {
+/** Cruises a tree of the given files (path → text); returns the names of the rules broken. */
+async function cruiseFiles(files: Record<string, string>): Promise<string[]> {
   const root = mkdtempSync(join(tmpdir(), 'rekam-layers-'));
   made.push(root);
-  const write = (file: string, text: string) => {
+  for (const [file, text] of Object.entries(files)) {
     mkdirSync(dirname(join(root, file)), { recursive: true });
     writeFileSync(join(root, file), text);
-  };
-  const rel = relative(dirname(from), to).replace(/\.tsx?$/, '');
-  const spec = rel.startsWith('.') ? rel : `./${rel}`;
-  write(to, 'export interface Thing { id: string }\nexport const THING = 1;\n');
-  write(
-    from,
-    typeOnly
-      ? `import type { Thing } from '${spec}';\nexport const used: Thing | null = null;\n`
-      : `import { THING } from '${spec}';\nexport const used = THING;\n`,
-  );
+  }
   const roots = ['src-main', 'drivers', 'src-renderer', 'shared'].filter((d) =>
-    [from, to].some((f) => f.startsWith(`${d}/`)),
+    Object.keys(files).some((f) => f.startsWith(`${d}/`)),
   );
   const { output } = await cruise(roots, {
     ...config.options,
@@ -48,9 +39,27 @@ async function violations(from: string, to: string, typeOnly = false): Promise<s
   return (output as ICruiseResult).summary.violations.map((v) => v.rule.name);
 }
 
+/** The import specifier of `to` as written in `from`. */
+const specifier = (from: string, to: string) => {
+  const rel = relative(dirname(from), to).replace(/\.tsx?$/, '');
+  return rel.startsWith('.') ? rel : `./${rel}`;
+};
+
+/** Cruises a tree where `from` imports `to`; returns the names of the rules it breaks. */
+async function violations(from: string, to: string, typeOnly = false): Promise<string[]> {
+  const spec = specifier(from, to);
+  return cruiseFiles({
+    [to]: 'export interface Thing { id: string }\nexport const THING = 1;\n',
+    [from]: typeOnly
+      ? `import type { Thing } from '${spec}';\nexport const used: Thing | null = null;\n`
+      : `import { THING } from '${spec}';\nexport const used = THING;\n`,
+  });
+}
+
 describe('layer rules', () => {
   it.each([
     ['src-main/services/x.ts', 'src-main/store/y.ts'],
+    ['src-main/services/recording/x.ts', 'src-main/services/common/y.ts'],
     ['src-main/store/x.ts', 'src-main/domain/y.ts'],
     ['src-main/sync/x.ts', 'src-main/packets/y.ts'],
     ['src-main/hosts/browser/x.ts', 'src-main/services/y.ts'],
@@ -83,5 +92,28 @@ describe('layer rules', () => {
     expect(
       await violations('src-renderer/components/x.tsx', 'src-renderer/screens/role/y.ts'),
     ).toContain('components-below-screens');
+  });
+
+  it('refuses a contract part importing the contract that joins the parts', async () => {
+    expect(
+      await violations('src-main/api/contract-sync.ts', 'src-main/api/contract.ts', true),
+    ).toContain('contract-parts-below-contract');
+  });
+
+  it('refuses an import cycle, also between type-only imports', async () => {
+    const a = 'src-main/api/contract-a.ts';
+    const b = 'src-main/api/contract-b.ts';
+    expect(
+      await cruiseFiles({
+        [a]: `import type { B } from '${specifier(a, b)}';\nexport interface A { b: B | null }\n`,
+        [b]: `import type { A } from '${specifier(b, a)}';\nexport interface B { a: A | null }\n`,
+      }),
+    ).toContain('no-cycles');
+  });
+
+  it('refuses production code importing a test helper', async () => {
+    expect(await violations('src-main/services/x.ts', 'test/helpers/y.ts')).toContain(
+      'no-test-helpers-in-production',
+    );
   });
 });

@@ -106,12 +106,15 @@ describe('office hub options', () => {
       makeHub: false,
       hubPort: 7443,
       hubHost: '0.0.0.0',
+      helloMs: 20_000,
     });
   });
   it('reads --hub, --hub-port and --hub-host, and refuses a bad port', () => {
     expect(
       parseBrowserHostArgs(['--hub', '--hub-port', '0', '--hub-host', '127.0.0.1'], repo).office,
-    ).toEqual({ makeHub: true, hubPort: 0, hubHost: '127.0.0.1' });
+    ).toEqual({ makeHub: true, hubPort: 0, hubHost: '127.0.0.1', helloMs: 20_000 });
     expect(() => parseBrowserHostArgs(['--hub-port', '70000'], repo)).toThrow(/--hub-port/);
+    expect(parseBrowserHostArgs(['--hub-hello', '600'], repo).office.helloMs).toBe(600_000);
+    expect(() => parseBrowserHostArgs(['--hub-hello', '0'], repo)).toThrow(/--hub-hello/);
   });
 });

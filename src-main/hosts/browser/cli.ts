@@ -1,10 +1,10 @@
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { fingerprintConfigFromArgs } from '../../services/fingerprint-device';
-import type { FingerprintDeviceConfig } from '../../services/fingerprint-device';
-import { signatureConfigFromArgs } from '../../services/signature-device';
-import type { SignatureDeviceConfig } from '../../services/signature-device';
+import { fingerprintConfigFromArgs } from '../../services/devices/fingerprint-device';
+import type { FingerprintDeviceConfig } from '../../services/devices/fingerprint-device';
+import { signatureConfigFromArgs } from '../../services/devices/signature-device';
+import type { SignatureDeviceConfig } from '../../services/devices/signature-device';
 
 export interface BrowserHostArgs {
   dataDir: string;
@@ -15,7 +15,7 @@ export interface BrowserHostArgs {
   fingerprint: FingerprintDeviceConfig;
   signature: SignatureDeviceConfig;
   /** The office hub (issue 17): start as the hub, and where its LAN service listens. */
-  office: { makeHub: boolean; hubPort: number; hubHost: string };
+  office: { makeHub: boolean; hubPort: number; hubHost: string; helloMs: number };
   /** End-to-end test runs only: cheap password hashing (never for a real desk). */
   testFastPasswords: boolean;
 }
@@ -36,6 +36,7 @@ Penggunaan / usage: npx tsx src-main/hosts/browser/main.ts [opsi]
   --hub                jadikan stasiun ini hub kantor (antrean, papan TV, rekap kantor)
   --hub-port N         port LAN hub kantor (default 7443; 0 = port bebas acak)
   --hub-host ALAMAT    antarmuka LAN hub (default 0.0.0.0 = semua; 127.0.0.1 = hanya mesin ini)
+  --hub-hello DETIK    meja: jeda sapaan berkala ke hub (default 20)
   --test-fast-passwords  HANYA untuk uji otomatis: hash kata sandi murah (jangan di meja nyata)
   --help               tampilkan bantuan ini
 `;
@@ -85,6 +86,7 @@ export function parseBrowserHostArgs(argv: string[], repoRoot: string): BrowserH
         hub: { type: 'boolean' },
         'hub-port': { type: 'string' },
         'hub-host': { type: 'string' },
+        'hub-hello': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -100,6 +102,10 @@ export function parseBrowserHostArgs(argv: string[], repoRoot: string): BrowserH
   const hubPort = Number(hubPortText);
   if (!/^\d+$/.test(hubPortText) || hubPort > 65535) {
     throw new UsageError(`--hub-port must be a number 0–65535, got "${hubPortText}"`);
+  }
+  const helloText = values['hub-hello'] ?? '20';
+  if (!/^\d+$/.test(helloText) || Number(helloText) < 1 || Number(helloText) > 3600) {
+    throw new UsageError(`--hub-hello must be seconds 1–3600, got "${helloText}"`);
   }
   let fingerprint: FingerprintDeviceConfig;
   let signature: SignatureDeviceConfig;
@@ -122,6 +128,7 @@ export function parseBrowserHostArgs(argv: string[], repoRoot: string): BrowserH
       makeHub: values.hub ?? false,
       hubPort,
       hubHost: values['hub-host'] ?? '0.0.0.0',
+      helloMs: Number(helloText) * 1000,
     },
   };
 }

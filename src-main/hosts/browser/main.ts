@@ -2,12 +2,12 @@ import { chmodSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { forkSpawner } from '../../../drivers/device-manager/host-supervisor';
-import { startDevices } from '../../services/device-startup';
-import { createLogger } from '../../services/log';
-import { createSignatureDevice } from '../../services/signature-device';
-import { padTestPort } from '../../services/signature-test-port';
-import { TEST_ONLY_PARAMS } from '../../services/passwords';
-import { openStation } from '../../services/station';
+import { startDevices } from '../../services/devices/startup';
+import { createLogger } from '../../services/common/log';
+import { createSignatureDevice } from '../../services/devices/signature-device';
+import { padTestPort } from '../../services/devices/signature-self-test-port';
+import { TEST_ONLY_PARAMS } from '../../services/accounts/passwords';
+import { openStation } from '../../services/station/station';
 import { fileKeyProvider } from '../../store/key-file';
 import { USAGE, UsageError, canOpenBrowser, parseBrowserHostArgs } from './cli';
 import { openInBrowser } from './open-url';
@@ -84,6 +84,7 @@ async function main(): Promise<number> {
         makeHub: args.office.makeHub,
         hubPort: args.office.hubPort,
         hubHost: args.office.hubHost,
+        helloMs: args.office.helloMs,
       },
       ...(args.testFastPasswords ? { passwordHashing: TEST_ONLY_PARAMS } : {}),
     });

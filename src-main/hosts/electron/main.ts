@@ -17,14 +17,17 @@ import type { IpcMainInvokeEvent, MenuItemConstructorOptions, WebContents } from
 import { EVENT_NAMES } from '../../api/contract';
 import { fail } from '../../api/reply';
 import type { HostSpawner } from '../../../drivers/device-manager/host-supervisor';
-import { startDevices } from '../../services/device-startup';
-import type { StartedDevices } from '../../services/device-startup';
-import { fingerprintConfigFromArgs } from '../../services/fingerprint-device';
-import { createLogger } from '../../services/log';
-import { createSignatureDevice, signatureConfigFromArgs } from '../../services/signature-device';
-import { padTestPort } from '../../services/signature-test-port';
-import { openStation } from '../../services/station';
-import type { Station, StationOptions } from '../../services/station';
+import { startDevices } from '../../services/devices/startup';
+import type { StartedDevices } from '../../services/devices/startup';
+import { fingerprintConfigFromArgs } from '../../services/devices/fingerprint-device';
+import { createLogger } from '../../services/common/log';
+import {
+  createSignatureDevice,
+  signatureConfigFromArgs,
+} from '../../services/devices/signature-device';
+import { padTestPort } from '../../services/devices/signature-self-test-port';
+import { openStation } from '../../services/station/station';
+import type { Station, StationOptions } from '../../services/station/station';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from '../shared/app-protocol';
 import { APP_INDEX_URL, APP_SCHEME, createAppUrlMatcher } from '../shared/app-url';
 import { PERMISSIONS_POLICY, contentSecurityPolicy } from '../shared/csp';

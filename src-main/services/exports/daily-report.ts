@@ -6,7 +6,7 @@ import { formatClock, formatWeekdayDay, localDay } from '../../domain/format-dat
 import { maskNik } from '../../domain/nik';
 import type { HeadTitle } from '../../api/contract-exports';
 import type { ExportRow } from './data';
-import { FONT, pdfModules, registerPdfFonts } from '../pdf-fonts';
+import { FONT, pdfModules, registerPdfFonts } from '../common/pdf-fonts';
 import { CENTRAL_LABEL, STATUS_LABEL } from './messages';
 
 export interface DailyReportData {

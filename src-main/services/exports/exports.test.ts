@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { localIsoDate } from '../../domain/nik';
-import type { Station } from '../station';
+import type { Station } from '../station/station';
 import {
   SUPERVISOR,
   addUser,
@@ -13,7 +13,7 @@ import {
   setUpStation,
   tempDir,
   validResident,
-} from '../testing';
+} from '../../../test/helpers/station';
 import ExcelJS from 'exceljs';
 import { parseCsv, writeCsv } from './csv';
 import { openStore } from '../../../test/helpers/sync-fixtures';

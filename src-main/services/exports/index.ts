@@ -9,15 +9,13 @@ import type {
   ExportOutputs,
   ExportProgress,
 } from '../../api/contract-exports';
-import type { MethodInput } from '../../api/contract';
 import { fail, ok } from '../../api/reply';
-import type { Reply } from '../../api/reply';
 import { getStationKeys } from '../../store/keys-repo';
 import { getStation } from '../../store/station-repo';
 import { countRecordingsBetween } from '../../store/recordings-repo';
 import { findUserById } from '../../store/users-repo';
-import type { Actor, Audit } from '../audit';
-import type { Logger } from '../log';
+import type { Actor, Audit } from '../common/audit';
+import type { Logger } from '../common/log';
 import type { Locale } from '../../domain/i18n';
 import { BundleError, inspectFolder, writeBundle } from './bundle';
 import { sha256Hex } from './bundle-format';
@@ -37,6 +35,7 @@ import { et } from './messages';
 import { TABLE_HEADER, checkTable, tableRows } from './table';
 import { readXlsx, writeXlsx } from './xlsx';
 import { packetBytes, rangePackets } from '../../store/outbox-repo';
+import type { HandlersFor } from '../../api/handlers';
 
 export interface ExportsDeps {
   db: Database;
@@ -49,12 +48,7 @@ export interface ExportsDeps {
 }
 
 type ExportMethod = keyof ExportOutputs;
-export type ExportHandlers = {
-  [M in ExportMethod]: (
-    input: MethodInput<M>,
-    ctx: { actor: Actor | null },
-  ) => Reply<ExportOutputs[M]> | Promise<Reply<ExportOutputs[M]>>;
-};
+export type ExportHandlers = HandlersFor<ExportMethod>;
 
 const MEDIA: Record<'pdf' | 'csv' | 'xlsx', string> = {
   pdf: 'application/pdf',

@@ -16,8 +16,8 @@ import {
   purgeRetained,
 } from '../../store/handover-repo';
 import { getStation } from '../../store/station-repo';
-import type { Actor, Audit } from '../audit';
-import { newId } from '../ids';
+import type { Actor, Audit } from '../common/audit';
+import { newId } from '../common/ids';
 import { ht } from './counter-messages';
 import { renderHandoverReceipt } from './receipt';
 

@@ -15,10 +15,10 @@ import {
 import { getCard, sendCardsOnRound } from '../../store/cards-repo';
 import { findRetained } from '../../store/handover-repo';
 import { setCentralStatus, setVerifiedVerdict } from '../../store/outbox-repo';
-import { createAudit } from '../audit';
-import { purgeExpired } from '../retention';
-import { createSignatureDevice } from '../signature-device';
-import { silentLogger } from '../log';
+import { createAudit } from '../common/audit';
+import { purgeExpired } from '../supervisor/retention';
+import { createSignatureDevice } from '../devices/signature-device';
+import { silentLogger } from '../common/log';
 import {
   addUser,
   loginAs,
@@ -27,7 +27,7 @@ import {
   setUpStation,
   tempDir,
   SUPERVISOR,
-} from '../testing';
+} from '../../../test/helpers/station';
 import { purgeExpiredRetained } from './retained';
 
 const cleanups: (() => void | Promise<void>)[] = [];

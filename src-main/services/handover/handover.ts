@@ -25,10 +25,10 @@ import {
 } from '../../store/handover-repo';
 import type { CardCandidateRow } from '../../store/handover-repo';
 import { getSetting, setSetting } from '../../store/settings-repo';
-import type { Actor } from '../audit';
-import type { FingerprintDevice } from '../fingerprint-device';
-import type { SignatureDevice } from '../signature-device';
-import type { Logger } from '../log';
+import type { Actor } from '../common/audit';
+import type { FingerprintDevice } from '../devices/fingerprint-device';
+import type { SignatureDevice } from '../devices/signature-device';
+import type { Logger } from '../common/log';
 import { completeHandover, handoverReceipt } from './complete';
 import type { CompleteDeps } from './complete';
 import { ht } from './counter-messages';

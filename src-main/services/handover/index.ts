@@ -5,11 +5,11 @@ import type { EventPayloads } from '../../api/contract';
 import type { Locale } from '../../domain/i18n';
 import { markHandedOver } from '../../store/cards-repo';
 import { getStation } from '../../store/station-repo';
-import type { Audit } from '../audit';
-import type { Central } from '../central';
-import type { Fingerprints } from '../fingerprints';
-import type { Logger } from '../log';
-import type { Signatures } from '../signature';
+import type { Audit } from '../common/audit';
+import type { Central } from '../sync/central';
+import type { Fingerprints } from '../recording/fingerprints';
+import type { Logger } from '../common/log';
+import type { Signatures } from '../recording/signature';
 import { createHandover } from './handover';
 import { createHandoverSender } from './sender';
 

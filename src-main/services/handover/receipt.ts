@@ -4,7 +4,7 @@
 import { fingerName } from '../../domain/fingers';
 import { formatDateTime } from '../../domain/format-date';
 import { maskNik } from '../../domain/nik';
-import { FONT, pdfModules, registerPdfFonts } from '../pdf-fonts';
+import { FONT, pdfModules, registerPdfFonts } from '../common/pdf-fonts';
 
 export interface HandoverReceiptData {
   handoverId: string;

@@ -12,7 +12,7 @@ import {
   purgeRetained,
   templateCandidates,
 } from '../../store/handover-repo';
-import type { Audit } from '../audit';
+import type { Audit } from '../common/audit';
 
 /** Inside the sealing transaction: the photo and the two chosen templates are copied. */
 export function retainForHandover(db: Database, recordingId: string, at: string): void {

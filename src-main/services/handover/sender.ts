@@ -12,9 +12,9 @@ import { signedVerdictSchema } from '../../sync/central-replies';
 import { tusCreate, tusPatch } from '../../sync/tus';
 import { dueHandovers, markHandoverDone, markHandoverRetry } from '../../store/handover-repo';
 import type { HandoverOutboxRow } from '../../store/handover-repo';
-import type { Audit } from '../audit';
-import type { Central } from '../central';
-import type { Logger } from '../log';
+import type { Audit } from '../common/audit';
+import type { Central } from '../sync/central';
+import type { Logger } from '../common/log';
 
 const finishReply = z.object({ verdict: signedVerdictSchema });
 const BATCH = 10;

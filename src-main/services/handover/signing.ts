@@ -4,8 +4,8 @@
 // recording step's do (`signature.points`), so the screen's canvas is reused as it is.
 import type { EventPayloads, PenPoint } from '../../api/contract';
 import type { PadSample, PadSession } from '../../../drivers/signature-pad/driver';
-import type { SignatureDevice } from '../signature-device';
-import { inkStats, renderSignaturePng, tooShortDetail } from '../signature';
+import type { SignatureDevice } from '../devices/signature-device';
+import { inkStats, renderSignaturePng, tooShortDetail } from '../recording/signature';
 import type { Locale } from '../../domain/i18n';
 
 const FLUSH_MS = 30;

@@ -3,7 +3,7 @@
 // image leaves the module, nothing is stored: only the score comes back.
 import type { FingerprintDriver } from '../../../drivers/fingerprint/driver';
 import { FingerprintError, isFingerprintError } from '../../../drivers/fingerprint/errors';
-import type { FingerprintDevice } from '../fingerprint-device';
+import type { FingerprintDevice } from '../devices/fingerprint-device';
 
 export type LiveMatch =
   | { kind: 'score'; score: number }

@@ -3,7 +3,7 @@
 // supervisor and the head of office to sign. Same A4 PDF/A layout and fonts as a desk's report.
 import type { HeadTitle } from '../../api/contract-exports';
 import type { OfficeRecap, OfficeRecapGroup } from '../../api/contract-office';
-import { FONT } from '../pdf-fonts';
+import { FONT } from '../common/pdf-fonts';
 import {
   REPORT_TITLE,
   longDate,

@@ -7,7 +7,7 @@ import { networkInterfaces } from 'node:os';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
 import { methods } from '../../api/contract';
-import type { MethodInput, MethodName } from '../../api/contract';
+import type { MethodName } from '../../api/contract';
 import type {
   OfficeDesk,
   OfficeHubLink,
@@ -36,6 +36,7 @@ import {
   officeRecordingsOn,
   recordingMetaBetween,
   upsertOfficeRecording,
+  linkOfficeCard,
   markOfficeDeskSeen,
   revokeOfficeDesk,
   upsertOfficeDesk,
@@ -45,8 +46,8 @@ import type { OfficeDeskRow } from '../../store/office-repo';
 import { DESK_RANGE_START, findCard, nextCallOrder, setCardStatus } from '../../store/queue-repo';
 import { getSetting, setSetting } from '../../store/settings-repo';
 import { getStation } from '../../store/station-repo';
-import type { Actor, Audit } from '../audit';
-import type { Logger } from '../log';
+import type { Actor, Audit } from '../common/audit';
+import type { Logger } from '../common/log';
 import type { Locale } from '../../domain/i18n';
 import { HubTlsError, hubCall } from './hub-client';
 import { startHubServer } from './hub-server';
@@ -64,6 +65,8 @@ import { omsg } from './messages';
 import { renderOfficeReport } from './office-report';
 import { checkPdf } from '../exports/daily-report';
 import { findUserById } from '../../store/users-repo';
+import { findRecording } from '../../store/recordings-repo';
+import type { HandlersFor } from '../../api/handlers';
 
 const SETTING_ROLE = 'office_role';
 const SETTING_TLS = 'office_hub_tls';
@@ -150,12 +153,7 @@ const decisionsAckSchema = z.strictObject({
   done: z.array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)).max(500),
 });
 
-type Handlers = {
-  [M in keyof OfficeOutputs]: (
-    input: MethodInput<M>,
-    ctx: { actor: Actor | null },
-  ) => Reply<OfficeOutputs[M]> | Promise<Reply<OfficeOutputs[M]>>;
-};
+type Handlers = HandlersFor<keyof OfficeOutputs>;
 
 interface HubTls {
   certPem: string;
@@ -234,6 +232,12 @@ const recordingsSchema = z.strictObject({
           .regex(/^(\d{4}\*{8}\d{4}|\**)$/)
           .max(32),
         createdAt: z.string().max(40),
+        /** The office card the recording was started for. */
+        cardId: z
+          .string()
+          .regex(/^[A-Za-z0-9_-]{1,64}$/)
+          .nullable()
+          .optional(),
       }),
     )
     .max(5000),
@@ -253,6 +257,8 @@ export interface Office {
   wrapQueue<H extends Record<string, unknown>>(queueHandlers: H): H;
   /** Starts the hub's LAN service or the desk's hellos, as the stored role says. */
   start(): Promise<void>;
+  /** A recording was sealed here: a paired desk tells the hub (its card shows recorded). */
+  recordingSealed(): void;
   /** The hub's loopback address once it listens (hosts print it for scripts and tests). */
   hubUrl(): string | null;
   close(): Promise<void>;
@@ -499,6 +505,7 @@ export function createOffice(deps: OfficeDeps): Office {
             createdAt: x.createdAt,
             reportedAt,
           });
+          if (x.cardId) linkReportedCard(stationId, x.id, x.cardId);
         }
       })();
       return { status: 200, body: { accepted: r.data.recordings.length } };
@@ -580,28 +587,52 @@ export function createOffice(deps: OfficeDeps): Office {
     desk: OfficeDeskRow,
   ): Reply<unknown> | Promise<Reply<unknown>> {
     const q = deps.queue();
-    if (method === 'queue.linkRecording') return markServed(String(input.id));
+    if (method === 'queue.linkRecording') {
+      return markServed(String(input.id), String(input.recordingId), desk.stationId);
+    }
     if ('desk' in input) input = { ...input, desk: deskLabel(desk.deskNo) };
     return (q[method] as AnyHandler)(input as never, { actor: null });
   }
 
   /**
-   * A desk started recording the resident of a card it called: the card is served. The
-   * recording itself stays on the desk (only its id travels later, with the day's metadata).
+   * A desk started recording the resident of a card it called: the card is served (being
+   * recorded). It shows recorded once that desk reports the recording sealed; the recording
+   * itself stays on the desk (only its metadata travels, with the day's report).
    */
-  function markServed(cardId: string): Reply<unknown> | Promise<Reply<unknown>> {
+  function markServed(
+    cardId: string,
+    recordingId: string,
+    stationId: string,
+  ): Reply<unknown> | Promise<Reply<unknown>> {
     const c = findCard(db, cardId);
     if (!c) return fail('NOT_FOUND', omsg(L(), 'cardNotFound'));
-    if (c.status !== 'served') {
-      if (!['waiting', 'called', 'skipped'].includes(c.status)) {
-        return fail('CONFLICT', omsg(L(), 'cardNotLive'));
-      }
-      db.transaction(() => {
+    if (c.status !== 'served' && !['waiting', 'called', 'skipped'].includes(c.status)) {
+      return fail('CONFLICT', omsg(L(), 'cardNotLive'));
+    }
+    db.transaction(() => {
+      linkOfficeCard(db, { recordingId, cardId: c.id, stationId, at: now().toISOString() });
+      if (c.status !== 'served') {
         setCardStatus(db, c.id, { status: 'served', servedAt: now().toISOString() });
         audit.record(null, 'queue.linked', c.id);
-      })();
-    }
+      }
+    })();
     return (deps.queue()['queue.card'] as AnyHandler)({ id: c.id } as never, { actor: null });
+  }
+
+  /**
+   * A desk's report names the card a recording was started for (linked while the hub was away,
+   * or again): the link is kept for that desk's own recordings only, and a card still live is
+   * served from then on.
+   */
+  function linkReportedCard(stationId: string, recordingId: string, cardId: string): void {
+    if (findOfficeRecordingDesk(db, recordingId) !== stationId) return;
+    const c = findCard(db, cardId);
+    if (!c) return;
+    linkOfficeCard(db, { recordingId, cardId, stationId, at: now().toISOString() });
+    if (['waiting', 'called', 'skipped'].includes(c.status)) {
+      setCardStatus(db, c.id, { status: 'served', servedAt: now().toISOString() });
+      audit.record(null, 'queue.linked', c.id);
+    }
   }
 
   async function ensureServer(): Promise<void> {
@@ -677,6 +708,11 @@ export function createOffice(deps: OfficeDeps): Office {
     try {
       const r = await hubCall({ url: l.url, pin: l.pin, path, body, signer: signer() });
       linkState.lastContactAt = now().toISOString();
+      // The hub is back after an outage: catch up at once (cards, decisions, recorded states).
+      if (r.status === 200 && !linkState.connected && path !== '/office/v1/hello') {
+        linkState.connected = true;
+        void hello();
+      }
       if (r.status !== 200) {
         const message = refusalText(r.status, r.body);
         Object.assign(linkState, { connected: false, problem: message });
@@ -692,7 +728,26 @@ export function createOffice(deps: OfficeDeps): Office {
     }
   }
 
-  async function hello(): Promise<void> {
+  /** One round at a time; a request meanwhile (a seal, the hub back) runs one more after it. */
+  let helloRun: Promise<void> | null = null;
+  let helloAgain = false;
+  function hello(): Promise<void> {
+    if (helloRun) {
+      helloAgain = true;
+      return helloRun;
+    }
+    helloRun = (async () => {
+      do {
+        helloAgain = false;
+        await helloOnce();
+      } while (helloAgain && !closed);
+    })().finally(() => {
+      helloRun = null;
+    });
+    return helloRun;
+  }
+
+  async function helloOnce(): Promise<void> {
     const l = link();
     if (!l) return;
     const r = await toHub(l, '/office/v1/hello', {
@@ -767,6 +822,7 @@ export function createOffice(deps: OfficeDeps): Office {
         villageCode: x.villageCode,
         nikMasked: maskNik(x.nik),
         createdAt: x.createdAt,
+        cardId: x.cardId,
       })),
     });
   }
@@ -1079,6 +1135,15 @@ export function createOffice(deps: OfficeDeps): Office {
         out[m] = (input: never, ctx: { actor: Actor | null }) =>
           link() ? forward(m, input, () => local(input, ctx)) : local(input, ctx);
       }
+      const linkRecording = out['queue.linkRecording'] as AnyHandler;
+      out['queue.linkRecording'] = (input: never, ctx: { actor: Actor | null }) => {
+        const { id, recordingId } = input as { id: string; recordingId: string };
+        // Kept here too, so the hub learns it with the recording's report if it is away now.
+        if (link() && findRecording(db, recordingId)) {
+          linkOfficeCard(db, { recordingId, cardId: id, stationId: null, at: now().toISOString() });
+        }
+        return linkRecording(input, ctx);
+      };
       const issue = queueHandlers['queue.issue'] as AnyHandler | undefined;
       if (issue) {
         out['queue.issue'] = (input: never, ctx: { actor: Actor | null }) => {
@@ -1097,6 +1162,10 @@ export function createOffice(deps: OfficeDeps): Office {
       }
       if (role() === 'hub') await ensureServer();
       if (role() === 'desk') startHellos();
+    },
+    recordingSealed() {
+      // The card's recorded state comes from here: reported now, or at the next contact.
+      if (link()) void hello();
     },
     hubUrl: () => (server ? `https://127.0.0.1:${server.port}` : null),
     async close() {

@@ -1,6 +1,6 @@
 import type { EscPosCommand } from '../../../drivers/printer/escpos';
 import type { PrinterCodePage, QueueCard } from '../../api/contract-queue';
-import { FONT, pdfModules, registerPdfFonts } from '../pdf-fonts';
+import { FONT, pdfModules, registerPdfFonts } from '../common/pdf-fonts';
 import { formatServiceDate } from './messages';
 
 /**

@@ -8,8 +8,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Locale } from '../../domain/i18n';
 import type { ListInspection } from '../../api/contract-queue';
-import { ListFormatError } from './list-import';
-import type { ParsedList } from './list-import';
+import { ListFormatError } from './list-rows';
+import type { ParsedList } from './list-rows';
 import type { ListWorkerJob, ListWorkerReply } from './list-import-worker';
 
 export interface ListImporter {

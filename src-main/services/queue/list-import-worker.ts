@@ -3,7 +3,8 @@
 // up (list-import-run.ts).
 import { parentPort } from 'node:worker_threads';
 import type { Locale } from '../../domain/i18n';
-import { ListFormatError, inspectListFile, parseListFile } from './list-import';
+import { inspectListFile, parseListFile } from './list-import';
+import { ListFormatError } from './list-rows';
 
 export interface ListWorkerJob {
   id: number;

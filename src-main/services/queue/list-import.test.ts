@@ -1,14 +1,8 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import {
-  ListFormatError,
-  decodeText,
-  detectDelimiter,
-  normalizeHeader,
-  parseCsvText,
-  parseListFile,
-  validateRows,
-} from './list-import';
+import { decodeText, detectDelimiter, parseCsvText } from './list-csv';
+import { parseListFile } from './list-import';
+import { ListFormatError, normalizeHeader, validateRows } from './list-rows';
 import { workerListImporter } from './list-import-run';
 import { ZipError, unzipBounded } from './list-zip';
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BoardCall, IssueResult } from '../../api/contract-queue';
 import type { Reply } from '../../api/reply';
-import type { Station } from '../station';
+import type { Station } from '../station/station';
 import {
   addUser,
   loginAs,
@@ -11,7 +11,7 @@ import {
   tempDir,
   testClock,
   validResident,
-} from '../testing';
+} from '../../../test/helpers/station';
 
 // testClock starts on Tuesday 2025-06-10 at 09:00 local time.
 const TUE = '2025-06-10';

@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../services/testing';
+import { tempDir } from '../../../test/helpers/station';
 import { openDatabase } from '../db';
 import { schemaVersion } from '../migrate';
 import { LATEST_SCHEMA_VERSION, migrations } from './index';

@@ -1,10 +1,6 @@
 import * as fc from 'fast-check';
-import {
-  ListFormatError,
-  decodeText,
-  parseCsvText,
-  validateRows,
-} from '../../../src-main/services/queue/list-import';
+import { decodeText, parseCsvText } from '../../../src-main/services/queue/list-csv';
+import { ListFormatError, validateRows } from '../../../src-main/services/queue/list-rows';
 import { defineFuzzTarget } from '../harness';
 
 const enc = new TextEncoder();

@@ -1,6 +1,7 @@
 import * as fc from 'fast-check';
 import { strToU8, zipSync } from 'fflate';
-import { ListFormatError, parseListFile } from '../../../src-main/services/queue/list-import';
+import { parseListFile } from '../../../src-main/services/queue/list-import';
+import { ListFormatError } from '../../../src-main/services/queue/list-rows';
 import { defineFuzzTarget } from '../harness';
 
 const WORKBOOK =

@@ -9,7 +9,7 @@ import {
   sealPacket,
   signManifest,
 } from '../../../src-main/packets/seal';
-import { sampleSealInput } from '../../../src-main/packets/testing';
+import { sampleSealInput } from '../../helpers/sample-packets';
 import { defineFuzzTarget } from '../harness';
 
 const station = generateStationKeys();

@@ -5,7 +5,6 @@ import type { HandoverCase } from '../../../../src-main/api/contract-handover';
 import { call, onEvent } from '../../../app/station-client';
 import { SignatureCanvas } from '../signature/signature-canvas';
 import type { SignatureCanvasApi } from '../signature/signature-canvas';
-import '../signature/signature.css';
 
 /** Step 2: the recipient signs on the pad (the recording step's canvas, live strokes). */
 export function HandoverSign({

@@ -6,7 +6,7 @@ export function auditSentence(t: TFunction, action: string): string {
 }
 
 // Station ids (recordings, cards, sessions) are a 1–2 letter prefix and 26 Crockford base-32
-// characters (src-main/services/ids.ts).
+// characters (src-main/services/common/ids.ts).
 const ID = /^([A-Z]{1,2})([0-9A-HJKMNP-TV-Z]{26})$/;
 
 /** A target fit for secondary text: ids shortened to prefix + last 6 characters (enough to tell
