@@ -20,6 +20,8 @@ import { officeMethods } from './contract-office';
 import type { OfficeOutputs } from './contract-office';
 import { cardMethods } from './contract-cards';
 import type { CardOutputs } from './contract-cards';
+import { handoverMethods } from './contract-handover';
+import type { HandoverOutputs } from './contract-handover';
 import type { MethodSpec } from './schema';
 
 /**
@@ -69,6 +71,7 @@ export const methods = {
   ...deskMethods,
   ...officeMethods,
   ...cardMethods,
+  ...handoverMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export const maxBodyBytes = (m: MethodName): number =>
@@ -87,7 +90,8 @@ export interface MethodOutputs
     QueueOutputs,
     DeskOutputs,
     OfficeOutputs,
-    CardOutputs {}
+    CardOutputs,
+    HandoverOutputs {}
 
 export type MethodOutput<M extends MethodName> = MethodOutputs[M];
 

@@ -97,6 +97,13 @@ export const AUDIT_ACTIONS = [
   'cards.statement-refused',
   'cards.batch-arrived',
   'cards.marked-missing',
+  // Handover of the printed card (issue 18): targets are recording and handover ids only.
+  'handover.completed',
+  'handover.finger-refused',
+  'handover.proxy-refused',
+  'handover.retained-expired',
+  'handover.sent',
+  'handover.policy',
   'forbidden',
 ] as const;
 

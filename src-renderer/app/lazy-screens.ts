@@ -39,6 +39,7 @@ function screen<M, C extends ComponentType<any>>(
 
 export const RecordingWorkspace = screen(roleScreens.operator, (m) => m.RecordingWorkspace);
 export const QueueDesk = screen(roleScreens.operator, (m) => m.QueueDesk);
+export const HandoverScreen = screen(roleScreens.operator, (m) => m.HandoverScreen);
 export const TodayList = screen(todayList, (m) => m.TodayList);
 
 export const ApprovalScreen = screen(roleScreens.supervisor, (m) => m.ApprovalScreen);

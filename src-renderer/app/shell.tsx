@@ -13,6 +13,7 @@ import {
   DiagnosticsScreen,
   ExportsScreen,
   CardsArrivalScreen,
+  HandoverScreen,
   OfficeRecapScreen,
   OfficeScreen,
   QueueAdmin,
@@ -43,7 +44,8 @@ export type ScreenId =
   | 'recap'
   | 'queue'
   | 'queue-admin'
-  | 'exports';
+  | 'exports'
+  | 'handover';
 
 interface ScreenDef {
   id: ScreenId;
@@ -79,11 +81,12 @@ const SCREENS: Record<ScreenId, ScreenDef> = {
   queue: { id: 'queue', labelKey: 'nav.queue', code: 'KeyQ', keys: 'Alt+Q' },
   'queue-admin': { id: 'queue-admin', labelKey: 'nav.queueAdmin', code: 'KeyQ', keys: 'Alt+Q' },
   exports: { id: 'exports', labelKey: 'nav.exports', code: 'KeyE', keys: 'Alt+E' },
+  handover: { id: 'handover', labelKey: 'nav.handover', code: 'KeyT', keys: 'Alt+T' },
 };
 
 /** The screens each role sees; the first is where the role lands after login. */
 export const ROLE_SCREENS: Record<Role, readonly ScreenId[]> = {
-  operator: ['new-recording', 'queue', 'today'],
+  operator: ['new-recording', 'queue', 'today', 'handover'],
   supervisor: [
     'approval',
     'recap',
@@ -243,6 +246,7 @@ export function Shell({ locked }: { locked: boolean }) {
           {active === 'office' ? <OfficeScreen /> : null}
           {active === 'office-recap' ? <OfficeRecapScreen /> : null}
           {active === 'cards' ? <CardsArrivalScreen /> : null}
+          {active === 'handover' ? <HandoverScreen /> : null}
         </Suspense>
       </main>
       <StatusBar />

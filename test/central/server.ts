@@ -29,6 +29,7 @@ import type { RegisterError } from './store';
 import { selfSignedCert } from './tls-cert';
 import type { CentralStore, PacketRow, UploadRow } from './store';
 import { verifyPacketBytes } from './verify';
+import { createHandoverDesk, isHandoverUpload } from './handovers';
 
 /**
  * The reference central server: what a station talks to in tests and demos. Not the Dukcapil
@@ -251,6 +252,13 @@ export async function startCentral(opts: CentralOptions = {}): Promise<CentralHa
     ...opts.faults,
   };
   const uploadDir = join(dataDir, 'uploads');
+  const handovers = createHandoverDesk({
+    dataDir,
+    uploadDir,
+    store,
+    log,
+    verdictPrivateKeyPem: verdictKeys.privateKeyPem,
+  });
   let finished = 0;
   const finishWaiters = new Set<() => void>();
   const noteFinished = () => {
@@ -328,6 +336,7 @@ export async function startCentral(opts: CentralOptions = {}): Promise<CentralHa
       return {};
     },
     async onUploadFinish(_req, upload) {
+      if (isHandoverUpload(upload)) return handovers.finish(upload);
       const r = verify(upload);
       log(
         `upload ${upload.id}: packet ${r.packetId ?? '?'} ${r.status}${r.reason ? ` (${r.reason})` : ''}`,
@@ -557,6 +566,7 @@ export async function startCentral(opts: CentralOptions = {}): Promise<CentralHa
     const adminAllowed = isLoopback(req.socket.remoteAddress) && operatorAllowed(req);
     const printCtx = { adminAllowed, readJson: () => readJson(req), send: sendJson };
     if (await print.handle(req, res, path, printCtx)) return;
+    if (handovers.route(req, res, path)) return;
     if (path.startsWith('/api/admin/')) return admin(req, res, path);
     return sendJson(res, 404, { error: 'not-found' });
   }
@@ -707,6 +717,7 @@ export async function startCentral(opts: CentralOptions = {}): Promise<CentralHa
       });
       print.close();
       store.close();
+      handovers.close();
       if (ownDir) rmSync(ownDir, { recursive: true, force: true });
     },
   };

@@ -177,6 +177,8 @@ export interface Fingerprints {
   list(recordingId: string): Reply<FingerprintSet>;
   /** Whether a capture is running (for the station's status and tests). */
   busy(): boolean;
+  /** The scanner behind the service (the handover's 1:1 check uses it between recordings). */
+  readonly device: FingerprintDevice;
   close(): Promise<void>;
 }
 
@@ -691,6 +693,7 @@ export function createFingerprints(deps: FingerprintsDeps): Fingerprints {
     handlers,
     list,
     busy: () => jobs.size > 0,
+    device,
     async close() {
       closed = true;
       for (const j of jobs) {

@@ -70,6 +70,8 @@ export interface FinishDeps {
   kecamatanName(code: string): string;
   /** A packet was queued: the sync runner wakes up. */
   onSealed?: () => void;
+  /** Inside the sealing transaction (issue 18: what is kept for the check at handover). */
+  onSealing?: (recordingId: string, at: string) => void;
   maxPacketBytes?: number;
 }
 
@@ -306,6 +308,7 @@ export function createFinish(deps: FinishDeps): Finish {
         sealedAt: at.toISOString(),
       });
       audit.record(actor, 'recording.sealed', `${recordingId} ${sealed.packetId}`);
+      deps.onSealing?.(recordingId, at.toISOString());
       return true;
     })();
     if (!committed) return fail('CONFLICT', msg(L, 'recordingNotDraft'));

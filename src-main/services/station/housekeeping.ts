@@ -8,6 +8,7 @@ import {
   storageFigures,
 } from '../../store/retention-repo';
 import type { Audit } from '../common/audit';
+import { purgeExpiredRetained } from '../handover/retained';
 import { localDateKey } from '../supervisor/recap';
 import { breathe, runRetention } from '../supervisor/retention';
 import type { RetentionRun } from '../supervisor/retention';
@@ -24,6 +25,7 @@ export async function runHousekeeping(
   stopped: () => boolean,
 ): Promise<HousekeepingRun> {
   const retention = await runRetention(db, now, audit, stopped);
+  if (!stopped()) purgeExpiredRetained(db, now(), audit);
   let sampled = false;
   if (!stopped()) {
     const at = now();

@@ -23,6 +23,7 @@ import { createQueue } from '../queue/queue';
 import { createDeskDrafts } from '../recording/desk-drafts';
 import { openFingerprints } from '../recording/fingerprints';
 import { createFinish } from '../recording/finish';
+import { openHandover, retainForHandover } from '../handover/index';
 import { createPhotos } from '../recording/photos';
 import { createRecordings } from '../recording/recordings';
 import { createSealGuard } from '../recording/seal-guard';
@@ -187,6 +188,7 @@ export function openStation(opts: StationOptions): Station {
       sync.wake();
       office.recordingSealed();
     },
+    onSealing: (recordingId, at) => retainForHandover(db, recordingId, at),
   });
   let closed = false;
   let housekeepingRun: Promise<HousekeepingRun | null> | null = null;
@@ -227,6 +229,20 @@ export function openStation(opts: StationOptions): Station {
     central,
     stationId: () => getStation(db)?.id ?? null,
     regionName,
+  });
+
+  // Handing the printed card over, and its records' way to the centre.
+  const handover = openHandover({
+    db,
+    now,
+    locale: L,
+    audit,
+    log,
+    central,
+    kecamatanName: regionName,
+    fingerprints,
+    signatures,
+    emitPoints: (p) => emit('signature.points', p),
   });
 
   const freeze = createFreeze({ db, now, locale: L, audit, onSettingsChanged: () => sync.wake() });
@@ -346,6 +362,7 @@ export function openStation(opts: StationOptions): Station {
     ...approval.handlers,
     ...recap.handlers,
     ...cards.handlers,
+    ...handover.handlers,
 
     'desk.sealGuard': (_input, { actor }) => ok(sealGuard.state(actor!.id)),
     'desk.unlockSeal': (input, { actor }) =>
@@ -385,6 +402,7 @@ export function openStation(opts: StationOptions): Station {
     startSync: () => {
       sync.start();
       cards.start();
+      handover.sender.start();
     },
     startOffice: () => office.start(),
     officeHubUrl: () => office.hubUrl(),
@@ -397,6 +415,7 @@ export function openStation(opts: StationOptions): Station {
       // The scanner (and a simulator's pty pair) stops in the background; no DB use after this.
       sync.stop();
       cards.stop();
+      void handover.close();
       void office.close();
       devices.close();
       void fingerprints.close();

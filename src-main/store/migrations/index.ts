@@ -17,6 +17,7 @@ import { migration0016 } from './0016-office-hub';
 import { migration0017 } from './0017-office-recordings';
 import { migration0018 } from './0018-card-stock';
 import { migration0019 } from './0019-office-card-links';
+import { migration0020 } from './0020-handover-records';
 import type { Migration } from './types';
 
 export type { Migration };
@@ -42,6 +43,7 @@ export const migrations: readonly Migration[] = [
   migration0017,
   migration0018,
   migration0019,
+  migration0020,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]?.version ?? 0;

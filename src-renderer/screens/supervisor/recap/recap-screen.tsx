@@ -9,6 +9,7 @@ import '../approval/supervisor.css';
 import { RecapChart } from './recap-chart';
 import { RecapExtras } from './recap-extras';
 import { RecapSettings } from './recap-settings';
+import { HandoverPolicy } from './handover-policy';
 
 const STATUSES: RecordingStatus[] = ['draft', 'sealed', 'approved', 'rejected', 'uploaded'];
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
@@ -199,6 +200,7 @@ export function RecapScreen() {
           </section>
 
           <RecapSettings onSaved={() => setReload((n) => n + 1)} />
+          <HandoverPolicy />
           <RecapExtras />
         </>
       )}
