@@ -1,5 +1,7 @@
 // The station: opens the encrypted store, wires every capability's service to the others and
 // to the events, and answers the contract's methods through one dispatcher (dispatch.ts).
+// Longer than 400 lines: it is the one place where every capability is wired to the others; each
+// wiring is a few lines, and spreading them over files would hide the order they depend on.
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { fail, ok } from '../../api/reply';
