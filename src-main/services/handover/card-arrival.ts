@@ -67,6 +67,8 @@ export function createCardArrival(deps: CardArrivalDeps): CardArrival {
   const { db, audit } = deps;
   const L = () => deps.locale();
   let timer: NodeJS.Timeout | null = null;
+  let first: NodeJS.Timeout | null = null;
+  let stopped = false;
   let running: Promise<Reply<CardFeedResult>> | null = null;
 
   async function readFeed(): Promise<Reply<CardFeedResult>> {
@@ -229,7 +231,10 @@ export function createCardArrival(deps: CardArrivalDeps): CardArrival {
     refresh,
     start() {
       if (timer) return;
+      stopped = false;
       const tick = () => {
+        // The station may have closed its store since this tick was planned.
+        if (stopped) return;
         void refresh().then((r) => {
           if (!r.ok && r.error.code !== 'VALIDATION')
             deps.log.info('print feed later', { code: r.error.code });
@@ -237,11 +242,15 @@ export function createCardArrival(deps: CardArrivalDeps): CardArrival {
       };
       timer = setInterval(tick, deps.pollMs ?? 15 * 60_000);
       timer.unref();
-      setTimeout(tick, 5_000).unref();
+      first = setTimeout(tick, 5_000);
+      first.unref();
     },
     stop() {
+      stopped = true;
       if (timer) clearInterval(timer);
+      if (first) clearTimeout(first);
       timer = null;
+      first = null;
     },
   };
 }
