@@ -14,6 +14,7 @@ import {
   writeCameraClip,
   type Operator,
 } from './station-setup';
+import { signOnSimulatedPad } from './recording-steps';
 
 /**
  * One resident from the first field to the centre: the reference central server and the real
@@ -230,7 +231,7 @@ test('full recording: central setup, data → photo → fingers → signature �
   await expect(page.getByTestId('step-fingerprint')).toHaveAttribute('data-done', 'true');
 
   // ---- signature ------------------------------------------------------------------------------------
-  await signOnSimulatedPad(page);
+  await signOnSimulatedPad(page, () => shot(page, 'signature-drawn'));
   await expect(page.getByTestId('step-signature')).toHaveAttribute('data-done', 'true');
 
   // ---- review, seal with the password -------------------------------------------------------------
@@ -338,35 +339,3 @@ test('full recording: central setup, data → photo → fingers → signature �
   await page.getByTestId('sync-pause').click();
   await expect(page.getByTestId('sync-state')).not.toHaveAttribute('data-state', 'paused');
 });
-
-/** The signature step with the simulated pad: the simulated resident signs, the operator accepts. */
-async function signOnSimulatedPad(page: Page): Promise<void> {
-  await page.getByTestId('step-signature').click();
-  await expect(page.getByTestId('signature-step')).toBeVisible();
-  await expect(page.getByTestId('sig-sim-badge')).toBeVisible();
-  const stats = page.getByTestId('sig-live-stats');
-  const before = (await stats.textContent()) ?? '';
-  await expect(page.getByTestId('sig-simulate')).toBeVisible({ timeout: 10_000 });
-  await page.getByTestId('sig-simulate').click();
-  await expect(stats).not.toHaveText(before, { timeout: 10_000 });
-  // The simulated resident signs at pen speed: wait until the pen has been still for a while.
-  let last = '';
-  let stableSince = Date.now();
-  await expect
-    .poll(
-      async () => {
-        const now = (await stats.textContent()) ?? '';
-        if (now !== last) {
-          last = now;
-          stableSince = Date.now();
-        }
-        return Date.now() - stableSince;
-      },
-      { timeout: 20_000, intervals: [200] },
-    )
-    .toBeGreaterThan(1000);
-  await shot(page, 'signature-drawn');
-  await page.getByTestId('sig-accept').click();
-  await expect(page.getByTestId('sig-image')).toBeVisible({ timeout: 10_000 });
-  await page.getByTestId('sig-next').click();
-}

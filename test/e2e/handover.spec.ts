@@ -115,6 +115,10 @@ test('counter handover: receipt QR from the webcam, wrong finger refused, right 
     db.prepare('SELECT id FROM users WHERE username = ?').get(OPERATOR.username) as { id: string }
   ).id;
   await seedCaptures(db, rec.id, operatorId);
+  // The simulated scanner starts on its pty beside the host: wait until it answers.
+  await expect
+    .poll(async () => (await api(host!, 'fingerprint.device', {})).state, { timeout: 30_000 })
+    .toBe('simulated');
   for (const finger of [2, 7]) {
     await api(host, 'fingerprint.clear', { recordingId: rec.id, finger });
     await api(host, 'fingerprint.capture', { recordingId: rec.id, finger });

@@ -1,15 +1,31 @@
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromiumArgs } from '../../playwright.config';
 import { chromiumPath } from '../../scripts/chromium-path.mjs';
+import {
+  formatCentralKeyBundle,
+  generateCentralKeys,
+  generateVerdictKeys,
+} from '../../src-main/packets/index';
 import { startBrowserHost, type RunningHost } from '../helpers/browser-host';
-import { api, loginUi, setUpStation } from './station-setup';
+import { captureTenFingers, reviewAndSeal, signOnSimulatedPad, takePhoto } from './recording-steps';
+import {
+  OPERATOR,
+  api,
+  launchWithCamera,
+  loginUi,
+  setUpStation,
+  writeCameraClip,
+} from './station-setup';
 
 /**
  * The office journey: a hub (the counter PC) and a desk, each its own process. The technicians
  * pair them on their Office screens; the counter issues a card; desk 2 calls it; the waiting-room
- * TV (another browser, with the board link only) shows "A-001 → Meja 2".
+ * TV (another browser, with the board link only) shows "A-001 → Meja 2"; desk 2 records the
+ * resident through every step (fake webcam, simulated scanner and pad) and seals; the card shows
+ * "Direkam" at the counter and the hub's recap counts the sealed recording.
  */
 
 const shots = path.resolve('test-results/screenshots');
@@ -25,8 +41,12 @@ const OFFICE_ARGS = ['--hub-port', '0', '--hub-host', '127.0.0.1'];
 let hub: RunningHost | undefined;
 let desk: RunningHost | undefined;
 let browser: Browser | undefined;
+let deskBrowser: Browser | undefined;
+const work = mkdtempSync(path.join(tmpdir(), 'rekam-office-e2e-'));
 test.afterAll(async () => {
   await browser?.close();
+  await deskBrowser?.close();
+  rmSync(work, { recursive: true, force: true });
   await Promise.all([hub?.stop(), desk?.stop()]);
 });
 
@@ -49,11 +69,28 @@ async function logout(page: Page): Promise<void> {
   await expect(page.getByTestId('login-username')).toBeVisible();
 }
 
-test('pair a desk, issue at the counter, desk 2 calls, the TV shows it, the hub counts the recording', async () => {
-  test.setTimeout(360_000);
+test('pair a desk, issue at the counter, desk 2 calls, the TV shows it, the desk records and seals, the hub counts it', async () => {
+  test.setTimeout(480_000);
+  const y4m = path.join(work, 'camera.y4m');
+  await writeCameraClip(y4m);
   hub = await startBrowserHost({ extraArgs: [...OFFICE_ARGS, '--hub'] });
-  desk = await startBrowserHost({ extraArgs: OFFICE_ARGS });
+  desk = await startBrowserHost({
+    extraArgs: [
+      ...OFFICE_ARGS,
+      ...['--fingerprint', 'simulated', '--sim-speed', '8', '--signature', 'simulated'],
+    ],
+  });
   await Promise.all([prepare(hub), prepare(desk)]);
+  // The desk's technician installs the centre's keys (sealing needs them, not the link).
+  await api(desk, 'auth.login', { username: TECHNICIAN.username, password: TECHNICIAN.password });
+  await api(desk, 'central.setConfig', {
+    url: 'http://127.0.0.1:9/',
+    publicKey: formatCentralKeyBundle(
+      generateCentralKeys().publicKeyPem,
+      generateVerdictKeys().publicKeyPem,
+    ),
+  });
+  await api(desk, 'auth.logout', {});
 
   browser = await chromium.launch({
     headless: true,
@@ -70,7 +107,11 @@ test('pair a desk, issue at the counter, desk 2 calls, the TV shows it, the hub 
     return page;
   };
   const hubPage = await open(hub.url);
-  const deskPage = await open(desk.url);
+  // The desk's browser has the (fake) webcam the photo step uses.
+  const launched = await launchWithCamera(y4m);
+  deskBrowser = launched.browser;
+  const deskPage = launched.page;
+  await deskPage.goto(desk.url);
 
   // ---- pairing, as the two technicians do it -------------------------------------------------
   await loginUi(hubPage, TECHNICIAN);
@@ -140,11 +181,12 @@ test('pair a desk, issue at the counter, desk 2 calls, the TV shows it, the hub 
   // ---- desk 2 records the resident it called; the hub's recap counts it ---------------------
   await deskPage.getByTestId('queue-record').click();
   await expect(deskPage.getByTestId('field-nik')).toBeVisible();
-  await deskPage.getByTestId('field-nik').fill('3273015505900002');
+  // Born in an odd year: the red wall of the desk's camera clip is the right background.
+  await deskPage.getByTestId('field-nik').fill('3273015505910002');
   await deskPage.getByTestId('field-kk').fill('3273011203150007');
   await deskPage.getByTestId('field-name').fill('SITI RAHMAWATI');
   await deskPage.getByTestId('field-birthPlace').fill('Bandung');
-  await deskPage.getByTestId('field-birthDate').fill('15-05-1990');
+  await deskPage.getByTestId('field-birthDate').fill('15-05-1991');
   await deskPage.getByTestId('field-sex').selectOption('PEREMPUAN');
   await deskPage.getByTestId('field-address').fill('Jl. Merdeka No. 10');
   await deskPage.getByTestId('field-rt').fill('3');
@@ -158,7 +200,21 @@ test('pair a desk, issue at the counter, desk 2 calls, the TV shows it, the hub 
   await deskPage.getByTestId('field-occupation').selectOption('GURU');
   await deskPage.getByTestId('save-draft').click();
   await expect(deskPage.getByTestId('save-ok')).toBeVisible();
+  await takePhoto(deskPage);
+  await captureTenFingers(deskPage);
+  await signOnSimulatedPad(deskPage);
+  await reviewAndSeal(deskPage, OPERATOR.password);
   await shot(deskPage, 'desk-recorded');
+
+  // The seal is reported to the hub at once: the card is "Direkam" at the counter.
+  await expect(async () => {
+    await hubPage.getByTestId('nav-today').click();
+    await hubPage.getByTestId('nav-queue').click();
+    const row = hubPage.getByTestId('queue-card-row').filter({ hasText: 'A-001' });
+    await expect(row).toHaveAttribute('data-status', 'served', { timeout: 2_000 });
+    await expect(row).toContainText('Direkam', { timeout: 2_000 });
+  }).toPass({ timeout: 60_000 });
+  await shot(hubPage, 'counter-recorded');
 
   // The desk reports its day at its next hello (every 20 s): the recap on the hub counts it.
   await logout(hubPage);
@@ -166,7 +222,7 @@ test('pair a desk, issue at the counter, desk 2 calls, the TV shows it, the hub 
   await expect(async () => {
     await hubPage.getByTestId('nav-today').click();
     await hubPage.getByTestId('nav-office-recap').click();
-    await expect(hubPage.getByTestId('office-recap-total')).toHaveText('1 perekaman · 0 selesai', {
+    await expect(hubPage.getByTestId('office-recap-total')).toHaveText('1 perekaman · 1 selesai', {
       timeout: 2_000,
     });
   }).toPass({ timeout: 60_000 });
