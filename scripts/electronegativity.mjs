@@ -3,47 +3,45 @@
 // justification that no longer matches a finding (so the list never goes stale).
 //
 //   node scripts/electronegativity.mjs
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const config = JSON.parse(readFileSync(path.join(repo, 'electronegativity.json'), 'utf8'));
 const pkg = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8'));
-const work = mkdtempSync(path.join(tmpdir(), 'rekam-eng-'));
-const csv = path.join(work, 'findings.csv');
 
-const cli = path.join(repo, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'index.js');
-const r = spawnSync(
-  process.execPath,
-  // -e: judge against the pinned Electron (the tool cannot read it from a devDependency range).
-  [cli, '-i', config.input, '-e', pkg.devDependencies.electron, '-r', '-v', 'false', '-o', csv],
-  { cwd: repo, encoding: 'utf8' },
+// The tool's own runner, called in-process: its CLI writes the CSV header and the rows with two
+// unawaited fs.writeFile calls, so on some machines the header lands over the first row (CI read
+// a half-row as a finding). The runner returns the findings as objects instead.
+const require = createRequire(import.meta.url);
+const run = require('@doyensec/electronegativity/dist/runner.js');
+const result = await run(
+  {
+    input: path.join(repo, config.input),
+    isRelative: true,
+    isVerbose: false,
+    customScan: [],
+    excludeFromScan: [],
+    // Judge against the pinned Electron (the tool cannot read it from a devDependency range).
+    electronVersionOverride: pkg.devDependencies.electron,
+    parserPlugins: [],
+  },
+  false,
 );
-let text;
-try {
-  text = readFileSync(csv, 'utf8');
-} catch {
-  console.error(r.stdout, r.stderr);
-  console.error('electronegativity: the scan wrote no results');
+if (result.errors.length > 0) {
+  for (const e of result.errors)
+    console.error(`electronegativity: could not scan ${e.file}: ${e.message ?? e}`);
   process.exit(1);
-} finally {
-  rmSync(work, { recursive: true, force: true });
 }
-
-// issue, "severity", "confidence", "filename", "location", sample, "description", url — the
-// first five never contain commas; the sample is unquoted source and may.
-const unquote = (s) => s.trim().replace(/^"|"$/g, '');
-const findings = text
-  .split('\n')
-  .slice(1)
-  .filter((l) => l.trim() !== '')
-  .map((l) => {
-    const [check, severity, confidence, file, location] = l.split(',').slice(0, 5).map(unquote);
-    return { check, severity, confidence, file, location };
-  });
+const findings = result.issues.map((i) => ({
+  check: i.id,
+  severity: i.severity.name,
+  confidence: i.confidence.name,
+  file: i.file,
+  location: `${i.location.line}:${i.location.column}`,
+}));
 
 const justified = (f) => config.justified.find((j) => j.check === f.check && j.file === f.file);
 let failed = 0;
