@@ -89,6 +89,14 @@ const forbidden = [
     to: { path: '^src-renderer/screens/' },
   },
   {
+    name: 'screens-keep-to-their-role',
+    comment:
+      'A role folder of src-renderer/screens/ (operator, supervisor, technician, …) imports only itself and screens/shared/; shared/ imports no role. What two roles use goes to components/ or app/.',
+    severity: 'error',
+    from: { path: '^src-renderer/screens/([^/]+)/' },
+    to: { path: '^src-renderer/screens/[^/]+/', pathNot: '^src-renderer/screens/($1|shared)/' },
+  },
+  {
     name: 'contract-parts-below-contract',
     comment:
       'contract.ts joins the contract parts and handlers.ts builds on it: a part (contract-<area>.ts) or a building block (schema, reply) importing them would close a cycle. Shared pieces go to schema.ts or domain/.',

@@ -24,3 +24,28 @@ export function base64ToBytes(b64: string): Uint8Array<ArrayBuffer> {
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
   return out;
 }
+
+/**
+ * "bukti-perekaman-20261125-1a2b3c4d.pdf": sortable by day, unique per packet, and free of the
+ * NIK and name so a file left in Downloads tells a stranger nothing.
+ */
+export function receiptFileName(packetOrRecordingId: string, at: Date): string {
+  const day = `${at.getFullYear()}${String(at.getMonth() + 1).padStart(2, '0')}${String(at.getDate()).padStart(2, '0')}`;
+  const tag = packetOrRecordingId.replace(/[^A-Za-z0-9]/g, '').slice(0, 8) || 'rekam';
+  return `bukti-perekaman-${day}-${tag}.pdf`;
+}
+
+/** Saves a PDF through the browser's download (Electron turns it into a save dialog). */
+export function downloadPdf(pdfBase64: string, fileName: string): void {
+  const blob = new Blob([base64ToBytes(pdfBase64)], { type: 'application/pdf' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.rel = 'noopener';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // Revoked later: some engines start reading the blob only after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

@@ -94,6 +94,22 @@ describe('layer rules', () => {
     ).toContain('components-below-screens');
   });
 
+  it.each([
+    ['src-renderer/screens/technician/x.tsx', 'src-renderer/screens/operator/photo/y.ts'],
+    ['src-renderer/screens/operator/x.tsx', 'src-renderer/screens/supervisor/y.ts'],
+    ['src-renderer/screens/shared/today/x.tsx', 'src-renderer/screens/operator/review/y.ts'],
+  ])('refuses a screen importing another role: %s → %s', async (from, to) => {
+    expect(await violations(from, to)).toContain('screens-keep-to-their-role');
+  });
+
+  it.each([
+    ['src-renderer/screens/operator/x.tsx', 'src-renderer/screens/operator/photo/y.ts'],
+    ['src-renderer/screens/supervisor/x.tsx', 'src-renderer/screens/shared/today/y.ts'],
+    ['src-renderer/screens/technician/x.tsx', 'src-renderer/components/y.ts'],
+  ])('lets a screen import its own role, shared/ and components: %s → %s', async (from, to) => {
+    expect(await violations(from, to)).toEqual([]);
+  });
+
   it('refuses a contract part importing the contract that joins the parts', async () => {
     expect(
       await violations('src-main/api/contract-sync.ts', 'src-main/api/contract.ts', true),

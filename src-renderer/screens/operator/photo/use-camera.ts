@@ -1,8 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CameraPref } from '../../../../src-main/api/contract';
 import { call } from '../../../app/station-client';
-import { classifyCameraError, pickCamera, videoConstraints, videoInputs } from './camera';
-import type { CameraDevice, CameraErrorKind } from './camera';
+import {
+  classifyCameraError,
+  pickCamera,
+  videoConstraints,
+  videoInputs,
+} from '../../../components/camera-device';
+import type { CameraDevice, CameraErrorKind } from '../../../components/camera-device';
 
 export type CameraState =
   | { phase: 'off' }

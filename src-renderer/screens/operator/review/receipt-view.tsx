@@ -11,7 +11,7 @@ import { useApp } from '../../../app/app-context';
 import { formatBytes, formatDateTime } from '../../../app/format';
 import { call, onEvent } from '../../../app/station-client';
 import { Kbd } from '../../../components/kbd';
-import { downloadPdf, receiptFileName } from './review-model';
+import { downloadPdf, receiptFileName } from '../../../app/files';
 
 /**
  * After sealing: what the receipt says, in the same words as the PDF the resident takes home,

@@ -1,6 +1,6 @@
 // Pure decisions of the review step, kept out of the components so they can be tested.
 import type { FingerRecord, RecordingReview } from '../../../../src-main/api/contract';
-import { base64ToBytes } from '../../../app/files';
+import { base64ToBytes, downloadPdf, receiptFileName } from '../../../app/files';
 
 /** The capture steps a review can send the operator back to. */
 export type CaptureStep = 'data' | 'photo' | 'fingerprint' | 'signature';
@@ -46,29 +46,4 @@ export function needsAttention(review: RecordingReview): boolean {
   );
 }
 
-export { base64ToBytes };
-
-/**
- * "bukti-perekaman-20261125-1a2b3c4d.pdf": sortable by day, unique per packet, and free of the
- * NIK and name so a file left in Downloads tells a stranger nothing.
- */
-export function receiptFileName(packetOrRecordingId: string, at: Date): string {
-  const day = `${at.getFullYear()}${String(at.getMonth() + 1).padStart(2, '0')}${String(at.getDate()).padStart(2, '0')}`;
-  const tag = packetOrRecordingId.replace(/[^A-Za-z0-9]/g, '').slice(0, 8) || 'rekam';
-  return `bukti-perekaman-${day}-${tag}.pdf`;
-}
-
-/** Saves a PDF through the browser's download (Electron turns it into a save dialog). */
-export function downloadPdf(pdfBase64: string, fileName: string): void {
-  const blob = new Blob([base64ToBytes(pdfBase64)], { type: 'application/pdf' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  // Revoked later: some engines start reading the blob only after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
+export { base64ToBytes, downloadPdf, receiptFileName };

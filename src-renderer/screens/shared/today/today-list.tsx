@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CentralStatus, RecordingSummary } from '../../../../src-main/api/contract';
 import { call, onEvent } from '../../../app/station-client';
 import { formatTime } from '../../../app/format';
-import { ReceiptButton } from '../../operator/review/receipt-button';
+import { ReceiptButton } from '../../../components/receipt-button';
 
 const CENTRAL_BADGE: Record<CentralStatus | 'queued', string> = {
   queued: 'draft',

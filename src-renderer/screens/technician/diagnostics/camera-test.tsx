@@ -2,8 +2,12 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodInput } from '../../../../src-main/api/contract';
 import { call } from '../../../app/station-client';
-import { classifyCameraError, videoConstraints, videoInputs } from '../../operator/photo/camera';
-import type { CameraDevice, CameraErrorKind } from '../../operator/photo/camera';
+import {
+  classifyCameraError,
+  videoConstraints,
+  videoInputs,
+} from '../../../components/camera-device';
+import type { CameraDevice, CameraErrorKind } from '../../../components/camera-device';
 import { measureFps } from './diagnostics-model';
 
 /** How long frames are counted: long enough to smooth out the first, slower frames. */

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../../app/station-client';
-import { downloadPdf, receiptFileName } from './review-model';
+import { call } from '../app/station-client';
+import { downloadPdf, receiptFileName } from '../app/files';
 
 /** Prints a sealed recording's receipt again (printer jammed, resident came back for it). */
 export function ReceiptButton({ id, onError }: { id: string; onError: (m: string) => void }) {
