@@ -4,7 +4,8 @@
 import { fingerName } from '../../domain/fingers';
 import { formatDateTime } from '../../domain/format-date';
 import { maskNik } from '../../domain/nik';
-import { FONT, pdfModules, registerPdfFonts } from '../common/pdf-fonts';
+import { FONT } from '../common/pdf-fonts';
+import { openReceiptPdf, stationPlace } from '../common/receipt-pdf';
 
 export interface HandoverReceiptData {
   handoverId: string;
@@ -31,47 +32,15 @@ const RELATION: Record<string, string> = {
 
 /** A6 portrait PDF; the QR code carries the handover id only. */
 export async function renderHandoverReceipt(r: HandoverReceiptData): Promise<Buffer> {
-  const { PDFDocument, QRCode } = await pdfModules();
-  const qr = await QRCode.toBuffer(r.handoverId, {
-    type: 'png',
-    errorCorrectionLevel: 'M',
-    margin: 1,
-    width: 240,
+  const { doc, left, width, qr, row, freeNotice, finish } = await openReceiptPdf({
+    heading: 'TANDA TERIMA KTP-el',
+    subheading: 'Receipt of e-KTP handover',
+    title: 'Tanda Terima KTP-el',
+    createdAt: r.handedOverAt,
+    qrText: r.handoverId,
+    qrWidth: 240,
+    compact: true,
   });
-  const doc = new PDFDocument({
-    size: 'A6',
-    margin: 22,
-    info: {
-      Title: 'Tanda Terima KTP-el',
-      Producer: 'Rekam',
-      Creator: 'Rekam',
-      CreationDate: r.handedOverAt,
-    },
-  });
-  registerPdfFonts(doc);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  const left = 22;
-  const width = doc.page.width - 44;
-  doc
-    .font(FONT.bold)
-    .fontSize(13)
-    .text('TANDA TERIMA KTP-el', left, 22, { width, align: 'center' });
-  doc
-    .font(FONT.regular)
-    .fontSize(7.5)
-    .fillColor('#555')
-    .text('Receipt of e-KTP handover', { width, align: 'center' });
-  doc.moveDown(0.5).fillColor('#000');
-  const row = (label: string, value: string) => {
-    doc.font(FONT.regular).fontSize(7).fillColor('#555').text(label, { width });
-    doc.font(FONT.bold).fontSize(9.5).fillColor('#000').text(value, { width });
-    doc.moveDown(0.15);
-  };
   row('Nama / Name', r.name);
   row('NIK', maskNik(r.nik));
   row(
@@ -88,7 +57,7 @@ export async function renderHandoverReceipt(r: HandoverReceiptData): Promise<Buf
   );
   row(
     r.kind === 'round' ? 'Diantar ke rumah / Delivered' : 'Diambil di loket / Collected',
-    `${formatDateTime(r.handedOverAt)} — ${r.kecamatanName ? `${r.stationName} (Kec. ${r.kecamatanName})` : r.stationName}`,
+    `${formatDateTime(r.handedOverAt)} — ${stationPlace(r.stationName, r.kecamatanName)}`,
   );
   row('Petugas / Officer', r.operator);
   doc.font(FONT.regular).fontSize(7).fillColor('#555').text('Tanda tangan penerima / Signature');
@@ -102,19 +71,6 @@ export async function renderHandoverReceipt(r: HandoverReceiptData): Promise<Buf
     .fontSize(6.5)
     .fillColor('#555')
     .text(`No. serah terima ${r.handoverId} · paket ${r.packetId}`, left, boxY, { width });
-  doc
-    .rect(left, boxY + 12, width, 30)
-    .lineWidth(1.5)
-    .stroke('#000');
-  doc
-    .font(FONT.bold)
-    .fontSize(11)
-    .fillColor('#000')
-    .text('GRATIS — tidak dipungut biaya', left, boxY + 17, { width, align: 'center' });
-  doc
-    .font(FONT.regular)
-    .fontSize(6.5)
-    .text('Free of charge — no fee may be asked', left, boxY + 31, { width, align: 'center' });
-  doc.end();
-  return done;
+  freeNotice(boxY + 12);
+  return finish();
 }
