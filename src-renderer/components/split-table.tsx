@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { DataTable } from './table-card';
 
 /** The outcome of the last action, shown above the screen's content. */
 export type Banner = { kind: 'ok' | 'error' | 'info'; text: string } | null;
@@ -33,16 +34,9 @@ export function SplitTable(p: {
       <BannerLine banner={p.banner} testId={p.bannerTestId} />
       <div className="split">
         <div className="split__main">
-          <table className="table" data-testid={p.tableTestId}>
-            <thead>
-              <tr>
-                {p.headers.map((h, i) => (
-                  <th key={i}>{h}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>{p.rows}</tbody>
-          </table>
+          <DataTable headers={p.headers} testId={p.tableTestId}>
+            {p.rows}
+          </DataTable>
           {p.below}
         </div>
         {p.side}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { BatchDetail, CardBatches } from '../../../../src-main/api/contract-cards';
 import { formatDateTime } from '../../../app/format';
 import { call } from '../../../app/station-client';
+import { TableCard } from '../../../components/table-card';
 import { BatchCheck } from './batch-check';
 
 /**
@@ -96,79 +97,60 @@ export function CardsArrivalScreen() {
         </p>
       ) : null}
       {open ? <BatchCheck detail={open} onConfirm={confirm} onClose={() => setOpen(null)} /> : null}
-      <div className="card">
-        <h2>{t('cards.onTheWay')}</h2>
-        {!batches || batches.onTheWay.length === 0 ? (
-          <p className="muted">{t('cards.noneOnTheWay')}</p>
-        ) : (
-          <table className="table" data-testid="cards-on-the-way">
-            <thead>
-              <tr>
-                <th>{t('cards.batchNo')}</th>
-                <th>{t('cards.dispatchedAt')}</th>
-                <th>{t('cards.declared')}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {batches.onTheWay.map((b) => (
-                <tr key={b.batchNo}>
-                  <td>{b.batchNo}</td>
-                  <td>{formatDateTime(b.dispatchedAt)}</td>
-                  <td>{b.declaredCount}</td>
-                  <td>
-                    <button
-                      className="btn btn--primary"
-                      data-testid={`cards-check-${b.batchNo}`}
-                      onClick={() => void openBatch(b.batchNo)}
-                    >
-                      {t('cards.checkBox')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+      <TableCard
+        title={t('cards.onTheWay')}
+        empty={t('cards.noneOnTheWay')}
+        testId="cards-on-the-way"
+        headers={[t('cards.batchNo'), t('cards.dispatchedAt'), t('cards.declared'), null]}
+        rows={batches?.onTheWay}
+        row={(b) => (
+          <tr key={b.batchNo}>
+            <td>{b.batchNo}</td>
+            <td>{formatDateTime(b.dispatchedAt)}</td>
+            <td>{b.declaredCount}</td>
+            <td>
+              <button
+                className="btn btn--primary"
+                data-testid={`cards-check-${b.batchNo}`}
+                onClick={() => void openBatch(b.batchNo)}
+              >
+                {t('cards.checkBox')}
+              </button>
+            </td>
+          </tr>
         )}
-      </div>
-      <div className="card">
-        <h2>{t('cards.arrived')}</h2>
-        {!batches || batches.arrived.length === 0 ? (
-          <p className="muted">{t('cards.noneArrived')}</p>
-        ) : (
-          <table className="table" data-testid="cards-arrived">
-            <thead>
-              <tr>
-                <th>{t('cards.batchNo')}</th>
-                <th>{t('cards.arrivedAt')}</th>
-                <th>{t('cards.counted')}</th>
-                <th>{t('cards.discrepancy')}</th>
-                <th>{t('cards.confirmedBy')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {batches.arrived.map((b) => (
-                <tr key={b.batchNo}>
-                  <td>{b.batchNo}</td>
-                  <td>{formatDateTime(b.arrivedAt)}</td>
-                  <td>
-                    {b.receivedCount} / {b.declaredCount}
-                  </td>
-                  <td>
-                    {b.discrepancy
-                      ? t('cards.discrepancyText', {
-                          missing: b.discrepancy.missing.length,
-                          extra: b.discrepancy.extra,
-                        })
-                      : t('cards.complete')}
-                  </td>
-                  <td>{b.confirmedBy}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+      />
+      <TableCard
+        title={t('cards.arrived')}
+        empty={t('cards.noneArrived')}
+        testId="cards-arrived"
+        headers={[
+          t('cards.batchNo'),
+          t('cards.arrivedAt'),
+          t('cards.counted'),
+          t('cards.discrepancy'),
+          t('cards.confirmedBy'),
+        ]}
+        rows={batches?.arrived}
+        row={(b) => (
+          <tr key={b.batchNo}>
+            <td>{b.batchNo}</td>
+            <td>{formatDateTime(b.arrivedAt)}</td>
+            <td>
+              {b.receivedCount} / {b.declaredCount}
+            </td>
+            <td>
+              {b.discrepancy
+                ? t('cards.discrepancyText', {
+                    missing: b.discrepancy.missing.length,
+                    extra: b.discrepancy.extra,
+                  })
+                : t('cards.complete')}
+            </td>
+            <td>{b.confirmedBy}</td>
+          </tr>
         )}
-      </div>
+      />
     </section>
   );
 }

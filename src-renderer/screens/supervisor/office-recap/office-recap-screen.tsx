@@ -6,6 +6,7 @@ import type {
 } from '../../../../src-main/api/contract-office';
 import { call } from '../../../app/station-client';
 import { pdfUrl } from '../../../app/files';
+import { TableCard } from '../../../components/table-card';
 import { useTranslation } from 'react-i18next';
 
 /**
@@ -118,31 +119,20 @@ export function OfficeRecapScreen() {
     );
   };
   const table = (title: string, rows: OfficeRecapGroup[], testId: string) => (
-    <div className="card">
-      <h2>{title}</h2>
-      {rows.length === 0 ? (
-        <p className="muted">{t('office.noRecordingsYet')}</p>
-      ) : (
-        <table className="table" data-testid={testId}>
-          <thead>
-            <tr>
-              <th />
-              <th>{t('office.all')}</th>
-              <th>{t('office.finishedSealed')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((g) => (
-              <tr key={g.key}>
-                <td>{g.key}</td>
-                <td>{g.total}</td>
-                <td>{g.sealed}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+    <TableCard
+      title={title}
+      empty={t('office.noRecordingsYet')}
+      testId={testId}
+      headers={[null, t('office.all'), t('office.finishedSealed')]}
+      rows={rows}
+      row={(g) => (
+        <tr key={g.key}>
+          <td>{g.key}</td>
+          <td>{g.total}</td>
+          <td>{g.sealed}</td>
+        </tr>
       )}
-    </div>
+    />
   );
   return (
     <section className="screen" data-testid="office-recap">
@@ -190,38 +180,31 @@ export function OfficeRecapScreen() {
           {table(t('office.byDesk'), recap.byDesk, 'office-recap-desks')}
           {table(t('office.byOperator'), recap.byOperator, 'office-recap-operators')}
           {table(t('office.byVillage'), recap.byVillage, 'office-recap-villages')}
-          <div className="card">
-            <h2>{t('office.recapRecordings')}</h2>
-            <p className="muted">{t('office.recapRecordingsHint')}</p>
-            {recap.recordings.length === 0 ? (
-              <p className="muted">{t('office.noRecordingsYet')}</p>
-            ) : (
-              <table className="table" data-testid="office-recap-recordings">
-                <thead>
-                  <tr>
-                    <th>{t('office.recapColDesk')}</th>
-                    <th>{t('office.recapColOperator')}</th>
-                    <th>{t('office.recapColVillage')}</th>
-                    <th>{t('office.recapColNik')}</th>
-                    <th>{t('office.recapColStatus')}</th>
-                    <th />
-                  </tr>
-                </thead>
-                <tbody>
-                  {recap.recordings.map((x) => (
-                    <tr key={x.recordingId}>
-                      <td>{x.desk}</td>
-                      <td>{x.operator}</td>
-                      <td>{x.village}</td>
-                      <td className="mono">{x.nikMasked}</td>
-                      <td>{t(`recordingStatus.${x.status}`)}</td>
-                      <td>{actions(x)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+          <TableCard
+            title={t('office.recapRecordings')}
+            hint={t('office.recapRecordingsHint')}
+            empty={t('office.noRecordingsYet')}
+            testId="office-recap-recordings"
+            headers={[
+              t('office.recapColDesk'),
+              t('office.recapColOperator'),
+              t('office.recapColVillage'),
+              t('office.recapColNik'),
+              t('office.recapColStatus'),
+              null,
+            ]}
+            rows={recap.recordings}
+            row={(x) => (
+              <tr key={x.recordingId}>
+                <td>{x.desk}</td>
+                <td>{x.operator}</td>
+                <td>{x.village}</td>
+                <td className="mono">{x.nikMasked}</td>
+                <td>{t(`recordingStatus.${x.status}`)}</td>
+                <td>{actions(x)}</td>
+              </tr>
             )}
-          </div>
+          />
         </>
       ) : null}
     </section>

@@ -14,6 +14,7 @@ import { DateField } from '../../../components/date-field';
 import { Field } from '../../../components/field';
 import { BannerLine } from '../../../components/split-table';
 import type { Banner } from '../../../components/split-table';
+import { TableCard } from '../../../components/table-card';
 import { TimeField } from '../../../components/time-field';
 import { currentLocale } from '../../../i18n';
 
@@ -261,43 +262,37 @@ export function CapacityTab() {
           </ul>
         </aside>
       </div>
-      {affected.length > 0 ? (
-        <div className="card" data-testid="capacity-affected">
-          <h2>{t('queue.admin.cardsToCallAbout')}</h2>
-          <table className="table">
-            <thead>
-              <tr>
-                <th>{t('queue.admin.number')}</th>
-                <th>{t('queue.admin.date')}</th>
-                <th>{t('queue.admin.name')}</th>
-                <th>{t('queue.admin.phone')}</th>
-                <th>{t('queue.admin.earliestNewDate')}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {affected.map((a) => (
-                <tr key={a.card.id}>
-                  <td className="mono">{a.card.number}</td>
-                  <td>{displayServiceDate(a.card.date, locale)}</td>
-                  <td>{a.card.name}</td>
-                  <td className="mono">{a.card.phone ?? '—'}</td>
-                  <td>{a.earliestDate ? displayServiceDate(a.earliestDate, locale) : '—'}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="btn btn--small"
-                      onClick={() => void reschedule(a.card.id)}
-                    >
-                      {t('queue.admin.move')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <TableCard
+        title={t('queue.admin.cardsToCallAbout')}
+        cardTestId="capacity-affected"
+        headers={[
+          t('queue.admin.number'),
+          t('queue.admin.date'),
+          t('queue.admin.name'),
+          t('queue.admin.phone'),
+          t('queue.admin.earliestNewDate'),
+          null,
+        ]}
+        rows={affected}
+        row={(a) => (
+          <tr key={a.card.id}>
+            <td className="mono">{a.card.number}</td>
+            <td>{displayServiceDate(a.card.date, locale)}</td>
+            <td>{a.card.name}</td>
+            <td className="mono">{a.card.phone ?? '—'}</td>
+            <td>{a.earliestDate ? displayServiceDate(a.earliestDate, locale) : '—'}</td>
+            <td>
+              <button
+                type="button"
+                className="btn btn--small"
+                onClick={() => void reschedule(a.card.id)}
+              >
+                {t('queue.admin.move')}
+              </button>
+            </td>
+          </tr>
+        )}
+      />
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { call } from '../../../app/station-client';
 import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../../../i18n';
 import { Field } from '../../../components/field';
+import { TableCard } from '../../../components/table-card';
 import { KeyFingerprint } from '../central/key-fingerprint';
 import { skewText } from './office-model';
 import { HubDiscovery } from './hub-discovery';
@@ -287,64 +288,56 @@ function HubView({
           <p className="muted">{t('office.theBoardLinkCanOnly')}</p>
         </div>
       </div>
-      <div className="card">
-        <h2>{t('office.pairedDesks')}</h2>
-        {desks.length === 0 ? (
-          <p className="muted">{t('office.noDesksYet')}</p>
-        ) : (
-          <table className="table" data-testid="office-desks">
-            <thead>
-              <tr>
-                <th>{t('office.desk')}</th>
-                <th>{t('office.station')}</th>
-                <th>{t('office.lastSeen')}</th>
-                <th>{t('office.clockSkew')}</th>
-                <th>{t('office.version')}</th>
-                <th>{t('office.keyFingerprint')}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {desks.map((d) => (
-                <tr key={d.stationId} data-testid={`office-desk-${d.deskNo}`}>
-                  <td>
-                    <strong>{d.label}</strong>
-                  </td>
-                  <td>{d.stationName}</td>
-                  <td>{d.lastSeenAt ? formatDateTime(d.lastSeenAt, locale) : '—'}</td>
-                  <td className={d.skewFlagged ? 'office__skew--flag' : undefined}>
-                    {skewText(d.skewMs, locale)}
-                    {d.skewFlagged ? ` ⚠ ${t('office.setTheDeskClock')}` : ''}
-                  </td>
-                  <td>{d.version ?? '—'}</td>
-                  <td className="mono">{d.fingerprint.slice(0, 14)}…</td>
-                  <td>
-                    {d.revokedAt ? (
-                      <span className="badge badge--rejected">{t('office.unpaired')}</span>
-                    ) : (
-                      <button
-                        type="button"
-                        className="btn btn--small btn--danger"
-                        disabled={busy}
-                        onClick={() => {
-                          if (!window.confirm(t('office.unpairDTheHubRefuses', { d: d.label })))
-                            return;
-                          void act(async () => {
-                            const r = await call('office.unpair', { stationId: d.stationId });
-                            return r.ok ? t('office.dUnpaired', { d: d.label }) : r.error.message;
-                          });
-                        }}
-                      >
-                        {t('office.unpair')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+      <TableCard
+        title={t('office.pairedDesks')}
+        empty={t('office.noDesksYet')}
+        testId="office-desks"
+        headers={[
+          t('office.desk'),
+          t('office.station'),
+          t('office.lastSeen'),
+          t('office.clockSkew'),
+          t('office.version'),
+          t('office.keyFingerprint'),
+          null,
+        ]}
+        rows={desks}
+        row={(d) => (
+          <tr key={d.stationId} data-testid={`office-desk-${d.deskNo}`}>
+            <td>
+              <strong>{d.label}</strong>
+            </td>
+            <td>{d.stationName}</td>
+            <td>{d.lastSeenAt ? formatDateTime(d.lastSeenAt, locale) : '—'}</td>
+            <td className={d.skewFlagged ? 'office__skew--flag' : undefined}>
+              {skewText(d.skewMs, locale)}
+              {d.skewFlagged ? ` ⚠ ${t('office.setTheDeskClock')}` : ''}
+            </td>
+            <td>{d.version ?? '—'}</td>
+            <td className="mono">{d.fingerprint.slice(0, 14)}…</td>
+            <td>
+              {d.revokedAt ? (
+                <span className="badge badge--rejected">{t('office.unpaired')}</span>
+              ) : (
+                <button
+                  type="button"
+                  className="btn btn--small btn--danger"
+                  disabled={busy}
+                  onClick={() => {
+                    if (!window.confirm(t('office.unpairDTheHubRefuses', { d: d.label }))) return;
+                    void act(async () => {
+                      const r = await call('office.unpair', { stationId: d.stationId });
+                      return r.ok ? t('office.dUnpaired', { d: d.label }) : r.error.message;
+                    });
+                  }}
+                >
+                  {t('office.unpair')}
+                </button>
+              )}
+            </td>
+          </tr>
         )}
-      </div>
+      />
     </>
   );
 }
