@@ -9,6 +9,7 @@ import { Kbd } from '../../../components/kbd';
 import { CheckList } from '../photo/check-list';
 import { FinishDialog } from './finish-dialog';
 import { ReceiptView } from './receipt-view';
+import { Flag, ReviewCard } from './review-card';
 import { canFinish, countFingers, missingSteps, needsAttention } from './review-model';
 import type { CaptureStep } from './review-model';
 import './review.css';
@@ -158,13 +159,12 @@ export function ReviewStep({
 
       <div className="review__grid">
         {/* ---- data ---- */}
-        <article className="card review__card" data-testid="review-data">
-          <header className="review__card-head">
-            <h3>{t('recording.step.data')}</h3>
-            <button type="button" className="btn btn--small" onClick={() => onGoTo('data')}>
-              {t('review.edit')}
-            </button>
-          </header>
+        <ReviewCard
+          title={t('recording.step.data')}
+          testId="review-data"
+          action={t('review.edit')}
+          onAction={() => onGoTo('data')}
+        >
           <dl className="review__facts">
             <dt>NIK</dt>
             <dd className="mono review__nik" data-testid="review-nik">
@@ -207,29 +207,26 @@ export function ReviewStep({
               ))}
             </ul>
           ) : null}
-        </article>
+        </ReviewCard>
 
         {/* ---- photo ---- */}
-        <article
-          className={`card review__card${photo?.forced ? ' review__card--flag' : ''}`}
-          data-testid="review-photo"
+        <ReviewCard
+          title={t('recording.step.photo')}
+          testId="review-photo"
+          flag={photo?.forced}
+          action={photo ? t('review.edit') : t('review.take')}
+          onAction={() => onGoTo('photo')}
         >
-          <header className="review__card-head">
-            <h3>{t('recording.step.photo')}</h3>
-            <button type="button" className="btn btn--small" onClick={() => onGoTo('photo')}>
-              {photo ? t('review.edit') : t('review.take')}
-            </button>
-          </header>
           {photo ? (
             <div className="review__photo">
               <img src={photo.imageDataUrl} alt={t('photo.acceptedAlt')} width={150} />
               <div>
                 {photo.forced ? (
-                  <p className="review__flag" data-testid="review-photo-forced">
-                    <strong>{t('review.photoForced')}</strong>
-                    <br />
-                    {t('review.reason', { reason: photo.forceReason ?? '—' })}
-                  </p>
+                  <Flag
+                    testId="review-photo-forced"
+                    title={t('review.photoForced')}
+                    reason={photo.forceReason ?? '—'}
+                  />
                 ) : null}
                 <CheckList checks={photo.checks} testId="review-photo-checks" />
                 <p className="muted small">
@@ -244,19 +241,16 @@ export function ReviewStep({
           ) : (
             <p className="review__none">{t('review.noPhoto')}</p>
           )}
-        </article>
+        </ReviewCard>
 
         {/* ---- signature ---- */}
-        <article
-          className={`card review__card${sig?.exception ? ' review__card--flag' : ''}`}
-          data-testid="review-signature"
+        <ReviewCard
+          title={t('recording.step.signature')}
+          testId="review-signature"
+          flag={sig?.exception != null}
+          action={sig ? t('review.edit') : t('review.take')}
+          onAction={() => onGoTo('signature')}
         >
-          <header className="review__card-head">
-            <h3>{t('recording.step.signature')}</h3>
-            <button type="button" className="btn btn--small" onClick={() => onGoTo('signature')}>
-              {sig ? t('review.edit') : t('review.take')}
-            </button>
-          </header>
           {sig?.imageDataUrl ? (
             <img
               className="review__signature"
@@ -265,22 +259,24 @@ export function ReviewStep({
               data-testid="review-signature-image"
             />
           ) : sig?.exception ? (
-            <p className="review__flag" data-testid="review-signature-exception">
-              <strong>{t('review.signatureException')}</strong>
-              <br />
-              {t('review.reason', { reason: sig.exception.reason })}
-            </p>
+            <Flag
+              testId="review-signature-exception"
+              title={t('review.signatureException')}
+              reason={sig.exception.reason}
+            />
           ) : (
             <p className="review__none">{t('review.noSignature')}</p>
           )}
-        </article>
+        </ReviewCard>
         {/* ---- fingerprints ---- */}
-        <article
-          className={`card review__card review__card--wide${counts.forced + counts.exception > 0 ? ' review__card--flag' : ''}`}
-          data-testid="review-fingers"
-        >
-          <header className="review__card-head">
-            <h3>{t('recording.step.fingerprint')}</h3>
+        <ReviewCard
+          title={t('recording.step.fingerprint')}
+          testId="review-fingers"
+          wide
+          flag={counts.forced + counts.exception > 0}
+          action={t('review.edit')}
+          onAction={() => onGoTo('fingerprint')}
+          counts={
             <span className="muted">
               {t('review.fingerCounts', {
                 captured: t('counts.taken', { count: counts.captured + counts.forced }),
@@ -288,10 +284,8 @@ export function ReviewStep({
                 pending: t('counts.missing', { count: counts.pending }),
               })}
             </span>
-            <button type="button" className="btn btn--small" onClick={() => onGoTo('fingerprint')}>
-              {t('review.edit')}
-            </button>
-          </header>
+          }
+        >
           <ol className="review__fingers">
             {review.fingerprints.fingers.map((f) => (
               <li
@@ -322,7 +316,7 @@ export function ReviewStep({
               </li>
             ))}
           </ol>
-        </article>
+        </ReviewCard>
       </div>
 
       <footer className="review__finish card">

@@ -93,30 +93,46 @@ export function PinMismatchForm({
         value={seenPin}
         testId="central-seen-pin"
       />
-      <Field
+      <PinField
         id="central-repin"
         label={t('central.repin')}
         hint={t('central.repinHint')}
-        errors={error ? [error] : []}
-      >
-        {(aria) => (
-          <input
-            {...aria}
-            className="mono"
-            spellCheck={false}
-            autoComplete="off"
-            data-testid="central-repin"
-            value={value}
-            maxLength={200}
-            onChange={(e) => onChange(e.target.value)}
-          />
-        )}
-      </Field>
+        error={error}
+        value={value}
+        onChange={onChange}
+      />
       <div className="actions">
         <button type="submit" className="btn" data-testid="central-repin-save" disabled={busy}>
           {t('central.repinAction')}
         </button>
       </div>
     </form>
+  );
+}
+
+/** The centre's key pin, typed or pasted as the centre reads it out. */
+export function PinField(p: {
+  id: string;
+  label: string;
+  hint: string;
+  error: string | undefined;
+  value: string;
+  onChange: (v: string) => void;
+}) {
+  return (
+    <Field id={p.id} label={p.label} hint={p.hint} errors={p.error ? [p.error] : []}>
+      {(aria) => (
+        <input
+          {...aria}
+          className="mono"
+          spellCheck={false}
+          autoComplete="off"
+          data-testid={p.id}
+          value={p.value}
+          maxLength={200}
+          onChange={(e) => p.onChange(e.target.value)}
+        />
+      )}
+    </Field>
   );
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CentralConfig } from '../../../../src-main/api/contract';
 import { call } from '../../../app/station-client';
 import { Field } from '../../../components/field';
-import { CentralFingerprints, PinMismatchForm } from './central-panels';
+import { CentralFingerprints, PinField, PinMismatchForm } from './central-panels';
 import {
   MAX_KEY_FILE_BYTES,
   looksLikePin,
@@ -223,25 +223,14 @@ export function CentralScreen() {
             />
           )}
         </Field>
-        <Field
+        <PinField
           id="central-pin"
           label={t('central.pin')}
           hint={t('central.pinHint')}
-          errors={errors.pin ? [errors.pin] : []}
-        >
-          {(aria) => (
-            <input
-              {...aria}
-              className="mono"
-              spellCheck={false}
-              autoComplete="off"
-              data-testid="central-pin"
-              value={pin}
-              maxLength={200}
-              onChange={(e) => setPin(e.target.value)}
-            />
-          )}
-        </Field>
+          error={errors.pin}
+          value={pin}
+          onChange={setPin}
+        />
         <div className="actions central__actions">
           <input
             ref={fileInput}
