@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   AuditChainStatus,
@@ -43,6 +44,40 @@ function useDiagnostic<M extends 'diagnostics.network' | 'diagnostics.storage'>(
   return { value, busy, error, check };
 }
 
+/** A diagnostics panel: its title with a check button, the last error, then what was found. */
+function CheckPanel(p: {
+  id: string;
+  title: string;
+  checkLabel: string;
+  busy: boolean;
+  error: string | null;
+  onCheck: () => Promise<unknown>;
+  children: ReactNode;
+}) {
+  return (
+    <section className="card diag__panel" id={p.id} aria-labelledby={`${p.id}-h`}>
+      <div className="diag__section-head">
+        <h2 id={`${p.id}-h`}>{p.title}</h2>
+        <button
+          type="button"
+          className="btn btn--small"
+          disabled={p.busy}
+          data-testid={`${p.id}-check`}
+          onClick={() => void p.onCheck()}
+        >
+          {p.checkLabel}
+        </button>
+      </div>
+      {p.error ? (
+        <p className="banner banner--error" role="alert">
+          {p.error}
+        </p>
+      ) : null}
+      {p.children}
+    </section>
+  );
+}
+
 export function NetworkPanel() {
   const { t, i18n } = useTranslation();
   const { value: net, busy, error, check } = useDiagnostic('diagnostics.network');
@@ -50,24 +85,14 @@ export function NetworkPanel() {
   const last = net?.lastSync ?? null;
   const lang = i18n.language;
   return (
-    <section className="card diag__panel" id="network" aria-labelledby="network-h">
-      <div className="diag__section-head">
-        <h2 id="network-h">{t('diag.network.title')}</h2>
-        <button
-          type="button"
-          className="btn btn--small"
-          disabled={busy}
-          data-testid="network-check"
-          onClick={() => void check()}
-        >
-          {busy ? t('diag.network.checking') : t('diag.network.check')}
-        </button>
-      </div>
-      {error ? (
-        <p className="banner banner--error" role="alert">
-          {error}
-        </p>
-      ) : null}
+    <CheckPanel
+      id="network"
+      title={t('diag.network.title')}
+      checkLabel={busy ? t('diag.network.checking') : t('diag.network.check')}
+      busy={busy}
+      error={error}
+      onCheck={check}
+    >
       {net ? (
         <dl className="facts" data-testid="network-result">
           <dt>{t('diag.network.url')}</dt>
@@ -122,7 +147,7 @@ export function NetworkPanel() {
       ) : busy ? (
         <p className="muted">{t('diag.network.checking')}</p>
       ) : null}
-    </section>
+    </CheckPanel>
   );
 }
 
@@ -145,24 +170,14 @@ export function StoragePanel() {
     });
   };
   return (
-    <section className="card diag__panel" id="storage" aria-labelledby="storage-h">
-      <div className="diag__section-head">
-        <h2 id="storage-h">{t('diag.storage.title')}</h2>
-        <button
-          type="button"
-          className="btn btn--small"
-          disabled={busy}
-          data-testid="storage-check"
-          onClick={() => void check()}
-        >
-          {busy ? t('diag.storage.checking') : t('diag.storage.check')}
-        </button>
-      </div>
-      {error ? (
-        <p className="banner banner--error" role="alert">
-          {error}
-        </p>
-      ) : null}
+    <CheckPanel
+      id="storage"
+      title={t('diag.storage.title')}
+      checkLabel={busy ? t('diag.storage.checking') : t('diag.storage.check')}
+      busy={busy}
+      error={error}
+      onCheck={check}
+    >
       {st ? (
         <>
           {low ? (
@@ -212,7 +227,7 @@ export function StoragePanel() {
       ) : busy ? (
         <p className="muted">{t('diag.storage.checking')}</p>
       ) : null}
-    </section>
+    </CheckPanel>
   );
 }
 

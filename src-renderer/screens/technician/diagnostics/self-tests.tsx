@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PadCapability, PenPoint, SelfTestResult } from '../../../../src-main/api/contract';
 import { formatTime } from '../../../app/format';
@@ -31,6 +32,59 @@ function Verdict({ result }: { result: SelfTestResult }) {
   );
 }
 
+/**
+ * One device's self-test: its title and hint, the run button, what happens live (`live`, above
+ * the error; `drawing`, below it), then the result (`children`) or "not run yet".
+ */
+function TestPanel(p: {
+  modality: TestModality;
+  title: string;
+  hint: string;
+  state: TestState;
+  onRun(): void;
+  live?: ReactNode;
+  drawing?: ReactNode;
+  children: (result: SelfTestResult) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const { state } = p;
+  const r = state.result;
+  const headId = `test-${p.modality}-h`;
+  return (
+    <section className="card diag__test" id={`test-${p.modality}`} aria-labelledby={headId}>
+      <h3 id={headId}>{p.title}</h3>
+      <p className="muted small">{p.hint}</p>
+      <button
+        type="button"
+        className="btn btn--primary"
+        disabled={state.running}
+        data-testid={`selftest-run-${p.modality}`}
+        onClick={p.onRun}
+      >
+        {state.running
+          ? t('diag.selfTest.running')
+          : r
+            ? t('diag.selfTest.again')
+            : t('diag.selfTest.run')}
+      </button>
+      {p.live}
+      {state.error ? (
+        <p className="banner banner--error" role="alert">
+          {state.error}
+        </p>
+      ) : null}
+      {p.drawing}
+      {r ? (
+        <div className="diag__result" data-testid={`selftest-result-${p.modality}`}>
+          {p.children(r)}
+        </div>
+      ) : state.running ? null : (
+        <p className="muted">{t('diag.selfTest.notRun')}</p>
+      )}
+    </section>
+  );
+}
+
 function Steps({ result }: { result: SelfTestResult }) {
   return (
     <ol className="diag__steps" data-testid={`selftest-steps-${result.modality}`}>
@@ -51,31 +105,16 @@ interface PanelProps {
 
 export function FingerprintTest({ state, onRun }: PanelProps) {
   const { t } = useTranslation();
-  const r = state.result;
   return (
-    <section className="card diag__test" id="test-fingerprint" aria-labelledby="test-fp-h">
-      <h3 id="test-fp-h">{t('diag.modality.fingerprint')}</h3>
-      <p className="muted small">{t('diag.selfTest.fingerprintHint')}</p>
-      <button
-        type="button"
-        className="btn btn--primary"
-        disabled={state.running}
-        data-testid="selftest-run-fingerprint"
-        onClick={onRun}
-      >
-        {state.running
-          ? t('diag.selfTest.running')
-          : r
-            ? t('diag.selfTest.again')
-            : t('diag.selfTest.run')}
-      </button>
-      {state.error ? (
-        <p className="banner banner--error" role="alert">
-          {state.error}
-        </p>
-      ) : null}
-      {r ? (
-        <div className="diag__result" data-testid="selftest-result-fingerprint">
+    <TestPanel
+      modality="fingerprint"
+      title={t('diag.modality.fingerprint')}
+      hint={t('diag.selfTest.fingerprintHint')}
+      state={state}
+      onRun={onRun}
+    >
+      {(r) => (
+        <>
           <Verdict result={r} />
           <Steps result={r} />
           {r.imageDataUrl ? (
@@ -93,11 +132,9 @@ export function FingerprintTest({ state, onRun }: PanelProps) {
               ) : null}
             </figure>
           ) : null}
-        </div>
-      ) : state.running ? null : (
-        <p className="muted">{t('diag.selfTest.notRun')}</p>
+        </>
       )}
-    </section>
+    </TestPanel>
   );
 }
 
@@ -180,49 +217,39 @@ export function SignatureTest({ state, onRun }: PanelProps) {
   }, [shown, cap]);
 
   return (
-    <section className="card diag__test" id="test-signature" aria-labelledby="test-sig-h">
-      <h3 id="test-sig-h">{t('diag.modality.signature')}</h3>
-      <p className="muted small">{t('diag.selfTest.signatureHint')}</p>
-      <button
-        type="button"
-        className="btn btn--primary"
-        disabled={state.running}
-        data-testid="selftest-run-signature"
-        onClick={onRun}
-      >
-        {state.running
-          ? t('diag.selfTest.running')
-          : r
-            ? t('diag.selfTest.again')
-            : t('diag.selfTest.run')}
-      </button>
-      {state.running ? (
-        <p className="diag__draw-now" role="status">
-          {t('diag.selfTest.drawNow')}
-        </p>
-      ) : null}
-      {state.error ? (
-        <p className="banner banner--error" role="alert">
-          {state.error}
-        </p>
-      ) : null}
-      {shown.length > 0 ? (
-        <figure className="diag__pad">
-          <canvas
-            ref={canvas}
-            className="diag__pad-canvas"
-            style={{ width: CANVAS_W, height: CANVAS_H }}
-            aria-label={t('diag.selfTest.drawing')}
-            data-testid="selftest-canvas"
-            data-points={shown.length}
-          />
-          <figcaption className="muted small">
-            {t('diag.selfTest.points', { count: shown.length })}
-          </figcaption>
-        </figure>
-      ) : null}
-      {r ? (
-        <div className="diag__result" data-testid="selftest-result-signature">
+    <TestPanel
+      modality="signature"
+      title={t('diag.modality.signature')}
+      hint={t('diag.selfTest.signatureHint')}
+      state={state}
+      onRun={onRun}
+      live={
+        state.running ? (
+          <p className="diag__draw-now" role="status">
+            {t('diag.selfTest.drawNow')}
+          </p>
+        ) : null
+      }
+      drawing={
+        shown.length > 0 ? (
+          <figure className="diag__pad">
+            <canvas
+              ref={canvas}
+              className="diag__pad-canvas"
+              style={{ width: CANVAS_W, height: CANVAS_H }}
+              aria-label={t('diag.selfTest.drawing')}
+              data-testid="selftest-canvas"
+              data-points={shown.length}
+            />
+            <figcaption className="muted small">
+              {t('diag.selfTest.points', { count: shown.length })}
+            </figcaption>
+          </figure>
+        ) : null
+      }
+    >
+      {(r) => (
+        <>
           <Verdict result={r} />
           {r.reportsPerSecond !== undefined ? (
             <p className="diag__figure" data-testid="selftest-rate">
@@ -238,11 +265,9 @@ export function SignatureTest({ state, onRun }: PanelProps) {
             </p>
           ) : null}
           <Steps result={r} />
-        </div>
-      ) : state.running ? null : (
-        <p className="muted">{t('diag.selfTest.notRun')}</p>
+        </>
       )}
-    </section>
+    </TestPanel>
   );
 }
 
