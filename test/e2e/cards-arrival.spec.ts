@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startCentral, type CentralHandle } from '../central/server';
 import { startBrowserHost, type RunningHost } from '../helpers/browser-host';
-import { openStore, seedCaptures } from '../helpers/sync-fixtures';
+import { nikOf, sealResidents } from './sealed-recordings';
 import { OPERATOR, api, loginUi, setUpStation, type Operator } from './station-setup';
 
 /**
@@ -31,8 +31,6 @@ const SUPERVISOR: Operator = {
   fullName: 'Dewi Lestari',
 };
 const TECHNICIAN = { username: 'teknisi', password: 'teknisi-rahasia-1', fullName: 'Joko' };
-const RESIDENTS = ['ASEP SUNANDAR', 'BUDI HARTONO', 'CECEP GUNAWAN'];
-const nikOf = (i: number) => `327301120590000${i + 1}`;
 
 const work = mkdtempSync(path.join(tmpdir(), 'rekam-cards-e2e-'));
 let central: CentralHandle | undefined;
@@ -60,42 +58,7 @@ test('supervisor confirms a batch of printed cards with one card missing', async
   await api(host, 'central.register', { token: central.issueToken(cfg.stationId!) });
 
   await api(host, 'auth.login', { username: OPERATOR.username, password: OPERATOR.password });
-  const session = await api(host, 'auth.session', {});
-  const ids: string[] = [];
-  for (const [i, name] of RESIDENTS.entries()) {
-    const rec = await api(host, 'recordings.saveDraft', {
-      resident: {
-        nik: nikOf(i),
-        kk: '3273011203150007',
-        name,
-        birthPlace: 'Bandung',
-        birthDate: '1990-05-12',
-        sex: 'LAKI-LAKI',
-        bloodType: 'O',
-        address: 'Jl. Sukasari No. 1',
-        rt: '1',
-        rw: '2',
-        villageCode: '32.73.01.1001',
-        religion: 'ISLAM',
-        maritalStatus: 'KAWIN',
-        occupation: 'WIRASWASTA',
-        citizenship: 'WNI',
-      },
-    });
-    ids.push(rec.id);
-  }
-  const db = openStore(host.dataDir);
-  try {
-    for (const id of ids) await seedCaptures(db, id, session!.user.id);
-  } finally {
-    db.close();
-  }
-  const packetIds: string[] = [];
-  for (const id of ids) {
-    packetIds.push(
-      (await api(host, 'recordings.finish', { id, password: OPERATOR.password })).packetId,
-    );
-  }
+  const packetIds = await sealResidents(host, OPERATOR.password);
   await api(host, 'auth.logout', {});
   await expect
     .poll(() => central!.packets().filter((p) => p.status === 'received').length, {

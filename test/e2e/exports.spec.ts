@@ -9,7 +9,7 @@ import { startCentral, type CentralHandle } from '../central/server';
 import type { BundleImportReport } from '../central/bundle-import';
 import { readBundleDir } from '../central/bundle-import';
 import { startBrowserHost, type RunningHost } from '../helpers/browser-host';
-import { openStore, seedCaptures } from '../helpers/sync-fixtures';
+import { RESIDENTS, nikOf, sealResidents } from './sealed-recordings';
 import { OPERATOR, api, loginUi, setUpStation, type Operator } from './station-setup';
 
 /**
@@ -39,8 +39,6 @@ const SUPERVISOR: Operator = {
 };
 const TECHNICIAN = { username: 'teknisi', password: 'teknisi-rahasia-1', fullName: 'Joko' };
 // Kota Bandung, Kec. Sukasari; born 12 May 1990 (men) — serials keep them apart.
-const RESIDENTS = ['ASEP SUNANDAR', 'BUDI HARTONO', 'CECEP GUNAWAN'];
-const nikOf = (i: number) => `327301120590000${i + 1}`;
 
 const work = mkdtempSync(path.join(tmpdir(), 'rekam-exports-e2e-'));
 let central: CentralHandle | undefined;
@@ -74,42 +72,7 @@ test('supervisor exports report, CSV and an offline bundle; the centre counts ea
   await api(host, 'auth.login', { username: OPERATOR.username, password: OPERATOR.password });
   const app = await api(host, 'app.info', {});
   const stationId = app.station!.id;
-  const session = await api(host, 'auth.session', {});
-  const ids: string[] = [];
-  for (const [i, name] of RESIDENTS.entries()) {
-    const rec = await api(host, 'recordings.saveDraft', {
-      resident: {
-        nik: nikOf(i),
-        kk: '3273011203150007',
-        name,
-        birthPlace: 'Bandung',
-        birthDate: '1990-05-12',
-        sex: 'LAKI-LAKI',
-        bloodType: 'O',
-        address: 'Jl. Sukasari No. 1',
-        rt: '1',
-        rw: '2',
-        villageCode: '32.73.01.1001',
-        religion: 'ISLAM',
-        maritalStatus: 'KAWIN',
-        occupation: 'WIRASWASTA',
-        citizenship: 'WNI',
-      },
-    });
-    ids.push(rec.id);
-  }
-  const db = openStore(host.dataDir);
-  try {
-    for (const id of ids) await seedCaptures(db, id, session!.user.id);
-  } finally {
-    db.close();
-  }
-  const packetIds: string[] = [];
-  for (const id of ids) {
-    packetIds.push(
-      (await api(host, 'recordings.finish', { id, password: OPERATOR.password })).packetId,
-    );
-  }
+  const packetIds = await sealResidents(host, OPERATOR.password);
   await api(host, 'auth.logout', {});
 
   const context = await browser.newContext({ acceptDownloads: true });
