@@ -1,8 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
+import { expect, test } from '@playwright/test';
 import { startBrowserHost, type RunningHost } from '../helpers/browser-host';
-import { loginUi, saveDraftAsOperator, setUpStation } from './station-setup';
+import { numberedShots, openSavedDraft } from './draft-journey';
 
 /**
  * The Sidik jari step end to end: the real browser host with its simulated scanner (a socat pty
@@ -14,16 +12,7 @@ import { loginUi, saveDraftAsOperator, setUpStation } from './station-setup';
  * "Selesai" moves on to the signature.
  */
 
-const shots = path.resolve('test-results/screenshots');
-mkdirSync(shots, { recursive: true });
-let shotNo = 0;
-async function shot(page: Page, name: string): Promise<void> {
-  shotNo += 1;
-  await page.screenshot({
-    path: path.join(shots, `fingerprint-${String(shotNo).padStart(2, '0')}-${name}.png`),
-    fullPage: true,
-  });
-}
+const shot = numberedShots('fingerprint');
 
 let host: RunningHost;
 
@@ -37,17 +26,9 @@ test('fingerprints: exception, one Enter for the rest, a retry, a retake, then o
   host = await startBrowserHost({
     extraArgs: ['--fingerprint', 'simulated', '--sim-speed', '4'],
   });
-  await setUpStation(host);
-
   // A draft saved earlier by the operator (the data step has its own journey).
-  await saveDraftAsOperator(host);
-
-  await page.goto(host.url);
-  await loginUi(page);
-  // The status bar says plainly that this scanner is not real.
+  await openSavedDraft(page, host);
   await expect(page.getByTestId('status-bar')).toContainText('Sidik jari: SIMULASI');
-  await page.getByTestId('nav-today').click();
-  await page.getByTestId('today-open').first().click();
   // Opening lands on the first open step once the draft is read; move on only after that.
   await expect(page.getByTestId('step-photo')).toHaveAttribute('aria-current', 'step');
   await page.getByTestId('step-fingerprint').click();

@@ -1,8 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
+import { expect, test } from '@playwright/test';
 import { startBrowserHost, type RunningHost } from '../helpers/browser-host';
-import { loginUi, saveDraftAsOperator, setUpStation } from './station-setup';
+import { numberedShots, openSavedDraft } from './draft-journey';
 
 /**
  * The Tanda tangan step end to end: the real browser host with its simulated STU-530 (real pen
@@ -11,16 +9,7 @@ import { loginUi, saveDraftAsOperator, setUpStation } from './station-setup';
  * the strokes appear live; the operator accepts and sees the card image.
  */
 
-const shots = path.resolve('test-results/screenshots');
-mkdirSync(shots, { recursive: true });
-let shotNo = 0;
-async function shot(page: Page, name: string): Promise<void> {
-  shotNo += 1;
-  await page.screenshot({
-    path: path.join(shots, `signature-${String(shotNo).padStart(2, '0')}-${name}.png`),
-    fullPage: true,
-  });
-}
+const shot = numberedShots('signature');
 
 let host: RunningHost;
 
@@ -34,14 +23,7 @@ test('signature: a too-short scribble is refused, a full signature is accepted',
   host = await startBrowserHost({
     extraArgs: ['--fingerprint', 'none', '--signature', 'simulated', '--sim-speed', '2'],
   });
-  await setUpStation(host);
-  await saveDraftAsOperator(host);
-
-  await page.goto(host.url);
-  await loginUi(page);
-  await expect(page.getByTestId('status-bar')).toContainText('SIMULASI');
-  await page.getByTestId('nav-today').click();
-  await page.getByTestId('today-open').first().click();
+  await openSavedDraft(page, host);
   await page.getByTestId('step-signature').click();
   await expect(page.getByTestId('signature-step')).toBeVisible();
   await expect(page.getByTestId('sig-sim-badge')).toHaveText('SIMULASI');
