@@ -16,6 +16,7 @@ import {
   writeCameraClip,
   type Operator,
 } from './station-setup';
+import { signUntilPenStill } from './recording-steps';
 
 /**
  * The operator's minute at a 1366×768 desk: a whole recording with the keyboard only (one key
@@ -191,25 +192,7 @@ test('a whole recording with the keyboard only, every step moving on with one ke
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('signature-step')).toBeVisible();
   await expect(page.getByTestId('sig-simulate')).toBeVisible({ timeout: 10_000 });
-  const stats = page.getByTestId('sig-live-stats');
-  const before = (await stats.textContent()) ?? '';
-  await page.keyboard.press('Alt+S');
-  await expect(stats).not.toHaveText(before, { timeout: 10_000 });
-  let last = '';
-  let stableSince = Date.now();
-  await expect
-    .poll(
-      async () => {
-        const now = (await stats.textContent()) ?? '';
-        if (now !== last) {
-          last = now;
-          stableSince = Date.now();
-        }
-        return Date.now() - stableSince;
-      },
-      { timeout: 20_000, intervals: [200] },
-    )
-    .toBeGreaterThan(1000);
+  await signUntilPenStill(page, () => page.keyboard.press('Alt+S'));
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('sig-image')).toBeVisible({ timeout: 10_000 });
   await expect(page.getByTestId('sig-next')).toBeFocused();

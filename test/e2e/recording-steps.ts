@@ -27,15 +27,14 @@ export async function captureTenFingers(page: Page): Promise<void> {
   await expect(page.getByTestId('step-fingerprint')).toHaveAttribute('data-done', 'true');
 }
 
-/** The simulated resident signs; accepted once the pen has been still for a second. */
-export async function signOnSimulatedPad(page: Page, beforeAccept?: () => Promise<void>) {
-  await page.getByTestId('step-signature').click();
-  await expect(page.getByTestId('signature-step')).toBeVisible();
-  await expect(page.getByTestId('sig-sim-badge')).toBeVisible();
+/**
+ * Starts the simulated resident signing (`start`: the button or its shortcut) and waits until
+ * the pen's live figures have moved, then stayed still for a second.
+ */
+export async function signUntilPenStill(page: Page, start: () => Promise<void>): Promise<void> {
   const stats = page.getByTestId('sig-live-stats');
   const before = (await stats.textContent()) ?? '';
-  await expect(page.getByTestId('sig-simulate')).toBeVisible({ timeout: 10_000 });
-  await page.getByTestId('sig-simulate').click();
+  await start();
   await expect(stats).not.toHaveText(before, { timeout: 10_000 });
   let last = '';
   let stableSince = Date.now();
@@ -52,6 +51,15 @@ export async function signOnSimulatedPad(page: Page, beforeAccept?: () => Promis
       { timeout: 20_000, intervals: [200] },
     )
     .toBeGreaterThan(1000);
+}
+
+/** The simulated resident signs; accepted once the pen has been still for a second. */
+export async function signOnSimulatedPad(page: Page, beforeAccept?: () => Promise<void>) {
+  await page.getByTestId('step-signature').click();
+  await expect(page.getByTestId('signature-step')).toBeVisible();
+  await expect(page.getByTestId('sig-sim-badge')).toBeVisible();
+  await expect(page.getByTestId('sig-simulate')).toBeVisible({ timeout: 10_000 });
+  await signUntilPenStill(page, () => page.getByTestId('sig-simulate').click());
   await beforeAccept?.();
   await page.getByTestId('sig-accept').click();
   await expect(page.getByTestId('sig-image')).toBeVisible({ timeout: 10_000 });
