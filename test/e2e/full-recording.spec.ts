@@ -14,7 +14,7 @@ import {
   writeCameraClip,
   type Operator,
 } from './station-setup';
-import { signOnSimulatedPad } from './recording-steps';
+import { signOnSimulatedPad, typeAndSaveResident } from './recording-steps';
 
 /**
  * One resident from the first field to the centre: the reference central server and the real
@@ -167,25 +167,21 @@ test('full recording: central setup, data → photo → fingers → signature �
   await loginUi(page, OPERATOR);
   await expect(page.getByTestId('status-bar')).toContainText('Sidik jari: SIMULASI');
   await expect(page.getByTestId('status-bar')).toContainText('Tanda tangan: SIMULASI');
-  await page.getByTestId('field-nik').fill(NIK);
-  await page.getByTestId('field-kk').fill(KK);
-  await page.getByTestId('field-name').fill(NAME);
-  await page.getByTestId('field-birthPlace').fill('Bandung');
-  await page.getByTestId('field-birthDate').fill('21-03-1993');
-  await page.getByTestId('field-sex').selectOption('PEREMPUAN');
-  await page.getByTestId('field-bloodType').selectOption('O');
-  await page.getByTestId('field-address').fill('Jl. Sukasari No. 12');
-  await page.getByTestId('field-rt').fill('1');
-  await page.getByTestId('field-rw').fill('3');
-  await page.getByTestId('field-province').selectOption('32');
-  await page.getByTestId('field-regency').selectOption('32.73');
-  await page.getByTestId('field-district').selectOption('32.73.01');
-  await page.getByTestId('field-villageCode').selectOption({ index: 1 });
-  await page.getByTestId('field-religion').selectOption('ISLAM');
-  await page.getByTestId('field-maritalStatus').selectOption('BELUM KAWIN');
-  await page.getByTestId('field-occupation').selectOption('PELAJAR/MAHASISWA');
-  await page.getByTestId('save-draft').click();
-  await expect(page.getByTestId('save-ok')).toBeVisible();
+  await typeAndSaveResident(page, {
+    nik: NIK,
+    kk: KK,
+    name: NAME,
+    birthPlace: 'Bandung',
+    birthDate: '21-03-1993',
+    sex: 'PEREMPUAN',
+    bloodType: 'O',
+    address: 'Jl. Sukasari No. 12',
+    rt: '1',
+    rw: '3',
+    religion: 'ISLAM',
+    maritalStatus: 'BELUM KAWIN',
+    occupation: 'PELAJAR/MAHASISWA',
+  });
   await expect(page.getByTestId('workspace-nik')).toHaveText(`NIK ${MASKED_NIK}`);
 
   // The review step already says what is missing, with a way to each step.

@@ -10,7 +10,13 @@ import {
   generateVerdictKeys,
 } from '../../src-main/packets/index';
 import { startBrowserHost, type RunningHost } from '../helpers/browser-host';
-import { captureTenFingers, reviewAndSeal, signOnSimulatedPad, takePhoto } from './recording-steps';
+import {
+  captureTenFingers,
+  reviewAndSeal,
+  signOnSimulatedPad,
+  takePhoto,
+  typeAndSaveResident,
+} from './recording-steps';
 import {
   OPERATOR,
   api,
@@ -182,24 +188,20 @@ test('pair a desk, issue at the counter, desk 2 calls, the TV shows it, the desk
   await deskPage.getByTestId('queue-record').click();
   await expect(deskPage.getByTestId('field-nik')).toBeVisible();
   // Born in an odd year: the red wall of the desk's camera clip is the right background.
-  await deskPage.getByTestId('field-nik').fill('3273015505910002');
-  await deskPage.getByTestId('field-kk').fill('3273011203150007');
-  await deskPage.getByTestId('field-name').fill('SITI RAHMAWATI');
-  await deskPage.getByTestId('field-birthPlace').fill('Bandung');
-  await deskPage.getByTestId('field-birthDate').fill('15-05-1991');
-  await deskPage.getByTestId('field-sex').selectOption('PEREMPUAN');
-  await deskPage.getByTestId('field-address').fill('Jl. Merdeka No. 10');
-  await deskPage.getByTestId('field-rt').fill('3');
-  await deskPage.getByTestId('field-rw').fill('7');
-  await deskPage.getByTestId('field-province').selectOption('32');
-  await deskPage.getByTestId('field-regency').selectOption('32.73');
-  await deskPage.getByTestId('field-district').selectOption('32.73.01');
-  await deskPage.getByTestId('field-villageCode').selectOption({ index: 1 });
-  await deskPage.getByTestId('field-religion').selectOption('ISLAM');
-  await deskPage.getByTestId('field-maritalStatus').selectOption('KAWIN');
-  await deskPage.getByTestId('field-occupation').selectOption('GURU');
-  await deskPage.getByTestId('save-draft').click();
-  await expect(deskPage.getByTestId('save-ok')).toBeVisible();
+  await typeAndSaveResident(deskPage, {
+    nik: '3273015505910002',
+    kk: '3273011203150007',
+    name: 'SITI RAHMAWATI',
+    birthPlace: 'Bandung',
+    birthDate: '15-05-1991',
+    sex: 'PEREMPUAN',
+    address: 'Jl. Merdeka No. 10',
+    rt: '3',
+    rw: '7',
+    religion: 'ISLAM',
+    maritalStatus: 'KAWIN',
+    occupation: 'GURU',
+  });
   await takePhoto(deskPage);
   await captureTenFingers(deskPage);
   await signOnSimulatedPad(deskPage);

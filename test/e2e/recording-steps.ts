@@ -4,6 +4,47 @@ import { expect, type Page } from '@playwright/test';
 // fake webcam, the simulated scanner (over its pty) and the simulated pad: photo, ten fingers,
 // signature, review, seal with the password. Shared by the journeys that record a resident.
 
+/** What the operator types into the data step; the date as on the form (dd-mm-yyyy). */
+export interface TypedResident {
+  nik: string;
+  kk: string;
+  name: string;
+  birthPlace: string;
+  birthDate: string;
+  sex: string;
+  bloodType?: string;
+  address: string;
+  rt: string;
+  rw: string;
+  religion: string;
+  maritalStatus: string;
+  occupation: string;
+}
+
+/** Types the resident into the data step (a village of Kec. Sukasari) and saves the draft. */
+export async function typeAndSaveResident(page: Page, r: TypedResident): Promise<void> {
+  const field = (name: string) => page.getByTestId(`field-${name}`);
+  await field('nik').fill(r.nik);
+  await field('kk').fill(r.kk);
+  await field('name').fill(r.name);
+  await field('birthPlace').fill(r.birthPlace);
+  await field('birthDate').fill(r.birthDate);
+  await field('sex').selectOption(r.sex);
+  if (r.bloodType) await field('bloodType').selectOption(r.bloodType);
+  await field('address').fill(r.address);
+  await field('rt').fill(r.rt);
+  await field('rw').fill(r.rw);
+  await field('province').selectOption('32');
+  await field('regency').selectOption('32.73');
+  await field('district').selectOption('32.73.01');
+  await field('villageCode').selectOption({ index: 1 });
+  await field('religion').selectOption(r.religion);
+  await field('maritalStatus').selectOption(r.maritalStatus);
+  await field('occupation').selectOption(r.occupation);
+  await page.getByTestId('save-draft').click();
+  await expect(page.getByTestId('save-ok')).toBeVisible();
+}
+
 /** Photo from the fake camera, accepted. */
 export async function takePhoto(page: Page): Promise<void> {
   await page.getByTestId('step-photo').click();
