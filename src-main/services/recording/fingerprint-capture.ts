@@ -1,5 +1,4 @@
-// Capturing one finger at a time: prompt, wait for the finger, transfer, template, duplicate
-// check, score, store; the module passed from one capture to the next; cancel and timeout.
+// One finger at a time: prompt, wait, transfer, duplicate check, score, store; cancel, timeout.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { EventPayloads, FingerAttempt, FingerCaptureResult } from '../../api/contract';
 import { fail, ok } from '../../api/reply';

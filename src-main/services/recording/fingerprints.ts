@@ -1,5 +1,4 @@
-// The fingerprint service: the fingerprint.* handlers over the capture queue, the finger
-// records and the scanner, and the station's wiring of the scanner to the status bar.
+// The fingerprint.* handlers over the capture queue and finger records; the station's wiring.
 import type { DeviceState, FingerException, FingerprintSet } from '../../api/contract';
 import { fail, ok } from '../../api/reply';
 import type { Reply } from '../../api/reply';
@@ -9,7 +8,8 @@ import type { RecordingRow } from '../../store/recordings-repo';
 import type { Actor } from '../common/audit';
 import { msg } from '../common/messages';
 import { createFingerprintDevice } from '../devices/fingerprint-device';
-import type { FingerprintDevice, FingerprintDeviceConfig } from '../devices/fingerprint-device';
+import type { FingerprintDevice } from '../devices/fingerprint-device';
+import type { FingerprintDeviceConfig } from '../devices/fingerprint-device-config';
 import { createCaptures } from './fingerprint-capture';
 import type { FingerprintsDeps } from './fingerprint-capture';
 import { t } from './fingerprint-messages';
