@@ -14,7 +14,6 @@ const REASON = /^\/\/ Longer than 400 lines: \S/m;
 const NOT_SPLIT_YET = new Set([
   'drivers/fingerprint/driver.ts',
   'drivers/fingerprint/simulator.ts',
-  'test/central/server.ts',
 ]);
 
 function sources(dir: string): string[] {
