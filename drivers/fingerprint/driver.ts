@@ -34,6 +34,7 @@ import {
   buildUpChar,
   buildUpImage,
   buildVfyPwd,
+  concatBytes,
   expectOk,
   packImage4,
   packetSizeCode,
@@ -380,13 +381,7 @@ export class FingerprintDriver extends EventEmitter {
       // Data packets must use the module's packet size; 128 is the factory default. One write
       // for all of them: the bytes leave back to back, as the module expects them.
       const packets = buildDataPackets(data, this.packetSize ?? 128, this.address);
-      const all = new Uint8Array(packets.reduce((n, pk) => n + pk.length, 0));
-      let o = 0;
-      for (const pk of packets) {
-        all.set(pk, o);
-        o += pk.length;
-      }
-      await transport.write(all);
+      await transport.write(concatBytes(packets));
     });
   }
 
@@ -742,13 +737,7 @@ export class FingerprintDriver extends EventEmitter {
           new FingerprintError(code, { detail: `${ex.received} of ${ex.dataBytes} bytes` }),
         );
       }
-      const data = new Uint8Array(ex.received);
-      let o = 0;
-      for (const c of ex.chunks) {
-        data.set(c, o);
-        o += c.length;
-      }
-      return ex.resolve({ ack: ex.ack, data });
+      return ex.resolve({ ack: ex.ack, data: concatBytes(ex.chunks) });
     }
     if (ex.received > ex.dataBytes) {
       return ex.reject(new FingerprintError('IMAGE_INCOMPLETE', { detail: 'too many bytes' }));

@@ -13,6 +13,7 @@ import {
   TEMPLATE_BYTES,
   buildAck,
   buildDataPackets,
+  concatBytes,
   encodeIndexTable,
   encodeSysPara,
   packImage4,
@@ -318,12 +319,7 @@ export class FingerprintSimulator extends EventEmitter {
     d.received += packet.payload.length;
     if (packet.pid !== PID.END_DATA) return;
     this.downChar = null;
-    const t = new Uint8Array(d.received);
-    let o = 0;
-    for (const c of d.chunks) {
-      t.set(c, o);
-      o += c.length;
-    }
+    const t = concatBytes(d.chunks);
     if (d.buffer === DOWN_IMAGE_BUFFER) {
       // An image from the host: no finger behind it, so Img2Tz finds no minutiae of one.
       if (d.received === IMAGE_BYTES) {
@@ -674,7 +670,7 @@ export class FingerprintSimulator extends EventEmitter {
     }
     if (n > 0) {
       this.burstSent += n;
-      this.send(parts.length === 1 ? parts[0]! : concat(parts, n));
+      this.send(parts.length === 1 ? parts[0]! : concatBytes(parts));
     }
     if (this.queue.length > 0) {
       const nextBytes = Math.min(
@@ -699,16 +695,6 @@ export class FingerprintSimulator extends EventEmitter {
 }
 
 const imageKey = (f: { finger: number; quality: ImageQuality }) => `${f.finger}:${f.quality}`;
-
-function concat(parts: Uint8Array[], n: number): Uint8Array {
-  const out = new Uint8Array(n);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
 
 /** Match score 0..300 like real modules: the two templates' minutiae, aligned and paired. */
 export function templateScore(a: Uint8Array, b: Uint8Array): number {
