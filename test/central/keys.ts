@@ -14,29 +14,29 @@ export interface KeyPair {
   privateKeyPem: string;
 }
 
-/** The central X25519 key pair, created on first start and kept in the data dir. */
-export function loadOrCreateKeys(dataDir: string): KeyPair {
-  const file = join(dataDir, 'central-key.pem');
+/** A key pair kept as its private PEM in `file` (created by `generate` when absent). */
+function loadOrCreatePair(file: string, generate: () => KeyPair): KeyPair {
   if (existsSync(file)) {
     const privateKeyPem = readFileSync(file, 'utf8');
     return { privateKeyPem, publicKeyPem: publicKeyPemFromPrivate(privateKeyPem) };
   }
-  const keys = generateCentralKeys();
+  const keys = generate();
   writeFileSync(file, keys.privateKeyPem, { mode: 0o600 });
-  writeFileSync(join(dataDir, 'central-key.pub.pem'), keys.publicKeyPem);
   return keys;
+}
+
+/** The central X25519 key pair, created on first start and kept in the data dir. */
+export function loadOrCreateKeys(dataDir: string): KeyPair {
+  return loadOrCreatePair(join(dataDir, 'central-key.pem'), () => {
+    const keys = generateCentralKeys();
+    writeFileSync(join(dataDir, 'central-key.pub.pem'), keys.publicKeyPem);
+    return keys;
+  });
 }
 
 /** The Ed25519 verdict-signing key pair, created on first start and kept in the data dir. */
 export function loadOrCreateVerdictKeys(dataDir: string): KeyPair {
-  const file = join(dataDir, 'central-verdict-key.pem');
-  if (existsSync(file)) {
-    const privateKeyPem = readFileSync(file, 'utf8');
-    return { privateKeyPem, publicKeyPem: publicKeyPemFromPrivate(privateKeyPem) };
-  }
-  const keys = generateVerdictKeys();
-  writeFileSync(file, keys.privateKeyPem, { mode: 0o600 });
-  return keys;
+  return loadOrCreatePair(join(dataDir, 'central-verdict-key.pem'), generateVerdictKeys);
 }
 
 /** The self-signed TLS certificate and key, and the SPKI SHA-256 stations pin it by. */
