@@ -21,6 +21,7 @@ import {
 import {
   finishedPerRange,
   recapBacklog,
+  recapHandovers,
   recapQuality,
   recapStatusRows,
   recapVillages,
@@ -50,6 +51,8 @@ export const HISTORY_TABLES = [
   'queue_calls',
   'prereg_entries',
   'exports_log',
+  'cards',
+  'handovers',
 ];
 
 export interface Recorded {
@@ -105,6 +108,13 @@ export const STORE_READS: Record<string, (db: Database, a: QueryArgs) => unknown
   'recap villages': (db, a) => recapVillages(db, a.dayFrom, a.dayTo),
   'recap backlog': (db) => recapBacklog(db),
   'recap quality': (db, a) => recapQuality(db, a.dayFrom, a.dayTo),
+  'recap handovers': (db, a) =>
+    recapHandovers(db, {
+      fromIso: a.dayFrom,
+      toIso: a.dayTo,
+      under7From: a.windowFrom,
+      over30Before: a.monthFrom,
+    }),
   'recap 30 days': (db, a) => finishedPerRange(db, [[a.windowFrom, a.dayTo]]),
   'runner due': (db, a) => dueUploads(db, a.now, 2, []),
   'runner next due': (db) => nextDueAt(db),
