@@ -32,6 +32,7 @@ import {
 } from '../../src-main/store/recordings-repo';
 import { abandonedDrafts } from '../../src-main/store/retention-repo';
 import { cardsOfDate, searchCards } from '../../src-main/store/queue-repo';
+import { listAtOffice, villagesWithCards } from '../../src-main/store/cards-repo';
 import { bundleCandidates, listExportRows } from '../../src-main/services/exports/data';
 import { listAudit } from '../../src-main/store/audit-repo';
 
@@ -132,6 +133,8 @@ export const STORE_READS: Record<string, (db: Database, a: QueryArgs) => unknown
   'desk search name': (db, a) => searchCards(db, a.name, 50),
   'queue of the day': (db, a) => cardsOfDate(db, a.date),
   'audit list': (db) => listAudit(db, 100),
+  'village picker': (db) => villagesWithCards(db),
+  'village list': (db) => listAtOffice(db, { villageCode: '32.01.01.1001', limit: 20_000 }),
 };
 
 export interface Scan {

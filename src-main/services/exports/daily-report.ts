@@ -62,6 +62,7 @@ type PdfDoc = PDFKit.PDFDocument;
 /** An A4 PDF/A-2b report with the embedded fonts; `done` resolves with the bytes after end(). */
 export async function openReportPdf(
   generatedAt: Date,
+  title = 'Laporan Harian Perekaman KTP-el',
 ): Promise<{ doc: PdfDoc; done: Promise<Buffer> }> {
   const { PDFDocument } = await pdfModules();
   const doc = new PDFDocument({
@@ -73,7 +74,7 @@ export async function openReportPdf(
     pdfVersion: '1.7',
     lang: 'id-ID',
     info: {
-      Title: 'Laporan Harian Perekaman KTP-el',
+      Title: title,
       Producer: 'Rekam',
       Creator: 'Rekam',
       CreationDate: generatedAt,
@@ -142,7 +143,11 @@ export function pdfClosing(
   };
   sig(M, 'Supervisor', o.supervisorName);
   sig(M + W / 2 + 20, o.headTitle, o.headName);
+  pdfFooters(doc, M, W, o.footer);
+}
 
+/** "<footer> · Halaman i dari n" at the foot of every buffered page. */
+export function pdfFooters(doc: PdfDoc, M: number, W: number, footer: string): void {
   const range = doc.bufferedPageRange();
   for (let i = 0; i < range.count; i++) {
     doc.switchToPage(range.start + i);
@@ -150,7 +155,7 @@ export function pdfClosing(
       .font(FONT.regular)
       .fontSize(8)
       .fillColor('#555')
-      .text(`${o.footer} · Halaman ${i + 1} dari ${range.count}`, M, doc.page.height - M - 10, {
+      .text(`${footer} · Halaman ${i + 1} dari ${range.count}`, M, doc.page.height - M - 10, {
         width: W,
         align: 'center',
         lineBreak: false,
@@ -289,7 +294,7 @@ export interface PdfCheck {
  * boxes, inflates every content stream (a cut or damaged file fails here) and looks for the
  * title in the document info.
  */
-export function checkPdf(bytes: Buffer): PdfCheck {
+export function checkPdf(bytes: Buffer, title = 'Laporan Harian Perekaman KTP-el'): PdfCheck {
   const text = bytes.toString('latin1');
   const pageObjs = text.match(/\/Type \/Page\b(?!s)/g) ?? [];
   const boxes = [...text.matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)];
@@ -310,7 +315,6 @@ export function checkPdf(bytes: Buffer): PdfCheck {
     }
   }
   // pdfkit writes the info Title as a literal or hex string.
-  const title = 'Laporan Harian Perekaman KTP-el';
   const titleHex = Buffer.from(`\ufeff${title}`, 'utf16le');
   const titleFound =
     text.includes(`(${title})`) ||
