@@ -10,7 +10,8 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { daysWaiting } from '../../src-main/domain/cards';
 import { maskNik } from '../../src-main/domain/nik';
 import type { Station } from '../../src-main/services/station/station';
-import { confirmBatchArrival, upsertBatch } from '../../src-main/store/cards-repo';
+import { confirmBatchArrival, markHandedOver, upsertBatch } from '../../src-main/store/cards-repo';
+import { insertHandover } from '../../src-main/store/handover-repo';
 import { openStore } from '../helpers/sync-fixtures';
 import {
   SUPERVISOR,
@@ -214,7 +215,7 @@ print(json.dumps({"rows": rows, "freeze": ws.freeze_panes, "paper": ws.page_setu
       expect(row[2]).toEqual([maskNik(nik(i)), 'str']);
       expect(row[3]![1]).toBe('str');
       expect(row[5]![1]).toBe('datetime');
-      expect(row[6]).toEqual([String(i < 10 ? 40 : 0), 'int']);
+      expect(row[6]).toEqual([String(daysWaiting(arrivedAt.get(ids[i]!)!, new Date())), 'int']);
     });
     execFileSync(
       'soffice',
@@ -233,6 +234,51 @@ print(json.dumps({"rows": rows, "freeze": ws.freeze_panes, "paper": ws.page_setu
     expect(csv).toContain('ṢALIḤ BIN ʿUMAR');
     expect(csv).toContain(maskNik(nik(0)));
     expect(csv).toMatch(/"?001\/003"?;/);
+  });
+
+  it("the Laporan Harian adds the day's handovers and the cards waiting by age", async () => {
+    // One card of the other village delivered on a round to a family member, now.
+    const at = new Date().toISOString();
+    const id = ids[46]!;
+    db.prepare("UPDATE cards SET state = 'on_round', round_id = 'RD1' WHERE recording_id = ?").run(
+      id,
+    );
+    expect(markHandedOver(db, { recordingId: id, at, kind: 'round', byProxy: true })).toBe(true);
+    insertHandover(db, {
+      id: 'H1',
+      recordingId: id,
+      kind: 'round',
+      roundId: 'RD1',
+      verification: 'visual',
+      finger: null,
+      score: null,
+      visualReason: 'jari luka',
+      byProxy: true,
+      proxyName: 'SITI AMINAH',
+      proxyNik: '3201015205900002',
+      proxyRelation: 'istri',
+      signaturePng: null,
+      handedOverAt: at,
+      operatorId: (
+        db.prepare("SELECT id FROM users WHERE username = 'ani'").get() as {
+          id: string;
+        }
+      ).id,
+      recordJson: '{}',
+      recordSignature: 'x',
+    });
+    const today = new Date();
+    const p2 = (n: number) => String(n).padStart(2, '0');
+    const date = `${today.getFullYear()}-${p2(today.getMonth() + 1)}-${p2(today.getDate())}`;
+    const r = await must(station, 'exports.dailyReport', { date });
+    const text = pdfText(save('report.pdf', r.base64));
+    expect(text).toContain('Penyerahan KTP-el');
+    expect(text).toMatch(
+      /Diserahkan kepada warga: 1 \(diantar ke rumah 1, diwakilkan keluarga 1\)/,
+    );
+    expect(text).toMatch(
+      /Menunggu diambil di kecamatan: 46 \(< 7 hari: 36; 7–30 hari: 0; > 30 hari: 10\)/,
+    );
   });
 
   it('a village with no card waiting gets a clear answer, not an empty file', async () => {

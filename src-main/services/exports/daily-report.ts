@@ -5,6 +5,7 @@ import { inflateSync } from 'node:zlib';
 import { formatClock, formatWeekdayDay, localDay } from '../../domain/format-date';
 import { maskNik } from '../../domain/nik';
 import type { HeadTitle } from '../../api/contract-exports';
+import type { RecapHandover } from '../../api/contract-supervisor';
 import type { ExportRow } from './data';
 import { FONT, pdfModules, registerPdfFonts } from '../common/pdf-fonts';
 import { CENTRAL_LABEL, STATUS_LABEL } from './messages';
@@ -19,6 +20,8 @@ export interface DailyReportData {
   headTitle: HeadTitle;
   headName: string | null;
   generatedAt: Date;
+  /** Printed cards handed over that day and waiting at the office (issue 18); none: no section. */
+  handover?: RecapHandover;
 }
 
 export const REPORT_TITLE = 'LAPORAN HARIAN PEREKAMAN KTP-el';
@@ -230,6 +233,7 @@ export async function renderDailyReport(d: DailyReportData): Promise<Buffer> {
     .text(`Total perekaman ditolak supervisor (diulang): ${rejected}`, M)
     .text(`Total draf belum selesai: ${drafts}`, M);
   doc.moveDown(0.8);
+  if (d.handover) handoverSection(doc, d.handover);
 
   // The recordings.
   doc.font(FONT.bold).fontSize(11).text('Daftar perekaman', M);
@@ -280,6 +284,27 @@ export async function renderDailyReport(d: DailyReportData): Promise<Buffer> {
   });
   doc.end();
   return done;
+}
+
+/** "Penyerahan KTP-el": the day's handovers and the cards waiting at the kecamatan by age. */
+function handoverSection(doc: PdfDoc, h: RecapHandover): void {
+  const w = h.waiting;
+  doc.font(FONT.bold).fontSize(11).text('Penyerahan KTP-el', M);
+  doc.moveDown(0.3);
+  doc
+    .font(FONT.regular)
+    .fontSize(10)
+    .text(
+      `Diserahkan kepada warga: ${h.handedOver} (diantar ke rumah ${h.onRounds}, ` +
+        `diwakilkan keluarga ${h.byProxy})`,
+      M,
+    )
+    .text(
+      `Menunggu diambil di kecamatan: ${w.total} (< 7 hari: ${w.under7}; 7–30 hari: ` +
+        `${w.from7to30}; > 30 hari: ${w.over30})`,
+      M,
+    );
+  doc.moveDown(0.8);
 }
 
 export interface PdfCheck {

@@ -19,6 +19,7 @@ import type { Locale } from '../../domain/i18n';
 import { BundleError, inspectFolder, writeBundle } from './bundle';
 import { fileReply } from './file-reply';
 import { villageListHandlers } from './village-list';
+import { handoverFigures } from '../supervisor/recap';
 import { parseCsv, writeCsv } from './csv';
 import {
   bundleCandidates,
@@ -107,6 +108,7 @@ export function createExports(deps: ExportsDeps): { handlers: ExportHandlers } {
         headTitle: input.headTitle ?? 'Kepala Kantor',
         headName: input.headName || null,
         generatedAt: now(),
+        handover: handoverFigures(db, b.start, b.end, now()),
       });
       progress('pdf', 85, et(L(), 'stepVerify'));
       const c = checkPdf(pdf);
