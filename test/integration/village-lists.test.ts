@@ -3,7 +3,7 @@
 // LibreOffice Calc (headless) for the XLSX. 45 cards wait in one village (two A4 pages), two in
 // another; the list holds only the village's own, in RW/RT/name order, NIKs masked unless asked.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
@@ -13,6 +13,7 @@ import type { Station } from '../../src-main/services/station/station';
 import { confirmBatchArrival, markHandedOver, upsertBatch } from '../../src-main/store/cards-repo';
 import { insertHandover } from '../../src-main/store/handover-repo';
 import { openStore } from '../helpers/sync-fixtures';
+import { openpyxlSheet, soffice } from '../helpers/office-tools';
 import {
   SUPERVISOR,
   addUser,
@@ -24,7 +25,6 @@ import {
   validResident,
 } from '../helpers/station';
 
-const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 const VILLAGE = '32.01.01.1001';
 const OTHER = '32.01.01.1002';
 const nik = (i: number) => `320101120590${String(i + 1).padStart(4, '0')}`;
@@ -180,17 +180,7 @@ describe('lists for villages', () => {
     const r = await must(station, 'exports.villageList', { villageCode: VILLAGE, format: 'xlsx' });
     expect(r.rows).toBe(45);
     const file = save('list.xlsx', r.base64);
-    const script = `
-import json, sys, openpyxl
-ws = openpyxl.load_workbook(sys.argv[1]).worksheets[0]
-rows = [[[str(c.value) if c.value is not None else '', type(c.value).__name__] for c in r] for r in ws.iter_rows()]
-print(json.dumps({"rows": rows, "freeze": ws.freeze_panes, "paper": ws.page_setup.paperSize}))
-`;
-    const out = JSON.parse(execFileSync(PYTHON, ['-c', script, file], { encoding: 'utf8' })) as {
-      rows: [string, string][][];
-      freeze: string;
-      paper: string;
-    };
+    const out = openpyxlSheet(file);
     const cells = out.rows;
     expect(cells[0]![0]![0]).toBe('DAFTAR KTP-el SIAP DIAMBIL');
     expect(cells[4]![2]![0]).toBe('45 KTP-el menunggu diambil');
@@ -204,7 +194,7 @@ print(json.dumps({"rows": rows, "freeze": ws.freeze_panes, "paper": ws.page_setu
       'Menunggu (hari)',
     ]);
     expect(out.freeze).toBe('A8');
-    expect(String(out.paper)).toBe('9');
+    expect(out.paperSize).toBe('9');
     const data = cells.slice(7);
     expect(data).toHaveLength(45);
     const order = expectedOrder();
@@ -217,19 +207,7 @@ print(json.dumps({"rows": rows, "freeze": ws.freeze_panes, "paper": ws.page_setu
       expect(row[5]![1]).toBe('datetime');
       expect(row[6]).toEqual([String(daysWaiting(arrivedAt.get(ids[i]!)!, new Date())), 'int']);
     });
-    execFileSync(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${join(dir.dir, 'lo-profile')}`,
-        '--headless',
-        '--convert-to',
-        'csv:Text - txt - csv (StarCalc):59,34,76,1',
-        '--outdir',
-        dir.dir,
-        file,
-      ],
-      { cwd: dir.dir, stdio: 'pipe', timeout: 120_000 },
-    );
+    soffice(dir.dir, file, 'csv:Text - txt - csv (StarCalc):59,34,76,1');
     const csv = readFileSync(join(dir.dir, 'list.csv'), 'utf8');
     expect(csv).toContain('ṢALIḤ BIN ʿUMAR');
     expect(csv).toContain(maskNik(nik(0)));
