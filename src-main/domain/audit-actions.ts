@@ -77,6 +77,8 @@ export const AUDIT_ACTIONS = [
   'export.table',
   'export.table-full-nik',
   'export.bundle',
+  'export.village-list',
+  'export.village-list-full-nik',
   // The desk: targets are usernames only.
   'seal.failed',
   'seal.locked',

@@ -4,6 +4,7 @@ import type { BatchDetail, CardBatches } from '../../../../src-main/api/contract
 import { formatDateTime } from '../../../app/format';
 import { call } from '../../../app/station-client';
 import { BatchCheck } from './batch-check';
+import { VillageLists } from './village-lists';
 
 /**
  * "Kartu tiba" (issue 18): the batches of printed cards the centre dispatched to this
@@ -16,6 +17,7 @@ export function CardsArrivalScreen() {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [arrivals, setArrivals] = useState(0);
 
   const load = () =>
     call('cards.batches', {}).then((r) => {
@@ -64,6 +66,7 @@ export function CardsArrivalScreen() {
     const atOffice = r.value.cards.filter((c) => c.state === 'at_office').length;
     setNotice(t('cards.confirmed', { batchNo: r.value.batch.batchNo, count: atOffice }));
     setOpen(null);
+    setArrivals((n) => n + 1);
     await load();
   };
 
@@ -169,6 +172,7 @@ export function CardsArrivalScreen() {
           </table>
         )}
       </div>
+      <VillageLists reload={arrivals} />
     </section>
   );
 }
