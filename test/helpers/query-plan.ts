@@ -33,6 +33,7 @@ import { abandonedDrafts } from '../../src-main/store/retention-repo';
 import { cardsOfDate, searchCards } from '../../src-main/store/queue-repo';
 import { bundleCandidates, listExportRows } from '../../src-main/services/exports/data';
 import { listAudit } from '../../src-main/store/audit-repo';
+import { listRounds, roundCandidates, roundItems } from '../../src-main/store/rounds-repo';
 
 /** Tables whose rows accumulate with every recording. */
 export const HISTORY_TABLES = [
@@ -50,6 +51,7 @@ export const HISTORY_TABLES = [
   'queue_calls',
   'prereg_entries',
   'exports_log',
+  'round_items',
 ];
 
 export interface Recorded {
@@ -122,6 +124,10 @@ export const STORE_READS: Record<string, (db: Database, a: QueryArgs) => unknown
   'desk search name': (db, a) => searchCards(db, a.name, 50),
   'queue of the day': (db, a) => cardsOfDate(db, a.date),
   'audit list': (db) => listAudit(db, 100),
+  'round candidates': (db, a) =>
+    roundCandidates(db, { villageCode: null, arrivedBefore: a.now, all: false, limit: 500 }),
+  'round items': (db) => roundItems(db, 'P1'),
+  'rounds list': (db) => listRounds(db, 20),
 };
 
 export interface Scan {
