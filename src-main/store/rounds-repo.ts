@@ -227,3 +227,27 @@ export function roundCandidates(
     )
     .all(...params, q.limit) as CandidateRow[];
 }
+
+/** Residents' names of a few recordings (for a message naming the cards a request trips on). */
+export function recordingNames(db: Database, recordingIds: readonly string[]): string[] {
+  return (
+    db
+      .prepare(
+        `SELECT name FROM recordings WHERE id IN (SELECT value FROM json_each(?)) ORDER BY name`,
+      )
+      .all(JSON.stringify(recordingIds)) as { name: string }[]
+  ).map((r) => r.name);
+}
+
+/**
+ * A card handed over at the counter while on a round still being planned leaves that plan
+ * (positions keep their order; numbering on the sheet follows the order, not the number).
+ */
+export function dropFromPlannedRounds(db: Database, recordingId: string): number {
+  return db
+    .prepare(
+      `DELETE FROM round_items WHERE recording_id = ? AND outcome = 'pending'
+         AND round_id IN (SELECT id FROM rounds WHERE state = 'planned')`,
+    )
+    .run(recordingId).changes;
+}
