@@ -3,7 +3,7 @@
 // clerk hands each one over (the handover flow with kind 'round') or records why not.
 // Shared by the store (its rows), the services, the contract and the renderer.
 import { UNDELIVERABLE_REASONS } from './cards';
-import type { UndeliverableReason } from './cards';
+import type { CardAtOffice, UndeliverableReason } from './cards';
 
 export { UNDELIVERABLE_REASONS };
 export type { UndeliverableReason };
@@ -43,32 +43,22 @@ export interface RoundSummary {
   undeliverable: number;
 }
 
+/** Who a card goes to and where: the resident's data and the phone from the queue card. */
+export type Doorstep = Pick<
+  CardAtOffice,
+  'recordingId' | 'nik' | 'name' | 'villageCode' | 'address' | 'rt' | 'rw'
+> & { phone: string | null };
+
 /** One card on a round with what the sheet and the field list show. */
-export interface RoundItem {
-  recordingId: string;
+export interface RoundItem extends Doorstep {
   position: number;
   outcome: RoundOutcome;
   reason: UndeliverableReason | null;
   outcomeAt: string | null;
-  nik: string;
-  name: string;
-  villageCode: string;
-  address: string;
-  rt: string;
-  rw: string;
-  phone: string | null;
 }
 
 /** A card waiting at the office that could go on a round, with why it is suggested. */
-export interface RoundCandidate {
-  recordingId: string;
-  nik: string;
-  name: string;
-  villageCode: string;
-  address: string;
-  rt: string;
-  rw: string;
-  phone: string | null;
+export interface RoundCandidate extends Doorstep {
   arrivedAt: string;
   priorityReason: 'elderly' | 'disabled' | null;
   /** Empty when listed only because "all cards at the office" was asked for. */

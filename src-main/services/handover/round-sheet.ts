@@ -5,7 +5,7 @@
 import type { RoundItemView, RoundView } from '../../api/contract-rounds';
 import { formatDateTime, formatWeekdayDay, localDay } from '../../domain/format-date';
 import { maskNik } from '../../domain/nik';
-import { FONT, pdfModules, registerPdfFonts } from '../common/pdf-fonts';
+import { FONT, pdfBytes, pdfModules, registerPdfFonts } from '../common/pdf-fonts';
 
 export interface RoundSheetData {
   round: RoundView;
@@ -102,12 +102,7 @@ export async function renderRoundSheet(s: RoundSheetData): Promise<Buffer> {
     },
   });
   registerPdfFonts(doc);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = pdfBytes(doc);
   const W = doc.page.width - 2 * M;
   const villages = [...new Set(s.items.map((i) => i.villageName))];
   const day = localDay(new Date(s.round.sentAt ?? s.printedAt.toISOString()));

@@ -8,7 +8,7 @@ import type {
 import { UNDELIVERABLE_REASONS } from '../../../../src-main/domain/cards';
 import type { UndeliverableReason } from '../../../../src-main/domain/cards';
 import { call } from '../../../app/station-client';
-import { OutcomeBadge, printSheet, rtRw } from '../../shared/rounds/round-parts';
+import { OutcomeBadge, printSheet, rtRw, RoundCounts } from '../../shared/rounds/round-parts';
 import { HandoverCaseView } from '../handover/handover-case';
 
 /**
@@ -107,12 +107,7 @@ export function FieldRoundScreen() {
         <div>
           <h1>{round.label}</h1>
           <p className="muted">
-            {t('rounds.summary', {
-              total: round.total,
-              delivered: round.delivered,
-              undeliverable: round.undeliverable,
-              pending: round.pending,
-            })}
+            <RoundCounts round={round} />
           </p>
         </div>
         <div className="rounds-actions">

@@ -40,3 +40,18 @@ export async function printSheet(roundId: string): Promise<string | null> {
   downloadPdf(r.value.pdfBase64, r.value.fileName);
   return null;
 }
+
+/** "3 kartu: 1 diserahkan, 1 tidak terantar, 1 belum". */
+export function RoundCounts({ round }: { round: RoundView }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {t('rounds.summary', {
+        total: round.total,
+        delivered: round.delivered,
+        undeliverable: round.undeliverable,
+        pending: round.pending,
+      })}
+    </>
+  );
+}

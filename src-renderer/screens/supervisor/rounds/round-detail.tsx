@@ -3,7 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { RoundDetail } from '../../../../src-main/api/contract-rounds';
 import { formatDateTime } from '../../../app/format';
 import { call } from '../../../app/station-client';
-import { OutcomeBadge, RoundStateBadge, printSheet, rtRw } from '../../shared/rounds/round-parts';
+import {
+  OutcomeBadge,
+  RoundStateBadge,
+  printSheet,
+  rtRw,
+  RoundCounts,
+} from '../../shared/rounds/round-parts';
 
 /**
  * One round for the supervisor: while planned, its walking order (up/down, the default order,
@@ -47,12 +53,7 @@ export function RoundDetailView({
             {round.label} <RoundStateBadge state={round.state} />
           </h2>
           <p className="muted">
-            {t('rounds.summary', {
-              total: round.total,
-              delivered: round.delivered,
-              undeliverable: round.undeliverable,
-              pending: round.pending,
-            })}
+            <RoundCounts round={round} />
             {round.sentAt ? ` · ${t('rounds.sentAt', { at: formatDateTime(round.sentAt) })}` : ''}
           </p>
         </div>

@@ -5,7 +5,7 @@ import { formatDateTime } from '../../../app/format';
 import { call } from '../../../app/station-client';
 import { RoundBuilder } from './round-builder';
 import { RoundDetailView } from './round-detail';
-import { RoundStateBadge } from '../../shared/rounds/round-parts';
+import { RoundStateBadge, RoundCounts } from '../../shared/rounds/round-parts';
 
 /**
  * "Antar ke rumah" (issue 18): the supervisor's delivery rounds — build one from the suggested
@@ -94,12 +94,7 @@ export function RoundsScreen() {
                       <RoundStateBadge state={r.state} />
                     </td>
                     <td>
-                      {t('rounds.summary', {
-                        total: r.total,
-                        delivered: r.delivered,
-                        undeliverable: r.undeliverable,
-                        pending: r.pending,
-                      })}
+                      <RoundCounts round={r} />
                     </td>
                     <td>
                       {formatDateTime(r.createdAt)} · {r.createdBy}
