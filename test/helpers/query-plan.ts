@@ -35,6 +35,7 @@ import { cardsOfDate, searchCards } from '../../src-main/store/queue-repo';
 import { listAtOffice, villagesWithCards } from '../../src-main/store/cards-repo';
 import { bundleCandidates, listExportRows } from '../../src-main/services/exports/data';
 import { listAudit } from '../../src-main/store/audit-repo';
+import { listRounds, roundCandidates, roundItems } from '../../src-main/store/rounds-repo';
 
 /** Tables whose rows accumulate with every recording. */
 export const HISTORY_TABLES = [
@@ -54,6 +55,7 @@ export const HISTORY_TABLES = [
   'exports_log',
   'cards',
   'handovers',
+  'round_items',
 ];
 
 export interface Recorded {
@@ -135,6 +137,10 @@ export const STORE_READS: Record<string, (db: Database, a: QueryArgs) => unknown
   'audit list': (db) => listAudit(db, 100),
   'village picker': (db) => villagesWithCards(db),
   'village list': (db) => listAtOffice(db, { villageCode: '32.01.01.1001', limit: 20_000 }),
+  'round candidates': (db, a) =>
+    roundCandidates(db, { villageCode: null, arrivedBefore: a.now, all: false, limit: 500 }),
+  'round items': (db) => roundItems(db, 'P1'),
+  'rounds list': (db) => listRounds(db, 20),
 };
 
 export interface Scan {
