@@ -3,7 +3,20 @@
 //
 // Packet: EF 01 | address u32 BE | PID u8 | LEN u16 BE | payload | SUM u16 BE
 // LEN = payload + 2; SUM = low 16 bits of PID + LEN hi + LEN lo + every payload byte.
+import { readU16, readU32, u16, u32, writeU16, writeU32 } from './bytes';
 import { FingerprintError, errorForConfirmation } from './errors';
+
+export {
+  concatBytes,
+  fromHex,
+  readU16,
+  readU32,
+  toHex,
+  u16,
+  u32,
+  writeU16,
+  writeU32,
+} from './bytes';
 
 export const HEADER_0 = 0xef;
 export const HEADER_1 = 0x01;
@@ -375,40 +388,5 @@ export function packImage4(gray: Uint8Array): Uint8Array {
     const lo = Math.round((gray[2 * i + 1] ?? 0) / 17);
     out[i] = (hi << 4) | lo;
   }
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------------
-
-export function readU16(b: Uint8Array, off: number): number {
-  return ((b[off] ?? 0) << 8) | (b[off + 1] ?? 0);
-}
-export function readU32(b: Uint8Array, off: number): number {
-  return (((b[off] ?? 0) << 24) | ((b[off + 1] ?? 0) << 16) | readU16(b, off + 2)) >>> 0;
-}
-export function writeU16(b: Uint8Array, off: number, v: number): void {
-  b[off] = (v >> 8) & 0xff;
-  b[off + 1] = v & 0xff;
-}
-export function writeU32(b: Uint8Array, off: number, v: number): void {
-  b[off] = (v >>> 24) & 0xff;
-  b[off + 1] = (v >>> 16) & 0xff;
-  b[off + 2] = (v >>> 8) & 0xff;
-  b[off + 3] = v & 0xff;
-}
-export function u16(v: number): number[] {
-  return [(v >> 8) & 0xff, v & 0xff];
-}
-export function u32(v: number): number[] {
-  return [(v >>> 24) & 0xff, (v >>> 16) & 0xff, (v >>> 8) & 0xff, v & 0xff];
-}
-
-export function toHex(bytes: Uint8Array): string {
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-export function fromHex(hex: string): Uint8Array {
-  const clean = hex.replace(/\s+/g, '');
-  const out = new Uint8Array(clean.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(clean.slice(2 * i, 2 * i + 2), 16);
   return out;
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import * as fc from 'fast-check';
-import { MAX_PACKET_LENGTH, buildAck, buildGenImg, encodePacket, fromHex } from './codec';
+import {
+  MAX_PACKET_LENGTH,
+  buildAck,
+  buildGenImg,
+  concatBytes,
+  encodePacket,
+  fromHex,
+} from './codec';
 import type { Packet } from './codec';
 import { PacketDecoder } from './decoder';
 import type { BadFrame } from './decoder';
@@ -12,16 +19,6 @@ const packetArb = fc
     address: fc.constantFrom(0xffffffff, 0, 0x12345678),
   })
   .map((p) => ({ ...p, bytes: encodePacket(p.pid, p.payload, p.address) }));
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
 
 function splitAt(bytes: Uint8Array, cuts: number[]): Uint8Array[] {
   const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
@@ -41,7 +38,7 @@ describe('PacketDecoder', () => {
         fc.array(packetArb, { minLength: 1, maxLength: 12 }),
         fc.array(fc.nat(), { maxLength: 40 }),
         (packets, cuts) => {
-          const stream = concat(packets.map((p) => p.bytes));
+          const stream = concatBytes(packets.map((p) => p.bytes));
           const dec = new PacketDecoder();
           const got: Packet[] = [];
           for (const chunk of splitAt(stream, cuts)) got.push(...dec.push(chunk));
@@ -76,7 +73,7 @@ describe('PacketDecoder', () => {
     const corrupt = buildAck(0, [1, 2, 3]);
     corrupt[corrupt.length - 1]! ^= 0xff;
     const truncated = buildGenImg().subarray(0, 7);
-    const stream = concat([fromHex('00 EF 13 EF'), truncated, good, corrupt, good]);
+    const stream = concatBytes([fromHex('00 EF 13 EF'), truncated, good, corrupt, good]);
     const got = dec.push(stream);
     expect(got).toHaveLength(2);
     expect(bad).toEqual([{ reason: 'bad-checksum', pid: 7, length: 6 }]);
@@ -87,7 +84,7 @@ describe('PacketDecoder', () => {
     const dec = new PacketDecoder();
     // Header of a data packet claiming 200 bytes, then a real ack, then filler.
     const fake = fromHex('EF01FFFFFFFF 02 00CA');
-    const got = dec.push(concat([fake, buildAck(2), new Uint8Array(220)]));
+    const got = dec.push(concatBytes([fake, buildAck(2), new Uint8Array(220)]));
     expect(got.map((p) => p.payload[0])).toEqual([2]);
   });
 
@@ -101,7 +98,7 @@ describe('PacketDecoder', () => {
   it('handles a huge chunk in one push', () => {
     const dec = new PacketDecoder();
     const pk = encodePacket(2, new Uint8Array(256).fill(0xef));
-    const stream = concat(Array.from({ length: 200 }, () => pk));
+    const stream = concatBytes(Array.from({ length: 200 }, () => pk));
     expect(dec.push(stream)).toHaveLength(200);
   });
 });

@@ -12,12 +12,16 @@ afterEach(async () => {
   for (const f of cleanup.splice(0)) await f();
 });
 
+// The simulator answers on this process's event loop and paints finger images on its CPU, so on
+// a shared runner an answer can take a few hundred ms; 2 s still keeps the stall tests short.
+const ANSWER_MS = 2000;
+
 function setup(sim: SimulatorOptions = {}, drv: Partial<DriverOptions> = {}) {
   const [host, dev] = createMemoryPair();
   const simulator = new FingerprintSimulator(dev, { pace: false, ...sim });
   const driver = new FingerprintDriver({
     transport: host,
-    timeouts: { ackMs: 300, dataIdleMs: 300, settleMs: 20 },
+    timeouts: { ackMs: ANSWER_MS, dataIdleMs: ANSWER_MS, settleMs: 20 },
     ...drv,
   });
   cleanup.push(() => driver.close());
@@ -182,7 +186,7 @@ describe('FingerprintDriver over an in-memory pair', () => {
     let replugged = false;
     const driver = new FingerprintDriver({
       transport: host,
-      timeouts: { ackMs: 300 },
+      timeouts: { ackMs: ANSWER_MS },
       backoff: { initialMs: 20, maxMs: 100 },
       reopen: async () => {
         sims++;

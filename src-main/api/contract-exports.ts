@@ -57,6 +57,20 @@ export const exportMethods = {
     access: ['supervisor'],
     input: z.strictObject({ ...range, folder: folderPath }),
   },
+  /** Villages (desa/kelurahan) with printed cards waiting at the office, for the lists. */
+  'exports.villages': { access: ['supervisor'], input: z.strictObject({}) },
+  /**
+   * "Daftar KTP-el siap diambil": one village's cards waiting at the office, for the village
+   * head, as A4 PDF or XLSX. NIKs are masked unless `fullNik` (audit-logged).
+   */
+  'exports.villageList': {
+    access: ['supervisor'],
+    input: z.strictObject({
+      villageCode: z.string().regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/),
+      format: z.enum(['pdf', 'xlsx']),
+      fullNik: z.boolean().optional(),
+    }),
+  },
   /** Exports made at this station, newest first (no personal data). */
   'exports.log': {
     access: ['supervisor'],
@@ -125,6 +139,14 @@ export interface BundleResult {
   verification: ExportVerification;
 }
 
+/** A village with cards waiting at the office. */
+export interface VillageWaiting {
+  villageCode: string;
+  /** From the region table; '' when the code is unknown. */
+  villageName: string;
+  waiting: number;
+}
+
 export interface ExportOutputs {
   'exports.preview': ExportPreview;
   'exports.dailyReport': ExportFile;
@@ -132,6 +154,8 @@ export interface ExportOutputs {
   'exports.checkFolder': FolderCheck;
   'exports.bundle': BundleResult;
   'exports.log': ExportLogEntry[];
+  'exports.villages': VillageWaiting[];
+  'exports.villageList': ExportFile;
 }
 
 export interface ExportProgress {

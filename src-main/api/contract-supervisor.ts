@@ -194,6 +194,18 @@ export interface RecapDay {
   count: number;
 }
 
+/** Printed cards reaching residents (issue 18). */
+export interface RecapHandover {
+  /** Cards handed over on the recap's day. */
+  handedOver: number;
+  /** Of those, delivered on a round (antar ke rumah). */
+  onRounds: number;
+  /** Of those, received by a family member of the same KK. */
+  byProxy: number;
+  /** Cards waiting at the kecamatan office now, by local days since arrival. */
+  waiting: { under7: number; from7to30: number; over30: number; total: number };
+}
+
 export interface DailyRecap {
   date: string;
   generatedAt: string;
@@ -206,6 +218,7 @@ export interface DailyRecap {
   /** 30 days ending with `date`, oldest first. */
   days: RecapDay[];
   freeze: FreezeStatus;
+  handover: RecapHandover;
 }
 
 /** A recording under review: the approval item and everything the review screen shows. */

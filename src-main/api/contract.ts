@@ -22,6 +22,8 @@ import { cardMethods } from './contract-cards';
 import type { CardOutputs } from './contract-cards';
 import { handoverMethods } from './contract-handover';
 import type { HandoverOutputs } from './contract-handover';
+import { roundMethods } from './contract-rounds';
+import type { RoundOutputs } from './contract-rounds';
 import type { MethodSpec } from './schema';
 
 /**
@@ -72,6 +74,7 @@ export const methods = {
   ...officeMethods,
   ...cardMethods,
   ...handoverMethods,
+  ...roundMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export const maxBodyBytes = (m: MethodName): number =>
@@ -91,7 +94,8 @@ export interface MethodOutputs
     DeskOutputs,
     OfficeOutputs,
     CardOutputs,
-    HandoverOutputs {}
+    HandoverOutputs,
+    RoundOutputs {}
 
 export type MethodOutput<M extends MethodName> = MethodOutputs[M];
 

@@ -77,6 +77,8 @@ export const AUDIT_ACTIONS = [
   'export.table',
   'export.table-full-nik',
   'export.bundle',
+  'export.village-list',
+  'export.village-list-full-nik',
   // The desk: targets are usernames only.
   'seal.failed',
   'seal.locked',
@@ -104,6 +106,14 @@ export const AUDIT_ACTIONS = [
   'handover.retained-expired',
   'handover.sent',
   'handover.policy',
+  // Delivery rounds (issue 18): targets are round and recording ids, counts and fixed reasons.
+  'rounds.created',
+  'rounds.reordered',
+  'rounds.card-removed',
+  'rounds.sent',
+  'rounds.undeliverable',
+  'rounds.closed',
+  'rounds.settings',
   'forbidden',
 ] as const;
 

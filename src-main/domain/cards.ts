@@ -101,3 +101,22 @@ export function checkArrivalCount(
     discrepancy: missing.length > 0 || extra > 0 ? { missing: [...missing], extra } : null,
   };
 }
+
+/** Local calendar days from the card's arrival to `now` (0: arrived today), never negative. */
+export function daysWaiting(arrivedAtIso: string, now: Date): number {
+  const a = new Date(arrivedAtIso);
+  const from = Date.UTC(a.getFullYear(), a.getMonth(), a.getDate());
+  const to = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
+  return Math.max(0, Math.round((to - from) / 86_400_000));
+}
+
+/**
+ * The recap's age buckets of cards waiting at the office, as arrival bounds (UTC ISO) in the
+ * station's local days: under 7 days arrived on or after `under7From` (0–6 days), over 30 before
+ * `over30Before` (31 days and more); 7–30 days in between.
+ */
+export function waitingCuts(now: Date): { under7From: string; over30Before: string } {
+  const day = (offset: number) =>
+    new Date(now.getFullYear(), now.getMonth(), now.getDate() + offset).toISOString();
+  return { under7From: day(-6), over30Before: day(-30) };
+}

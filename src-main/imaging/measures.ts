@@ -156,54 +156,59 @@ function catmullRom(d: number): number {
   return 0;
 }
 
-/** Normalised kernel weights of each output sample along one axis, from input `first[o]` on. */
-function axisWeights(outN: number, shrink: number, offset: number) {
+/**
+ * Normalised kernel weights of each output sample along one axis, and the input index of each
+ * tap, clamped to the `n` input samples (the edge repeats).
+ */
+function axisWeights(outN: number, shrink: number, offset: number, n: number) {
   const reach = 2 * shrink;
   const taps = Math.ceil(2 * reach) + 1;
-  const first = new Int32Array(outN);
+  const index = new Int32Array(outN * taps);
   const weight = new Float32Array(outN * taps);
   for (let o = 0; o < outN; o++) {
     const centre = (o + offset + 0.5) * shrink - 0.5;
     const f = Math.ceil(centre - reach);
-    first[o] = f;
     let total = 0;
     for (let k = 0; k < taps; k++) {
       const w = catmullRom((f + k - centre) / shrink);
       weight[o * taps + k] = w;
+      index[o * taps + k] = f + k < 0 ? 0 : f + k >= n ? n - 1 : f + k;
       total += w;
     }
     for (let k = 0; k < taps; k++) weight[o * taps + k]! /= total;
   }
-  return { taps, first, weight };
+  return { taps, index, weight };
 }
-
-const clampIndex = (j: number, n: number) => (j < 0 ? 0 : j >= n ? n - 1 : j);
 
 function resampleCubic(grey: Uint8Array, w: number, h: number, pw: number, ph: number) {
   const shrink = Math.min(w / pw, h / ph);
-  const hx = axisWeights(pw, shrink, Math.floor((Math.round(w / shrink) - pw + 1) / 2));
-  const hy = axisWeights(ph, shrink, Math.floor((Math.round(h / shrink) - ph + 1) / 2));
+  const hx = axisWeights(pw, shrink, Math.floor((Math.round(w / shrink) - pw + 1) / 2), w);
+  const hy = axisWeights(ph, shrink, Math.floor((Math.round(h / shrink) - ph + 1) / 2), h);
   // Horizontal pass, only over the rows the vertical pass reads.
   const rows = new Float32Array(pw * h);
-  const y0 = clampIndex(hy.first[0] as number, h);
-  const y1 = clampIndex((hy.first[ph - 1] as number) + hy.taps - 1, h);
+  const y0 = hy.index[0] as number;
+  const y1 = hy.index[ph * hy.taps - 1] as number;
   for (let y = y0; y <= y1; y++) {
     const line = y * w;
-    for (let x = 0; x < pw; x++) {
-      const f = hx.first[x] as number;
+    for (let x = 0, wi = 0; x < pw; x++) {
       let a = 0;
-      for (let k = 0, wi = x * hx.taps; k < hx.taps; k++, wi++)
-        a += (hx.weight[wi] as number) * (grey[line + clampIndex(f + k, w)] as number);
+      for (let k = 0; k < hx.taps; k++, wi++)
+        a += (hx.weight[wi] as number) * (grey[line + (hx.index[wi] as number)] as number);
       rows[y * pw + x] = a <= 0 ? 0 : a >= 255 ? 255 : Math.round(a);
     }
   }
+  // Vertical pass row by row; each sample still sums its taps in order.
   const out = new Uint8Array(pw * ph);
+  const acc = new Float64Array(pw);
   for (let y = 0; y < ph; y++) {
-    const f = hy.first[y] as number;
+    acc.fill(0);
+    for (let k = 0, wi = y * hy.taps; k < hy.taps; k++, wi++) {
+      const wk = hy.weight[wi] as number;
+      const base = (hy.index[wi] as number) * pw;
+      for (let x = 0; x < pw; x++) acc[x]! += wk * (rows[base + x] as number);
+    }
     for (let x = 0; x < pw; x++) {
-      let a = 0;
-      for (let k = 0, wi = y * hy.taps; k < hy.taps; k++, wi++)
-        a += (hy.weight[wi] as number) * (rows[clampIndex(f + k, h) * pw + x] as number);
+      const a = acc[x] as number;
       out[y * pw + x] = a <= 0 ? 0 : a >= 255 ? 255 : Math.round(a);
     }
   }

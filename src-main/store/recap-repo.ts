@@ -127,3 +127,45 @@ export function finishedPerRange(db: Database, ranges: readonly [string, string]
   );
   return ranges.map(([from, to]) => (stmt.get(from, to) as { n: number }).n);
 }
+
+export interface RecapHandoverRow {
+  /** Cards handed over in [fromIso, toIso). */
+  handedOver: number;
+  /** Of those, on a delivery round. */
+  onRounds: number;
+  /** Of those, received by a family member. */
+  byProxy: number;
+  /** Cards waiting at the office now, by age (see `waitingCuts`). */
+  under7: number;
+  from7to30: number;
+  over30: number;
+}
+
+/**
+ * Handovers of a day (by `handovers_day`) and the office's current stock by age (the covering
+ * index `cards_state_arrived`, only the cards at the office).
+ */
+export function recapHandovers(
+  db: Database,
+  q: { fromIso: string; toIso: string; under7From: string; over30Before: string },
+): RecapHandoverRow {
+  const h = db
+    .prepare(
+      `SELECT COUNT(*) AS handedOver, COALESCE(SUM(kind = 'round'), 0) AS onRounds,
+         COALESCE(SUM(by_proxy), 0) AS byProxy
+       FROM handovers WHERE handed_over_at >= ? AND handed_over_at < ?`,
+    )
+    .get(q.fromIso, q.toIso) as Pick<RecapHandoverRow, 'handedOver' | 'onRounds' | 'byProxy'>;
+  const w = db
+    .prepare(
+      `SELECT COALESCE(SUM(arrived_at >= ?), 0) AS under7,
+         COALESCE(SUM(arrived_at >= ? AND arrived_at < ?), 0) AS from7to30,
+         COALESCE(SUM(arrived_at < ?), 0) AS over30
+       FROM cards WHERE state = 'at_office'`,
+    )
+    .get(q.under7From, q.over30Before, q.under7From, q.over30Before) as Pick<
+    RecapHandoverRow,
+    'under7' | 'from7to30' | 'over30'
+  >;
+  return { ...h, ...w };
+}

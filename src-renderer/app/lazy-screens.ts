@@ -40,6 +40,7 @@ function screen<M, C extends ComponentType<any>>(
 export const RecordingWorkspace = screen(roleScreens.operator, (m) => m.RecordingWorkspace);
 export const QueueDesk = screen(roleScreens.operator, (m) => m.QueueDesk);
 export const HandoverScreen = screen(roleScreens.operator, (m) => m.HandoverScreen);
+export const FieldRoundScreen = screen(roleScreens.operator, (m) => m.FieldRoundScreen);
 export const TodayList = screen(todayList, (m) => m.TodayList);
 
 export const ApprovalScreen = screen(roleScreens.supervisor, (m) => m.ApprovalScreen);
@@ -50,6 +51,7 @@ export const AuditLog = screen(roleScreens.supervisor, (m) => m.AuditLog);
 export const ExportsScreen = screen(roleScreens.supervisor, (m) => m.ExportsScreen);
 export const OfficeRecapScreen = screen(roleScreens.supervisor, (m) => m.OfficeRecapScreen);
 export const CardsArrivalScreen = screen(roleScreens.supervisor, (m) => m.CardsArrivalScreen);
+export const RoundsScreen = screen(roleScreens.supervisor, (m) => m.RoundsScreen);
 
 export const DiagnosticsScreen = screen(roleScreens.technician, (m) => m.DiagnosticsScreen);
 export const StationInfoScreen = screen(roleScreens.technician, (m) => m.StationInfoScreen);

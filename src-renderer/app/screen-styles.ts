@@ -13,3 +13,4 @@ import '../screens/supervisor/exports/exports.css';
 import '../screens/technician/diagnostics/diagnostics.css';
 import '../screens/technician/central/central.css';
 import '../screens/technician/office/office.css';
+import '../screens/shared/rounds/rounds.css';

@@ -13,6 +13,7 @@ import {
   DiagnosticsScreen,
   ExportsScreen,
   CardsArrivalScreen,
+  FieldRoundScreen,
   HandoverScreen,
   OfficeRecapScreen,
   OfficeScreen,
@@ -20,6 +21,7 @@ import {
   QueueDesk,
   RecapScreen,
   RecordingWorkspace,
+  RoundsScreen,
   StationInfoScreen,
   TodayList,
   UsersScreen,
@@ -45,7 +47,9 @@ export type ScreenId =
   | 'queue'
   | 'queue-admin'
   | 'exports'
-  | 'handover';
+  | 'handover'
+  | 'rounds'
+  | 'field-round';
 
 interface ScreenDef {
   id: ScreenId;
@@ -82,11 +86,13 @@ const SCREENS: Record<ScreenId, ScreenDef> = {
   'queue-admin': { id: 'queue-admin', labelKey: 'nav.queueAdmin', code: 'KeyQ', keys: 'Alt+Q' },
   exports: { id: 'exports', labelKey: 'nav.exports', code: 'KeyE', keys: 'Alt+E' },
   handover: { id: 'handover', labelKey: 'nav.handover', code: 'KeyT', keys: 'Alt+T' },
+  rounds: { id: 'rounds', labelKey: 'nav.rounds', code: 'KeyU', keys: 'Alt+U' },
+  'field-round': { id: 'field-round', labelKey: 'nav.fieldRound', code: 'KeyU', keys: 'Alt+U' },
 };
 
 /** The screens each role sees; the first is where the role lands after login. */
 export const ROLE_SCREENS: Record<Role, readonly ScreenId[]> = {
-  operator: ['new-recording', 'queue', 'today', 'handover'],
+  operator: ['new-recording', 'queue', 'today', 'handover', 'field-round'],
   supervisor: [
     'approval',
     'recap',
@@ -97,6 +103,7 @@ export const ROLE_SCREENS: Record<Role, readonly ScreenId[]> = {
     'exports',
     'office-recap',
     'cards',
+    'rounds',
   ],
   technician: ['diagnostics', 'station', 'central', 'office'],
 };
@@ -247,6 +254,8 @@ export function Shell({ locked }: { locked: boolean }) {
           {active === 'office-recap' ? <OfficeRecapScreen /> : null}
           {active === 'cards' ? <CardsArrivalScreen /> : null}
           {active === 'handover' ? <HandoverScreen /> : null}
+          {active === 'rounds' ? <RoundsScreen /> : null}
+          {active === 'field-round' ? <FieldRoundScreen /> : null}
         </Suspense>
       </main>
       <StatusBar />

@@ -10,6 +10,7 @@ import type { Upload } from '@tus/utils';
 import { HANDOVER_UPLOAD_KIND, openHandoverEnvelope } from '../../src-main/packets/handover-record';
 import type { HandoverRecord } from '../../src-main/packets/handover-record';
 import { signVerdict, verifyStationRequest } from '../../src-main/packets/index';
+import { sendJson } from './http';
 import type { CentralStore } from './store';
 
 export interface CentralHandoverRow {
@@ -26,16 +27,6 @@ export interface CentralHandoverRow {
 }
 
 export const isHandoverUpload = (u: Upload) => u.metadata?.kind === HANDOVER_UPLOAD_KIND;
-
-function json(res: http.ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
-    'Cache-Control': 'no-store',
-  });
-  res.end(text);
-}
 
 /** Reads what a centre's data folder holds (tests, demos). */
 export function centralHandovers(dataDir: string): CentralHandoverRow[] {
@@ -153,13 +144,13 @@ export function createHandoverDesk(opts: {
       (id) => opts.store.station(id)?.publicKeyPem ?? null,
     );
     if (!caller) {
-      json(res, 401, { error: 'station-auth' });
+      sendJson(res, 401, { error: 'station-auth' });
       return true;
     }
     const row = list(db).find((h) => h.handoverId === m[1] && h.stationId === caller);
-    if (!row) json(res, 404, { error: 'not-found', handoverId: m[1] });
+    if (!row) sendJson(res, 404, { error: 'not-found', handoverId: m[1] });
     else {
-      json(res, 200, {
+      sendJson(res, 200, {
         handoverId: row.handoverId,
         recordingId: row.recordingId,
         packetId: row.packetId,

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,6 +12,8 @@ import { OPERATOR, api, loginUi, setUpStation, type Operator } from './station-s
  * Issue 18, cards arriving: three sealed recordings reach the reference centre, the print office
  * dispatches them in one numbered batch, and the supervisor checks the box on "Kartu tiba": one
  * card is not there, the count says so until it is ticked, then two cards wait at the office.
+ * The supervisor saves the village's "Daftar KTP-el siap diambil" and the recap counts the two
+ * cards as waiting under 7 days.
  */
 
 const shots = path.resolve('test-results/screenshots');
@@ -99,6 +102,39 @@ test('supervisor confirms a batch of printed cards with one card missing', async
   await expect(page.getByTestId('cards-arrived')).toContainText('2 / 3');
   await expect(page.getByTestId('cards-arrived')).toContainText('1 hilang, 0 lebih');
   await shot(page, 'arrived');
+
+  // The list for the village head: the village picked, the PDF saved and read back by poppler.
+  const lists = page.getByTestId('village-lists');
+  await lists.scrollIntoViewIfNeeded();
+  await expect(page.getByTestId('village-list-village')).toContainText('(32.73.01.1001) — 2 kartu');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('village-list-pdf').click(),
+  ]);
+  const pdfPath = path.join(work, download.suggestedFilename());
+  await download.saveAs(pdfPath);
+  expect(download.suggestedFilename()).toMatch(/^ktp-siap-diambil-.+\.pdf$/);
+  await expect(page.getByTestId('village-list-done')).toContainText('Daftar 2 kartu');
+  await expect(page.getByTestId('village-list-done')).toContainText('NIK disamarkan');
+  const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+  expect(text).toContain('DAFTAR KTP-el SIAP DIAMBIL');
+  expect(text).toContain('2 KTP-el menunggu diambil');
+  expect(text).toMatch(/ASEP SUNANDAR\s+3273\*{8}0001\s+001\/002/);
+  expect(text).toContain('BUDI HARTONO');
+  expect(text).not.toContain('CECEP GUNAWAN');
+  expect(text).not.toContain(nikOf(0));
+  await shot(page, 'village-list');
+
+  // The recap: nothing handed over yet, two cards waiting under a week.
+  await page.getByTestId('nav-recap').click();
+  const figures = page.getByTestId('recap-handover');
+  await expect(figures).toBeVisible();
+  await expect(page.getByTestId('recap-handover-today')).toContainText('0');
+  await expect(page.getByTestId('recap-handover-under7')).toContainText('2');
+  await expect(page.getByTestId('recap-handover-over30')).toContainText('0');
+  await expect(figures).toContainText('2 KTP-el menunggu diambil di kantor kecamatan saat ini');
+  await figures.scrollIntoViewIfNeeded();
+  await shot(page, 'recap-handover');
 
   await api(host, 'auth.login', { username: SUPERVISOR.username, password: SUPERVISOR.password });
   const stock = await api(host, 'cards.atOffice', {});

@@ -21,6 +21,7 @@ import {
 import {
   finishedPerRange,
   recapBacklog,
+  recapHandovers,
   recapQuality,
   recapStatusRows,
   recapVillages,
@@ -31,8 +32,10 @@ import {
 } from '../../src-main/store/recordings-repo';
 import { abandonedDrafts } from '../../src-main/store/retention-repo';
 import { cardsOfDate, searchCards } from '../../src-main/store/queue-repo';
+import { listAtOffice, villagesWithCards } from '../../src-main/store/cards-repo';
 import { bundleCandidates, listExportRows } from '../../src-main/services/exports/data';
 import { listAudit } from '../../src-main/store/audit-repo';
+import { listRounds, roundCandidates, roundItems } from '../../src-main/store/rounds-repo';
 
 /** Tables whose rows accumulate with every recording. */
 export const HISTORY_TABLES = [
@@ -50,6 +53,9 @@ export const HISTORY_TABLES = [
   'queue_calls',
   'prereg_entries',
   'exports_log',
+  'cards',
+  'handovers',
+  'round_items',
 ];
 
 export interface Recorded {
@@ -105,6 +111,13 @@ export const STORE_READS: Record<string, (db: Database, a: QueryArgs) => unknown
   'recap villages': (db, a) => recapVillages(db, a.dayFrom, a.dayTo),
   'recap backlog': (db) => recapBacklog(db),
   'recap quality': (db, a) => recapQuality(db, a.dayFrom, a.dayTo),
+  'recap handovers': (db, a) =>
+    recapHandovers(db, {
+      fromIso: a.dayFrom,
+      toIso: a.dayTo,
+      under7From: a.windowFrom,
+      over30Before: a.monthFrom,
+    }),
   'recap 30 days': (db, a) => finishedPerRange(db, [[a.windowFrom, a.dayTo]]),
   'runner due': (db, a) => dueUploads(db, a.now, 2, []),
   'runner next due': (db) => nextDueAt(db),
@@ -122,6 +135,12 @@ export const STORE_READS: Record<string, (db: Database, a: QueryArgs) => unknown
   'desk search name': (db, a) => searchCards(db, a.name, 50),
   'queue of the day': (db, a) => cardsOfDate(db, a.date),
   'audit list': (db) => listAudit(db, 100),
+  'village picker': (db) => villagesWithCards(db),
+  'village list': (db) => listAtOffice(db, { villageCode: '32.01.01.1001', limit: 20_000 }),
+  'round candidates': (db, a) =>
+    roundCandidates(db, { villageCode: null, arrivedBefore: a.now, all: false, limit: 500 }),
+  'round items': (db) => roundItems(db, 'P1'),
+  'rounds list': (db) => listRounds(db, 20),
 };
 
 export interface Scan {

@@ -8,7 +8,7 @@ import sharp from 'sharp';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { packImage4, unpackImage4 } from '../../drivers/fingerprint/codec';
 import { syntheticFingerprint } from '../../drivers/fingerprint/synthetic';
-import { encodeGrayPng } from '../../src-main/services/recording/fingerprints';
+import { encodeGrayPng } from '../../src-main/services/recording/fingerprint-records';
 import { insertFingerprint } from '../../src-main/store/fingerprints-repo';
 import { upsertPhoto } from '../../src-main/store/photos-repo';
 import { openDatabase } from '../../src-main/store/db';

@@ -2,8 +2,7 @@
 // libreoffice-calc-nogui) reading the CSV with its default options for the separator, as a
 // double-click does, and the XLSX. Read back with openpyxl (not with Rekam's code): every full
 // NIK keeps its 16 digits as text, and the XLSX times are real dates.
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localIsoDate } from '../../src-main/domain/nik';
@@ -18,8 +17,8 @@ import {
   tempDir,
   validResident,
 } from '../helpers/station';
+import { openpyxlSheet, soffice as soffice_ } from '../helpers/office-tools';
 
-const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 const NIKS = ['3201011205900001', '3201015205900002', '3201011205900009'];
 const today = localIsoDate(new Date());
 
@@ -49,36 +48,9 @@ afterAll(() => {
   dir?.cleanup();
 });
 
-/** LibreOffice converts `file` (in dir) to `to`, with its own profile. */
-function soffice(file: string, to: string, infilter?: string) {
-  execFileSync(
-    'soffice',
-    [
-      `-env:UserInstallation=file://${join(dir.dir, 'lo-profile')}`,
-      '--headless',
-      ...(infilter ? [`--infilter=${infilter}`] : []),
-      '--convert-to',
-      to,
-      '--outdir',
-      dir.dir,
-      file,
-    ],
-    { cwd: dir.dir, stdio: 'pipe', timeout: 120_000 },
-  );
-}
-
-/** The first sheet as [value, type] pairs, read by openpyxl. */
-function openpyxlCells(file: string): [string, string][][] {
-  const script = `
-import json, sys, openpyxl
-ws = openpyxl.load_workbook(sys.argv[1]).worksheets[0]
-print(json.dumps([[[str(c.value) if c.value is not None else '', type(c.value).__name__] for c in r] for r in ws.iter_rows()]))
-`;
-  return JSON.parse(execFileSync(PYTHON, ['-c', script, file], { encoding: 'utf8' })) as [
-    string,
-    string,
-  ][][];
-}
+const soffice = (file: string, to: string, infilter?: string) =>
+  soffice_(dir.dir, file, to, infilter);
+const openpyxlCells = (file: string) => openpyxlSheet(file).rows;
 
 describe('exports opened by LibreOffice', () => {
   it('CSV with full NIKs (`;` and `,`): every NIK keeps all 16 digits as text', async () => {

@@ -52,7 +52,7 @@ describe.each(carriers)('fingerprint service over the simulator (%s)', (carrier)
       { mode: 'simulated', simSpeed: 40, simTransport: carrier },
       { log: silentLogger },
     );
-    station = openTestStation(dir, { fingerprint: { instance: device, waitFingerMs: 1500 } });
+    station = openTestStation(dir, { fingerprint: { instance: device, waitFingerMs: 4000 } });
     station.on('fingerprint.progress', (p) => progress.push(p));
     station.on('status', (s) => statuses.push(s));
     await device.ready();
@@ -248,7 +248,7 @@ describe.each(carriers)('fingerprint service over the simulator (%s)', (carrier)
   it('times out with a clear message when no finger comes', async () => {
     const r = await capture(2);
     expect(r).toMatchObject({ ok: false, error: { code: 'DEVICE' } });
-    expect(!r.ok && r.error.message).toMatch(/^Tidak ada jari di sensor selama 2 detik/);
+    expect(!r.ok && r.error.message).toMatch(/^Tidak ada jari di sensor selama 4 detik/);
     device.sim!.setAbsent(false);
     expect(await capture(2)).toMatchObject({ ok: true, value: { outcome: 'accepted' } });
   });

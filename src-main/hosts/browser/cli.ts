@@ -1,8 +1,8 @@
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { fingerprintConfigFromArgs } from '../../services/devices/fingerprint-device';
-import type { FingerprintDeviceConfig } from '../../services/devices/fingerprint-device';
+import { fingerprintConfigFromArgs } from '../../services/devices/fingerprint-device-config';
+import type { FingerprintDeviceConfig } from '../../services/devices/fingerprint-device-config';
 import { signatureConfigFromArgs } from '../../services/devices/signature-device';
 import type { SignatureDeviceConfig } from '../../services/devices/signature-device';
 

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { app, utilityProcess } from 'electron';
 import type { HostSpawner } from '../../../drivers/device-manager/host-supervisor';
 import type { createLogger } from '../../services/common/log';
-import { fingerprintConfigFromArgs } from '../../services/devices/fingerprint-device';
+import { fingerprintConfigFromArgs } from '../../services/devices/fingerprint-device-config';
 import {
   createSignatureDevice,
   signatureConfigFromArgs,

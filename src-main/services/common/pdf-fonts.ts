@@ -63,3 +63,13 @@ export function registerPdfFonts(doc: FontTarget): void {
   doc.registerFont(FONT.bold, f.bold);
   doc.font(FONT.regular);
 }
+
+/** The bytes of a pdfkit document, once `end()` has been called on it. */
+export function pdfBytes(doc: NodeJS.EventEmitter): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  return new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+}

@@ -2,7 +2,7 @@
 // the "tanda terima KTP-el" after the handover): an A6 page with a centred title and its English
 // line, label/value rows, a QR code of a public id and the boxed notice that the service is free.
 // Each receipt fills in its own rows; `compact` fits the handover's longer list on the page.
-import { FONT, pdfModules, registerPdfFonts } from './pdf-fonts';
+import { FONT, pdfBytes, pdfModules, registerPdfFonts } from './pdf-fonts';
 
 type PdfDoc = InstanceType<Awaited<ReturnType<typeof pdfModules>>['PDFDocument']>;
 
@@ -51,12 +51,7 @@ export async function openReceiptPdf(f: ReceiptFrame): Promise<ReceiptPdf> {
     info: { Title: f.title, Producer: 'Rekam', Creator: 'Rekam', CreationDate: f.createdAt },
   });
   registerPdfFonts(doc);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = pdfBytes(doc);
 
   const left = 22;
   const width = doc.page.width - 44;

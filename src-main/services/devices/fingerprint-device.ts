@@ -1,59 +1,20 @@
-// The station's one fingerprint scanner: a real module found on a serial port, or the simulator
-// (on a socat pty pair where the OS allows, so the real driver and serial transport still do
-// the work; an in-memory pair elsewhere). The service sees the same FingerprintDriver either way.
+// The station's fingerprint scanner: start-up (real module, else the simulator), state, close.
 import { EventEmitter } from 'node:events';
 import type { DeviceState, FingerprintDeviceInfo } from '../../api/contract';
 import type { PacketSize, SystemParameters } from '../../../drivers/fingerprint/codec';
-import { DEFAULT_BAUD, discoverFingerprint } from '../../../drivers/fingerprint/discovery';
-import { FingerprintDriver, MAX_MODULE_BAUD } from '../../../drivers/fingerprint/driver';
-import type { DriverState } from '../../../drivers/fingerprint/driver';
+import { discoverFingerprint } from '../../../drivers/fingerprint/discovery';
+import { MAX_MODULE_BAUD } from '../../../drivers/fingerprint/driver';
+import type { DriverState, FingerprintDriver } from '../../../drivers/fingerprint/driver';
 import { FingerprintError } from '../../../drivers/fingerprint/errors';
-import { FingerprintSimulator } from '../../../drivers/fingerprint/simulator';
 import type { ImageQuality } from '../../../drivers/fingerprint/synthetic';
-import { createMemoryPair } from '../../../drivers/transport/byte-transport';
 import type { ByteTransport } from '../../../drivers/transport/byte-transport';
-import type { PtyPair } from '../../../drivers/transport/pty-pair';
 import type { Logger } from '../common/log';
 import type { Locale } from '../../domain/i18n';
-
-export type FingerprintMode = 'auto' | 'simulated' | 'none';
-
-export interface FingerprintDeviceConfig {
-  /** auto: the configured path, else probe serial ports; nothing answers → simulated. */
-  mode: FingerprintMode;
-  /** A configured serial port (with mode 'auto', only this port is tried). */
-  path?: string;
-  baud?: number;
-  /** Simulator pace multiplier (1 = a real module at 57,600 baud, ≈ 7 s per image). */
-  simSpeed?: number;
-  /** Simulator carrier: a socat pty pair (Linux with socat) or an in-memory pair. */
-  simTransport?: 'auto' | 'pty' | 'memory';
-  /** Packet size to negotiate; 256 moves an image fastest (fewest packet headers). */
-  packetSize?: PacketSize;
-  /**
-   * Line speeds to move the module to at connect, fastest first (default 115,200, the most
-   * R30x / ZFM / AS608 modules take; an image then needs ≈ 3.3 s instead of 6.7 s). Empty:
-   * keep the rate the module answered at.
-   */
-  bauds?: readonly number[];
-  /** Simulated resident: time to move the hand to the next finger after the prompt (ms). */
-  handMoveMs?: number;
-}
+import type { FingerprintDeviceConfig } from './fingerprint-device-config';
+import { createSimulatedScanner } from './fingerprint-simulation';
+import type { SimulationControls } from './fingerprint-simulation';
 
 export type DeviceLog = Pick<Logger, 'info' | 'warn'>;
-
-/** Hooks to play the resident and the cable in a simulated station (tests, training, demos). */
-export interface SimulationControls {
-  /** The quality of the next placed fingers. */
-  quality: ImageQuality;
-  /** The next capture gets this finger instead of the one asked for (a resident's mistake). */
-  presentInstead(finger: number | null): void;
-  /** The resident keeps the finger away (to test the wait timeout). */
-  setAbsent(absent: boolean): void;
-  unplug(): Promise<void>;
-  replug(): Promise<void>;
-  readonly simulator: FingerprintSimulator | null;
-}
 
 export interface FingerprintDevice {
   readonly simulated: boolean;
@@ -75,10 +36,6 @@ export interface FingerprintDevice {
   deviceDetails(): Record<string, unknown>;
   close(): Promise<void>;
 }
-
-const SIM_BAUD = DEFAULT_BAUD;
-/** A resident needs about 1.5 s to lift one finger and put the next one down. */
-export const HAND_MOVE_MS = 1500;
 
 interface Started {
   driver: FingerprintDriver;
@@ -110,7 +67,6 @@ export function createFingerprintDevice(
   const simSpeed = cfg.simSpeed && cfg.simSpeed > 0 ? cfg.simSpeed : 1;
   const packetSize: PacketSize = cfg.packetSize ?? 256;
   const bauds = cfg.bauds ?? [MAX_MODULE_BAUD];
-  const handMoveMs = cfg.handMoveMs ?? HAND_MOVE_MS;
   let simulated = cfg.mode === 'simulated';
   let state: DeviceState = cfg.mode === 'none' ? 'missing' : 'pending';
   let message: { code: 'DEVICE_NOT_FOUND' | 'DISCONNECTED' | 'OTHER'; text?: string } | null =
@@ -119,18 +75,7 @@ export function createFingerprintDevice(
   let closed = false;
   let closing: Promise<void> | null = null;
 
-  // Simulation state (also used by the reopen path after an unplug).
-  let sim: FingerprintSimulator | null = null;
-  let pty: PtyPair | null = null;
-  let deviceEnd: ByteTransport | null = null;
-  let plugged = true;
-  let quality: ImageQuality = 'clear';
-  let presentInstead: number | null = null;
-  let absent = false;
-  /** The finger the simulated resident is asked for (placed, or on its way). */
-  let asked: number | null = null;
-  /** The simulated module is reopening its end of the line at a new baud. */
-  let simSwitching = false;
+  const simulation = createSimulatedScanner({ cfg, log, tap, openSerial, simSpeed });
 
   function setState(s: DeviceState): void {
     if (s === state) return;
@@ -176,85 +121,11 @@ export function createFingerprintDevice(
     return params;
   }
 
-  // --- the simulator on the far end of a pty pair or an in-memory pair ---------------------
-
-  async function startSimulatorOn(end: ByteTransport): Promise<void> {
-    // A module keeps its packet size in flash across a power cycle; so does the simulated one.
-    const keptPacketSize = sim?.currentPacketSize ?? 128;
-    const keptBaud = simBaud();
-    sim?.stop();
-    deviceEnd = end;
-    simSwitching = false;
-    const devicePath = pty?.b;
-    sim = new FingerprintSimulator(end, {
-      baud: keptBaud,
-      packetSize: keptPacketSize,
-      // On a pty the module's end is reopened at the new rate, as a real UART is reprogrammed.
-      ...(devicePath
-        ? { openAt: async (b: number) => (deviceEnd = await openSerial(devicePath, b)) }
-        : {}),
-      paceSpeedup: simSpeed,
-      captureMs: Math.round(300 / simSpeed),
-      systemId: 0x5349, // "SI": simulated
-    });
-    sim.on('error', (e: unknown) => log.warn('simulator error', { message: String(e) }));
-    sim.on('baud-switch', () => (simSwitching = true));
-    sim.on('baud', () => (simSwitching = false));
-  }
-
-  /** The simulated module keeps its baud in flash across a power cycle, as a real one does. */
-  function simBaud(): number {
-    return sim?.currentBaud ?? SIM_BAUD;
-  }
-
-  async function openSimulated(): Promise<Started> {
-    const usePty =
-      cfg.simTransport === 'pty' ||
-      (cfg.simTransport !== 'memory' &&
-        (await import('../../../drivers/transport/pty-pair')).ptyPairsAvailable());
-    if (usePty) {
-      const { openPtyPair } = await import('../../../drivers/transport/pty-pair');
-      pty = await openPtyPair();
-      const hostPath = pty.a;
-      await startSimulatorOn(await openSerial(pty.b, SIM_BAUD));
-      const openAt = async (baud: number): Promise<ByteTransport> => {
-        if (!plugged || !pty) throw new Error('simulated scanner unplugged');
-        // The device end dies with the driver host child too (a crash there, not an unplug):
-        // the simulated module comes back on a fresh port, as a power-cycled one would.
-        if (!deviceEnd?.isOpen && !simSwitching) {
-          await startSimulatorOn(await openSerial(pty.b, simBaud()));
-        }
-        return tap(await openSerial(hostPath, baud));
-      };
-      const driver = new FingerprintDriver({
-        transport: tap(await openSerial(hostPath, SIM_BAUD)),
-        baud: SIM_BAUD,
-        openAt,
-        backoff: { initialMs: 200, maxMs: 2000 },
-      });
-      wire(driver);
-      const params = await negotiate(driver);
-      return { driver, params, path: hostPath };
-    }
-    const [host, dev] = createMemoryPair();
-    await startSimulatorOn(dev);
-    // An in-memory line has no rate: a fresh pair (and a power-cycled module that kept its
-    // settings) stands for the port reopened, at whatever baud the module now speaks.
-    const openAt = async (): Promise<ByteTransport> => {
-      if (!plugged) throw new Error('simulated scanner unplugged');
-      const [h, d] = createMemoryPair();
-      await startSimulatorOn(d);
-      return tap(h);
-    };
-    const driver = new FingerprintDriver({
-      transport: tap(host),
-      baud: SIM_BAUD,
-      openAt,
-      backoff: { initialMs: 200, maxMs: 2000 },
-    });
-    wire(driver);
-    const params = await negotiate(driver);
-    return { driver, params, path: null };
+  /** A driver that answers: its events wired, packet size and baud negotiated. */
+  async function connect(opened: { driver: FingerprintDriver; path: string | null }) {
+    wire(opened.driver);
+    const params = await negotiate(opened.driver);
+    return { driver: opened.driver, params, path: opened.path };
   }
 
   async function openReal(): Promise<Started> {
@@ -267,9 +138,7 @@ export function createFingerprintDevice(
       onAttempt: (a) =>
         log.info('fingerprint probe', { path: a.path, baud: a.baud, error: a.error ?? null }),
     });
-    wire(found.driver);
-    const params = await negotiate(found.driver);
-    return { driver: found.driver, params, path: found.path };
+    return connect(found);
   }
 
   async function start(): Promise<void> {
@@ -286,7 +155,7 @@ export function createFingerprintDevice(
           simulated = true;
         }
       }
-      if (!started && !closed) started = await openSimulated();
+      if (!started && !closed) started = await connect(await simulation.open());
       if (closed) {
         await started?.driver.close();
         return;
@@ -312,49 +181,12 @@ export function createFingerprintDevice(
 
   const startup = start();
 
-  const controls: SimulationControls = {
-    get quality() {
-      return quality;
-    },
-    set quality(q: ImageQuality) {
-      quality = q;
-    },
-    presentInstead(finger) {
-      presentInstead = finger;
-    },
-    setAbsent(a) {
-      absent = a;
-      if (a) sim?.liftFinger();
-    },
-    async unplug() {
-      plugged = false;
-      if (pty) {
-        sim?.stop();
-        await deviceEnd?.close().catch(() => undefined);
-        await pty.unplug();
-      } else {
-        sim?.injectFault('unplug');
-      }
-    },
-    async replug() {
-      plugged = true;
-      if (pty) {
-        await pty.replug();
-        await startSimulatorOn(await openSerial(pty.b, simBaud()));
-      }
-      // In memory, the driver's reopen builds a fresh pair with a fresh simulator.
-    },
-    get simulator() {
-      return sim;
-    },
-  };
-
   return {
     get simulated() {
       return simulated;
     },
     get sim() {
-      return simulated ? controls : null;
+      return simulated ? simulation.controls : null;
     },
     info(locale) {
       const p = started?.params;
@@ -381,22 +213,14 @@ export function createFingerprintDevice(
       return () => events.off('state', listener);
     },
     beginCapture(finger) {
-      if (!simulated || !sim || absent) return;
-      const shown = presentInstead ?? finger;
-      presentInstead = null;
-      asked = finger;
-      // Placing the next finger lifts the one before: one hand on the sensor at a time.
-      sim.placeFinger(shown, { quality, afterMs: Math.round(handMoveMs / simSpeed) });
+      if (simulated) simulation.beginCapture(finger);
     },
     endCapture(finger) {
-      // The next finger may already be on its way (asked while this image still transferred).
-      if (!simulated || asked !== finger) return;
-      asked = null;
-      sim?.liftFinger();
+      if (simulated) simulation.endCapture(finger);
     },
     setSimulatedQuality(q) {
       if (!simulated) return false;
-      quality = q;
+      simulation.setQuality(q);
       return true;
     },
     deviceDetails() {
@@ -416,35 +240,10 @@ export function createFingerprintDevice(
       closing = (async () => {
         await startup.catch(() => undefined);
         await started?.driver.close().catch(() => undefined);
-        sim?.stop();
-        await deviceEnd?.close().catch(() => undefined);
-        await pty?.close().catch(() => undefined);
+        await simulation.close();
         state = 'missing';
       })();
       return closing;
     },
   };
-}
-
-/**
- * `--fingerprint auto|simulated|none|<path>` and `--sim-speed N` → a device config. A path
- * means "this port only" (still discovered with a handshake, and still falling back to the
- * simulator if nothing answers there, so the UI says SIMULASI rather than failing silently).
- */
-export function fingerprintConfigFromArgs(
-  fingerprint: string | undefined,
-  simSpeed: string | undefined,
-): FingerprintDeviceConfig {
-  const value = (fingerprint ?? 'auto').trim();
-  const speedText = simSpeed ?? '1';
-  const speed = Number(speedText);
-  if (!/^\d+(\.\d+)?$/.test(speedText) || !(speed > 0) || speed > 1000) {
-    throw new RangeError(`--sim-speed must be a number above 0 (up to 1000), got "${speedText}"`);
-  }
-  if (value === '')
-    throw new RangeError('--fingerprint needs auto, simulated, none or a port path');
-  if (value === 'auto' || value === 'simulated' || value === 'none') {
-    return { mode: value, simSpeed: speed };
-  }
-  return { mode: 'auto', path: value, simSpeed: speed };
 }

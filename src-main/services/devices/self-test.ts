@@ -10,7 +10,7 @@ import type {
 import { IMAGE_HEIGHT, IMAGE_WIDTH } from '../../../drivers/fingerprint/codec';
 import { fingerprintQuality } from '../../../drivers/fingerprint/quality';
 import type { FingerprintDevice } from './fingerprint-device';
-import { encodeGrayPng } from '../recording/fingerprints';
+import { encodeGrayPng } from '../recording/fingerprint-records';
 import { defineMessages, translator, type Locale } from '../../domain/i18n';
 
 const TEXT = defineMessages('services/devices/self-test', {

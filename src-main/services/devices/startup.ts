@@ -15,7 +15,8 @@ import type { DevicesStationOptions } from './devices';
 import { fingerprintArgFromChoice, readDeviceChoice } from './device-choice';
 import type { SignatureTestPort } from './self-test';
 import { createFingerprintDevice } from './fingerprint-device';
-import type { FingerprintDevice, FingerprintDeviceConfig } from './fingerprint-device';
+import type { FingerprintDevice } from './fingerprint-device';
+import type { FingerprintDeviceConfig } from './fingerprint-device-config';
 import type { Logger } from '../common/log';
 import { fingerprintTrafficRedactor } from '../../../drivers/fingerprint/traffic-redactor';
 

@@ -5,6 +5,7 @@ import { inflateSync } from 'node:zlib';
 import { formatClock, formatWeekdayDay, localDay } from '../../domain/format-date';
 import { maskNik } from '../../domain/nik';
 import type { HeadTitle } from '../../api/contract-exports';
+import type { RecapHandover } from '../../api/contract-supervisor';
 import type { ExportRow } from './data';
 import { FONT, pdfModules, registerPdfFonts } from '../common/pdf-fonts';
 import { CENTRAL_LABEL, STATUS_LABEL } from './messages';
@@ -19,6 +20,8 @@ export interface DailyReportData {
   headTitle: HeadTitle;
   headName: string | null;
   generatedAt: Date;
+  /** Printed cards handed over that day and waiting at the office (issue 18); none: no section. */
+  handover?: RecapHandover;
 }
 
 export const REPORT_TITLE = 'LAPORAN HARIAN PEREKAMAN KTP-el';
@@ -62,6 +65,7 @@ type PdfDoc = PDFKit.PDFDocument;
 /** An A4 PDF/A-2b report with the embedded fonts; `done` resolves with the bytes after end(). */
 export async function openReportPdf(
   generatedAt: Date,
+  title = 'Laporan Harian Perekaman KTP-el',
 ): Promise<{ doc: PdfDoc; done: Promise<Buffer> }> {
   const { PDFDocument } = await pdfModules();
   const doc = new PDFDocument({
@@ -73,7 +77,7 @@ export async function openReportPdf(
     pdfVersion: '1.7',
     lang: 'id-ID',
     info: {
-      Title: 'Laporan Harian Perekaman KTP-el',
+      Title: title,
       Producer: 'Rekam',
       Creator: 'Rekam',
       CreationDate: generatedAt,
@@ -142,7 +146,11 @@ export function pdfClosing(
   };
   sig(M, 'Supervisor', o.supervisorName);
   sig(M + W / 2 + 20, o.headTitle, o.headName);
+  pdfFooters(doc, M, W, o.footer);
+}
 
+/** "<footer> · Halaman i dari n" at the foot of every buffered page. */
+export function pdfFooters(doc: PdfDoc, M: number, W: number, footer: string): void {
   const range = doc.bufferedPageRange();
   for (let i = 0; i < range.count; i++) {
     doc.switchToPage(range.start + i);
@@ -150,7 +158,7 @@ export function pdfClosing(
       .font(FONT.regular)
       .fontSize(8)
       .fillColor('#555')
-      .text(`${o.footer} · Halaman ${i + 1} dari ${range.count}`, M, doc.page.height - M - 10, {
+      .text(`${footer} · Halaman ${i + 1} dari ${range.count}`, M, doc.page.height - M - 10, {
         width: W,
         align: 'center',
         lineBreak: false,
@@ -225,6 +233,7 @@ export async function renderDailyReport(d: DailyReportData): Promise<Buffer> {
     .text(`Total perekaman ditolak supervisor (diulang): ${rejected}`, M)
     .text(`Total draf belum selesai: ${drafts}`, M);
   doc.moveDown(0.8);
+  if (d.handover) handoverSection(doc, d.handover);
 
   // The recordings.
   doc.font(FONT.bold).fontSize(11).text('Daftar perekaman', M);
@@ -277,6 +286,27 @@ export async function renderDailyReport(d: DailyReportData): Promise<Buffer> {
   return done;
 }
 
+/** "Penyerahan KTP-el": the day's handovers and the cards waiting at the kecamatan by age. */
+function handoverSection(doc: PdfDoc, h: RecapHandover): void {
+  const w = h.waiting;
+  doc.font(FONT.bold).fontSize(11).text('Penyerahan KTP-el', M);
+  doc.moveDown(0.3);
+  doc
+    .font(FONT.regular)
+    .fontSize(10)
+    .text(
+      `Diserahkan kepada warga: ${h.handedOver} (diantar ke rumah ${h.onRounds}, ` +
+        `diwakilkan keluarga ${h.byProxy})`,
+      M,
+    )
+    .text(
+      `Menunggu diambil di kecamatan: ${w.total} (< 7 hari: ${w.under7}; 7–30 hari: ` +
+        `${w.from7to30}; > 30 hari: ${w.over30})`,
+      M,
+    );
+  doc.moveDown(0.8);
+}
+
 export interface PdfCheck {
   pages: number;
   allA4: boolean;
@@ -289,7 +319,7 @@ export interface PdfCheck {
  * boxes, inflates every content stream (a cut or damaged file fails here) and looks for the
  * title in the document info.
  */
-export function checkPdf(bytes: Buffer): PdfCheck {
+export function checkPdf(bytes: Buffer, title = 'Laporan Harian Perekaman KTP-el'): PdfCheck {
   const text = bytes.toString('latin1');
   const pageObjs = text.match(/\/Type \/Page\b(?!s)/g) ?? [];
   const boxes = [...text.matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)];
@@ -310,7 +340,6 @@ export function checkPdf(bytes: Buffer): PdfCheck {
     }
   }
   // pdfkit writes the info Title as a literal or hex string.
-  const title = 'Laporan Harian Perekaman KTP-el';
   const titleHex = Buffer.from(`\ufeff${title}`, 'utf16le');
   const titleFound =
     text.includes(`(${title})`) ||

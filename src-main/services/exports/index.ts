@@ -4,7 +4,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type {
   BundleResult,
-  ExportFile,
   ExportKind,
   ExportOutputs,
   ExportProgress,
@@ -18,7 +17,9 @@ import type { Actor, Audit } from '../common/audit';
 import type { Logger } from '../common/log';
 import type { Locale } from '../../domain/i18n';
 import { BundleError, inspectFolder, writeBundle } from './bundle';
-import { sha256Hex } from './bundle-format';
+import { fileReply } from './file-reply';
+import { villageListHandlers } from './village-list';
+import { handoverFigures } from '../supervisor/recap';
 import { parseCsv, writeCsv } from './csv';
 import {
   bundleCandidates,
@@ -45,16 +46,12 @@ export interface ExportsDeps {
   log: Logger;
   emitProgress: (p: ExportProgress) => void;
   kecamatanName: (code: string) => string;
+  /** Village names for the lists of cards waiting at the office. */
+  regionName: (code: string) => string;
 }
 
 type ExportMethod = keyof ExportOutputs;
 export type ExportHandlers = HandlersFor<ExportMethod>;
-
-const MEDIA: Record<'pdf' | 'csv' | 'xlsx', string> = {
-  pdf: 'application/pdf',
-  csv: 'text/csv; charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
 
 export function createExports(deps: ExportsDeps): { handlers: ExportHandlers } {
   const { db, now, audit, log } = deps;
@@ -75,25 +72,6 @@ export function createExports(deps: ExportsDeps): { handlers: ExportHandlers } {
       ...e,
     });
   }
-
-  const fileReply = (
-    kind: 'pdf' | 'csv' | 'xlsx',
-    fileName: string,
-    bytes: Buffer,
-    rows: number,
-    checks: string[],
-    pages?: number,
-  ): ExportFile => ({
-    kind,
-    fileName,
-    mediaType: MEDIA[kind],
-    bytes: bytes.length,
-    sha256: sha256Hex(bytes),
-    base64: bytes.toString('base64'),
-    rows,
-    ...(pages !== undefined ? { pages } : {}),
-    verification: { ok: true, checks },
-  });
 
   const handlers: ExportHandlers = {
     'exports.preview': (input) => {
@@ -130,6 +108,7 @@ export function createExports(deps: ExportsDeps): { handlers: ExportHandlers } {
         headTitle: input.headTitle ?? 'Kepala Kantor',
         headName: input.headName || null,
         generatedAt: now(),
+        handover: handoverFigures(db, b.start, b.end, now()),
       });
       progress('pdf', 85, et(L(), 'stepVerify'));
       const c = checkPdf(pdf);
@@ -308,6 +287,8 @@ export function createExports(deps: ExportsDeps): { handlers: ExportHandlers } {
     },
 
     'exports.log': (input) => ok(listExportLog(db, input.limit ?? 50)),
+
+    ...villageListHandlers({ ...deps, progress, logExport }),
   };
 
   function folderCheck(path: string) {

@@ -9,6 +9,10 @@ const TEXT = defineMessages('services/exports', {
     id: 'Tidak ada paket tersegel pada rentang tanggal ini.',
     en: 'There are no sealed packets in this date range.',
   },
+  villageEmpty: {
+    id: 'Tidak ada KTP-el yang menunggu diambil untuk desa/kelurahan ini.',
+    en: 'No KTP-el cards are waiting to be collected for this village.',
+  },
   noStation: { id: 'Stasiun belum disiapkan.', en: 'The station is not set up.' },
   folderMissing: {
     id: 'Folder tidak ditemukan. Periksa jalurnya atau pasang media penyimpanan.',

@@ -34,6 +34,7 @@ export interface CompleteDeps {
     at: string;
     kind: HandoverKind;
     byProxy: boolean;
+    operatorId: string;
   }) => boolean;
   /** A record waits for the centre: the sender wakes up. */
   onRecorded?: () => void;
@@ -111,6 +112,7 @@ export async function completeHandover(
       at: record.handedOverAt,
       kind: input.kind,
       byProxy: input.proxy !== null,
+      operatorId: actor.id,
     });
     if (!moved) throw new Error('card state changed during the handover');
     purgeRetained(db, input.recordingId, record.handedOverAt, 'handed-over');

@@ -1,33 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cardsAtOffice } from '../../../test/helpers/handover-fixture';
-import { openStore } from '../../../test/helpers/sync-fixtures';
-import {
-  OPERATOR,
-  OPERATOR_PASSWORD,
-  makeDrafts,
-  nikFor,
-} from '../../../test/helpers/sync-station';
-import {
-  formatCentralKeyBundle,
-  generateCentralKeys,
-  generateVerdictKeys,
-} from '../../packets/index';
+import { cardsAtOffice, counterWithCards } from '../../../test/helpers/handover-fixture';
+import { OPERATOR, nikFor } from '../../../test/helpers/sync-station';
 import { getCard, sendCardsOnRound } from '../../store/cards-repo';
 import { findRetained } from '../../store/handover-repo';
 import { setCentralStatus, setVerifiedVerdict } from '../../store/outbox-repo';
 import { createAudit } from '../common/audit';
 import { purgeExpired } from '../supervisor/retention';
-import { createSignatureDevice } from '../devices/signature-device';
-import { silentLogger } from '../common/log';
-import {
-  addUser,
-  loginAs,
-  must,
-  openTestStation,
-  setUpStation,
-  tempDir,
-  SUPERVISOR,
-} from '../../../test/helpers/station';
+import { loginAs, must, SUPERVISOR } from '../../../test/helpers/station';
 import { purgeExpiredRetained } from './retained';
 
 const cleanups: (() => void | Promise<void>)[] = [];
@@ -35,45 +14,9 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
-async function counterWithCards(n: number) {
-  const { dir, cleanup } = tempDir();
-  const pad = createSignatureDevice({ mode: 'simulated', simSpeed: 20 }, { log: silentLogger });
-  const station = openTestStation(dir, { faceDetector: null, signature: { instance: pad } });
-  cleanups.push(
-    cleanup,
-    () => station.close(),
-    () => pad.close(),
-  );
-  await setUpStation(station);
-  const opId = await addUser(station, OPERATOR, 'operator');
-  await addUser(station, 'tekno', 'technician');
-  await loginAs(station, 'tekno');
-  await must(station, 'central.setConfig', {
-    url: 'http://127.0.0.1:9/',
-    publicKey: formatCentralKeyBundle(
-      generateCentralKeys().publicKeyPem,
-      generateVerdictKeys().publicKeyPem,
-    ),
-  });
-  await loginAs(station, OPERATOR);
-  const ids = await makeDrafts(station, dir, opId, n);
-  const packets: string[] = [];
-  for (const id of ids) {
-    packets.push(
-      (await must(station, 'recordings.finish', { id, password: OPERATOR_PASSWORD })).packetId,
-    );
-  }
-  const db = openStore(dir);
-  cleanups.push(() => {
-    db.close();
-  });
-  await pad.ready();
-  return { station, db, ids, packets, pad };
-}
-
 describe('handover at the counter', { timeout: 90_000 }, () => {
   it('keeps two templates and the photo past retention, hands over with a visual check, then purges them', async () => {
-    const { station, db, ids, packets, pad } = await counterWithCards(2);
+    const { station, db, ids, packets, pad } = await counterWithCards(cleanups, 2);
     const [id, other] = ids as [string, string];
     const kept = findRetained(db, id)!;
     expect(kept.templates.map((t) => t.finger)).toEqual([2, 7]);
@@ -153,7 +96,7 @@ describe('handover at the counter', { timeout: 90_000 }, () => {
   });
 
   it('a proxy needs the supervisor policy, a valid NIK and the same KK; refusals change nothing', async () => {
-    const { station, db, ids } = await counterWithCards(1);
+    const { station, db, ids } = await counterWithCards(cleanups, 1);
     const id = ids[0]!;
     cardsAtOffice(db, 'B-002', [{ recordingId: id }]);
     await must(station, 'handover.open', { recordingId: id, kind: 'counter' });
@@ -199,7 +142,7 @@ describe('handover at the counter', { timeout: 90_000 }, () => {
   });
 
   it('on a delivery round, offline: the card handed over in the field, the record waits for the centre', async () => {
-    const { station, db, ids, pad } = await counterWithCards(2);
+    const { station, db, ids, pad } = await counterWithCards(cleanups, 2);
     const [id, other] = ids as [string, string];
     cardsAtOffice(db, 'B-003', [{ recordingId: id }, { recordingId: other }]);
     expect(sendCardsOnRound(db, 'RONDE-1', [id], new Date().toISOString())).toBe(1);
@@ -241,7 +184,7 @@ describe('handover at the counter', { timeout: 90_000 }, () => {
   });
 
   it('a card never collected loses its retained set after the maximum age', async () => {
-    const { db, ids } = await counterWithCards(1);
+    const { db, ids } = await counterWithCards(cleanups, 1);
     const audit = createAudit(db, () => new Date());
     expect(purgeExpiredRetained(db, new Date(), audit)).toBe(0);
     expect(purgeExpiredRetained(db, new Date(Date.now() + 366 * 86_400_000), audit)).toBe(1);

@@ -1,9 +1,11 @@
 // The station's wiring of the handover (issue 18): the service over the scanner and pad the
-// recording uses, the card stock's markHandedOver, and the sender of handover records.
+// recording uses, the card stock's markHandedOver (which also settles the card's delivery round
+// item), the delivery rounds, and the sender of handover records.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { EventPayloads } from '../../api/contract';
 import type { Locale } from '../../domain/i18n';
 import { markHandedOver } from '../../store/cards-repo';
+import { dropFromPlannedRounds, markRoundItemDelivered } from '../../store/rounds-repo';
 import { getStation } from '../../store/station-repo';
 import type { Audit } from '../common/audit';
 import type { Central } from '../sync/central';
@@ -11,6 +13,7 @@ import type { Fingerprints } from '../recording/fingerprints';
 import type { Logger } from '../common/log';
 import type { Signatures } from '../recording/signature';
 import { createHandover } from './handover';
+import { createRounds } from './rounds';
 import { createHandoverSender } from './sender';
 
 export { retainForHandover } from './retained';
@@ -44,7 +47,14 @@ export function openHandover(deps: {
     locale: deps.locale,
     stationKeys: () => central.stationKeys(),
     kecamatanName: deps.kecamatanName,
-    markHandedOver: (h) => markHandedOver(db, h),
+    // Inside the handover's transaction: on a round the round's item is delivered; at the
+    // counter the card leaves any round still being planned.
+    markHandedOver: (h) => {
+      if (!markHandedOver(db, h)) return false;
+      if (h.kind === 'round') markRoundItemDelivered(db, h.recordingId, h.at, h.operatorId);
+      else dropFromPlannedRounds(db, h.recordingId);
+      return true;
+    },
     onRecorded: () => sender.wake(),
     fingerprintDevice: () => deps.fingerprints.device,
     fingerprintsBusy: () => deps.fingerprints.busy(),
@@ -54,8 +64,15 @@ export function openHandover(deps: {
     },
     emitPoints: deps.emitPoints,
   });
+  const rounds = createRounds({
+    db,
+    now,
+    locale: deps.locale,
+    audit,
+    regionName: deps.kecamatanName,
+  });
   return {
-    handlers: service.handlers,
+    handlers: { ...service.handlers, ...rounds.handlers },
     sender,
     async close() {
       sender.stop();

@@ -144,6 +144,7 @@ export function openStation(opts: StationOptions): Station {
     log,
     emitProgress: (p) => emit('export.progress', p),
     kecamatanName: regionName,
+    regionName,
   });
 
   const diagnostics = createDiagnostics({

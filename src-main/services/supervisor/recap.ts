@@ -7,6 +7,7 @@ import type {
   FreezeStatus,
   RecapBacklog,
   RecapDay,
+  RecapHandover,
   RecapQuality,
   StatusCounts,
 } from '../../api/contract-supervisor';
@@ -14,12 +15,14 @@ import { ok } from '../../api/reply';
 import {
   finishedPerRange,
   recapBacklog,
+  recapHandovers,
   recapQuality,
   recapStatusRows,
   recapVillages,
 } from '../../store/recap-repo';
 import { readSupervisorSettings } from './freeze';
 import { localDateKey } from '../../domain/format-date';
+import { waitingCuts } from '../../domain/cards';
 import type { HandlersFor } from '../../api/handlers';
 
 const STATUSES: readonly RecordingStatus[] = [
@@ -123,6 +126,23 @@ export function computeRecap(
     quota: settings.dailyQuota,
     days,
     freeze: opts.freeze,
+    handover: handoverFigures(db, from, to, opts.now),
+  };
+}
+
+/** The day's handovers in [from, to) and the cards waiting at the office now, by age. */
+export function handoverFigures(db: Database, from: string, to: string, now: Date): RecapHandover {
+  const h = recapHandovers(db, { fromIso: from, toIso: to, ...waitingCuts(now) });
+  return {
+    handedOver: h.handedOver,
+    onRounds: h.onRounds,
+    byProxy: h.byProxy,
+    waiting: {
+      under7: h.under7,
+      from7to30: h.from7to30,
+      over30: h.over30,
+      total: h.under7 + h.from7to30 + h.over30,
+    },
   };
 }
 

@@ -18,6 +18,7 @@ import { migration0017 } from './0017-office-recordings';
 import { migration0018 } from './0018-card-stock';
 import { migration0019 } from './0019-office-card-links';
 import { migration0020 } from './0020-handover-records';
+import { migration0021 } from './0021-delivery-rounds';
 import type { Migration } from './types';
 
 export type { Migration };
@@ -44,6 +45,7 @@ export const migrations: readonly Migration[] = [
   migration0018,
   migration0019,
   migration0020,
+  migration0021,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]?.version ?? 0;

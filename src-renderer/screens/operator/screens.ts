@@ -2,3 +2,4 @@
 export { RecordingWorkspace } from './recording/recording-workspace';
 export { QueueDesk } from './queue/queue-desk';
 export { HandoverScreen } from './handover/handover-screen';
+export { FieldRoundScreen } from './rounds/field-round-screen';

@@ -7,3 +7,4 @@ export { RecapScreen } from './recap/recap-screen';
 export { UsersScreen } from './users/users-screen';
 export { QueueAdmin } from './queue/queue-admin';
 export { CardsArrivalScreen } from './cards/cards-arrival-screen';
+export { RoundsScreen } from './rounds/rounds-screen';

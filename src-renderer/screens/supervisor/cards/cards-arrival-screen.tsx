@@ -5,6 +5,7 @@ import { formatDateTime } from '../../../app/format';
 import { call } from '../../../app/station-client';
 import { TableCard } from '../../../components/table-card';
 import { BatchCheck } from './batch-check';
+import { VillageLists } from './village-lists';
 
 /**
  * "Kartu tiba" (issue 18): the batches of printed cards the centre dispatched to this
@@ -17,6 +18,7 @@ export function CardsArrivalScreen() {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [arrivals, setArrivals] = useState(0);
 
   const load = () =>
     call('cards.batches', {}).then((r) => {
@@ -65,6 +67,7 @@ export function CardsArrivalScreen() {
     const atOffice = r.value.cards.filter((c) => c.state === 'at_office').length;
     setNotice(t('cards.confirmed', { batchNo: r.value.batch.batchNo, count: atOffice }));
     setOpen(null);
+    setArrivals((n) => n + 1);
     await load();
   };
 
@@ -151,6 +154,7 @@ export function CardsArrivalScreen() {
           </tr>
         )}
       />
+      <VillageLists reload={arrivals} />
     </section>
   );
 }

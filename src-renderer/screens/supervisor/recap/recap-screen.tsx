@@ -10,6 +10,7 @@ import { RecapChart } from './recap-chart';
 import { RecapExtras } from './recap-extras';
 import { RecapSettings } from './recap-settings';
 import { HandoverPolicy } from './handover-policy';
+import { RecapHandoverPanel } from './recap-handover';
 
 const STATUSES: RecordingStatus[] = ['draft', 'sealed', 'approved', 'rejected', 'uploaded'];
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
@@ -172,6 +173,7 @@ export function RecapScreen() {
                 })}
               </p>
             </section>
+            <RecapHandoverPanel h={recap.handover} />
           </div>
 
           <section className="recap__panel">
