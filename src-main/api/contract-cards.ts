@@ -4,7 +4,7 @@ import { id } from './schema';
 import type { MethodSpec } from './schema';
 
 /**
- * Printed cards coming back to the kecamatan (issue 18): batches on their way and the
+ * Printed cards coming back to the kecamatan: batches on their way and the
  * supervisor's arrival check. contract.ts spreads these into `methods` and `MethodOutputs`.
  */
 export const cardMethods = {

@@ -5,7 +5,7 @@ import { id, text } from './schema';
 import type { MethodSpec } from './schema';
 
 /**
- * Handing the printed card over (issue 18 part 2, and part 3's handover on a delivery round):
+ * Handing the printed card over, at the counter or on a delivery round:
  * find the resident among the cards at the office, check identity 1:1 by fingerprint (or record
  * a visual check), a proxy from the same family card when the supervisor allows it, the
  * recipient's signature, then the signed handover record and its receipt.

@@ -4,7 +4,7 @@ import { id } from './schema';
 import type { MethodSpec } from './schema';
 
 /**
- * The office (issue 17): one station is the office hub (one queue, one TV board, one recap);
+ * The office: one station is the office hub (one queue, one TV board, one recap);
  * the other desks pair with it over the LAN. contract.ts spreads these into `methods` and
  * `MethodOutputs`.
  */

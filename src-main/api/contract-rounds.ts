@@ -11,7 +11,7 @@ import { id, text } from './schema';
 import type { MethodSpec } from './schema';
 
 /**
- * Delivery rounds, antar ke rumah (issue 18 part 3): the supervisor builds a round from the
+ * Delivery rounds, antar ke rumah: the supervisor builds a round from the
  * suggested cards (priority lane, long waiting), orders it, prints the sheet, sends it out and
  * closes it; the field clerk hands cards over through the handover methods (kind 'round') and
  * records the undeliverable ones. contract.ts spreads these into `methods` and `MethodOutputs`.

@@ -194,7 +194,7 @@ export interface RecapDay {
   count: number;
 }
 
-/** Printed cards reaching residents (issue 18). */
+/** Printed cards reaching residents. */
 export interface RecapHandover {
   /** Cards handed over on the recap's day. */
   handedOver: number;

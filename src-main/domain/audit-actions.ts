@@ -84,7 +84,7 @@ export const AUDIT_ACTIONS = [
   'seal.locked',
   'seal.unlocked',
   'seal.unlock-refused',
-  // Office (issue 17): targets are station ids only.
+  // Office: targets are station ids only.
   'office.hub',
   'office.paired',
   'office.pair-refused',
@@ -94,19 +94,19 @@ export const AUDIT_ACTIONS = [
   'office.decision-sent',
   'office.decision-applied',
   'office.decision-refused',
-  // Printed cards (issue 18): targets are batch numbers, recording ids or round ids only.
+  // Printed cards: targets are batch numbers, recording ids or round ids only.
   'cards.batch-received',
   'cards.statement-refused',
   'cards.batch-arrived',
   'cards.marked-missing',
-  // Handover of the printed card (issue 18): targets are recording and handover ids only.
+  // Handover of the printed card: targets are recording and handover ids only.
   'handover.completed',
   'handover.finger-refused',
   'handover.proxy-refused',
   'handover.retained-expired',
   'handover.sent',
   'handover.policy',
-  // Delivery rounds (issue 18): targets are round and recording ids, counts and fixed reasons.
+  // Delivery rounds: targets are round and recording ids, counts and fixed reasons.
   'rounds.created',
   'rounds.reordered',
   'rounds.card-removed',

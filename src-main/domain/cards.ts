@@ -1,4 +1,4 @@
-// The printed KTP-el card on its way back to the resident (issue 18): which cards the centre
+// The printed KTP-el card on its way back to the resident: which cards the centre
 // printed and sent to this kecamatan in which batch, which arrived, and to whom each was handed.
 // Shared by the store (its rows), the services and the contract.
 

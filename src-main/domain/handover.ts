@@ -1,4 +1,4 @@
-// Rules of handing the printed card over (issue 18): which fingers the station keeps for the
+// Rules of handing the printed card over: which fingers the station keeps for the
 // 1:1 check, how a match score is read, who may collect a card for someone else, and which card
 // states allow a handover. Pure: shared by the service, the contract and the renderer.
 import { CHIP_FINGERS } from './fingers';
@@ -104,7 +104,7 @@ export function checkProxy(
 export type HandoverKind = 'counter' | 'round';
 
 /**
- * Card states (card stock, issue 18 part 1) from which a handover may happen: at the counter
+ * Card states (card stock) from which a handover may happen: at the counter
  * a card that arrived at the office; on a delivery round a card taken out on that round.
  */
 export function handoverAllowedFrom(cardState: string, kind: HandoverKind): boolean {

@@ -1,4 +1,4 @@
-// Delivery rounds (antar ke rumah, issue 18 part 3): the supervisor picks cards waiting at the
+// Delivery rounds (antar ke rumah): the supervisor picks cards waiting at the
 // office, orders them along the way, prints the round sheet and sends the cards out; the field
 // clerk hands each one over (the handover flow with kind 'round') or records why not.
 // Shared by the store (its rows), the services, the contract and the renderer.

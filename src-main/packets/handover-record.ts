@@ -1,4 +1,4 @@
-// The handover record (issue 18): who received which card, when, how identity was checked, and
+// The handover record: who received which card, when, how identity was checked, and
 // the recipient's signature — signed by the station key so the centre can keep it as evidence
 // and no one on the way can change it. Small (a few KB), sent like a packet over the same tus
 // path to the centre, which answers with a verdict signed by its verdict key.

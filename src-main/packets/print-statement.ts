@@ -1,4 +1,4 @@
-// The centre's statements about printed cards (issue 18): a card printed, a numbered batch of
+// The centre's statements about printed cards: a card printed, a numbered batch of
 // cards dispatched to this kecamatan. Signed with the centre's verdict key and checked exactly
 // as verdicts are, under their own domain string, so a verdict signature can never pass as a
 // statement or the other way round. `seq` is the statement's place in this station's feed: a

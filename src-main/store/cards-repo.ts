@@ -1,4 +1,4 @@
-// Printed cards and the centre's print batches (issue 18). Every read is bounded by an index on
+// Printed cards and the centre's print batches. Every read is bounded by an index on
 // `cards` (state, village, batch, round) so a station with 200k recordings only walks the cards
 // the question is about.
 import type { Database } from 'better-sqlite3-multiple-ciphers';

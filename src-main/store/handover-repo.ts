@@ -1,4 +1,4 @@
-// Handing the card over (issue 18): the photo and two templates retained for the 1:1 check,
+// Handing the card over: the photo and two templates retained for the 1:1 check,
 // and the handover records with their small outbox state towards the centre.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 
-/** A desk paired with this hub (issue 17). */
+/** A desk paired with this hub. */
 export interface OfficeDeskRow {
   stationId: string;
   stationName: string;

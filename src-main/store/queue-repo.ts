@@ -29,7 +29,7 @@ export interface CardRow {
   listEntryId: string | null;
   /**
    * 1 once the linked recording is sealed (a card is "recorded" then, not at the draft): here,
-   * or on the hub as the desk holding the recording reported it (issue 17).
+   * or on the hub as the desk holding the recording reported it.
    */
   recordingSealed: number;
 }
@@ -124,7 +124,7 @@ export function dayLoad(db: Database, date: string): { regular: number; priority
   return load;
 }
 
-/** Numbers from here up belong to office desks' own ranges (issue 17: walk-ins while the hub is down). */
+/** Numbers from here up belong to office desks' own ranges (walk-ins while the hub is down). */
 export const DESK_RANGE_START = 1000;
 
 export function nextSeq(db: Database, date: string, lane: string): number {

@@ -1,4 +1,4 @@
-// Delivery rounds (issue 18 part 3): a round's cards in walking order and their outcomes. Every
+// Delivery rounds: a round's cards in walking order and their outcomes. Every
 // read is bounded: a round's items by its key, the open rounds by a partial index, the
 // candidates by the cards at the office (`cards_state_arrived` / `cards_village_state`), never
 // the recordings' history.

@@ -1,4 +1,4 @@
-// The station's side of the centre's print feed (issue 18): one signed GET for the statements
+// The station's side of the centre's print feed: one signed GET for the statements
 // after the last one this station has, read with the 64 KiB cap and checked with zod. What the
 // statements mean (and whether their signatures hold) is decided by the caller.
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-// The reference centre's side of handover records (issue 18): a station uploads a signed record
+// The reference centre's side of handover records: a station uploads a signed record
 // over the same tus path as packets (metadata kind=handover); the centre verifies the station's
 // signature under the registered key, keeps the record once (a repeat is a duplicate), answers
 // with a verdict signed by its verdict key, and reports it back on a station-signed GET.

@@ -1,4 +1,4 @@
-// The Disdukcapil side of printing, for the reference centre (issue 18): the print office marks
+// The Disdukcapil side of printing, for the reference centre: the print office marks
 // cards printed (by packet id or NIK) and dispatches numbered batches to a kecamatan; each
 // station reads its own feed of signed statements (card printed, batch dispatched) after the
 // last one it has, with a request signed by its key.

@@ -9,7 +9,7 @@ import { nikOf, sealResidents } from './sealed-recordings';
 import { OPERATOR, api, loginUi, setUpStation, type Operator } from './station-setup';
 
 /**
- * Issue 18, cards arriving: three sealed recordings reach the reference centre, the print office
+ * Cards arriving: three sealed recordings reach the reference centre, the print office
  * dispatches them in one numbered batch, and the supervisor checks the box on "Kartu tiba": one
  * card is not there, the count says so until it is ticked, then two cards wait at the office.
  * The supervisor saves the village's "Daftar KTP-el siap diambil" and the recap counts the two

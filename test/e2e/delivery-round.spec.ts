@@ -14,7 +14,7 @@ import { openStore, seedCaptures } from '../helpers/sync-fixtures';
 import { OPERATOR, SITI, api, loginUi, setUpStation } from './station-setup';
 
 /**
- * Issue 18, delivery rounds (antar ke rumah): three sealed recordings whose cards wait at the
+ * Delivery rounds (antar ke rumah): three sealed recordings whose cards wait at the
  * office — one resident came through the priority lane (elderly), two cards have waited weeks.
  * The supervisor builds a round from the suggestions, changes the order, prints the sheet (read
  * back with pdftotext: names and RT/RW in the chosen order) and sends it out. In the field the

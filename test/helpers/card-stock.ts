@@ -1,6 +1,6 @@
 /**
  * A bare store with a user and recordings whose cards can be printed, dispatched and handed
- * over (issue 18 tests). Not imported by production code.
+ * over. Not imported by production code.
  */
 import { randomBytes } from 'node:crypto';
 import type { Database } from 'better-sqlite3-multiple-ciphers';

@@ -1,4 +1,4 @@
-// A station with sealed recordings whose cards arrived at the office (issue 18 handover tests).
+// A station with sealed recordings whose cards arrived at the office.
 // The card stock is seeded through the station's own cards-repo (batch + arrival), as the
 // supervisor's arrival check would leave it. Not imported by production code.
 import type { Database } from 'better-sqlite3-multiple-ciphers';

@@ -1,4 +1,4 @@
-// Printed cards coming back (issue 18, part 1): the print office marks cards printed and
+// Printed cards coming back: the print office marks cards printed and
 // dispatches a numbered batch at the reference centre; the station reads its signed feed, the
 // supervisor confirms the batch's arrival (count check, a missing card) and the cards wait at
 // the office. A feed signed by any other key, another station's statement and a card that is not

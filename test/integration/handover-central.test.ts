@@ -1,4 +1,4 @@
-// A card's way from the centre into the resident's hand (issue 18): recordings whose index
+// A card's way from the centre into the resident's hand: recordings whose index
 // fingers were captured by the simulated module over a real pty (templates uploaded with
 // UpChar), sealed; their cards arrive at the office; at the counter the resident's same finger,
 // a new capture, matches the template kept since sealing (DownChar + Match on the module); the

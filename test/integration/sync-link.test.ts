@@ -1,4 +1,4 @@
-// Issue 19 through the fault proxy: a slow link is never cut for being slow (the stall rule
+// Sync over a slow, failing link through the fault proxy: a slow link is never cut for being slow (the stall rule
 // counts bytes the centre acknowledged), an outage is probed at short intervals and counted as
 // one failure (not an exponential backoff meant for a failing centre), and the verdict comes
 // with the final PATCH. Counters and generous bounds only: no wall-clock timing assertions.

@@ -1,4 +1,4 @@
-// "Daftar KTP-el siap diambil" (issue 18, lists for villages) written by a real station and read
+// "Daftar KTP-el siap diambil" written by a real station and read
 // with tools Rekam did not write: poppler's pdftotext and qpdf for the PDF, openpyxl and
 // LibreOffice Calc (headless) for the XLSX. 45 cards wait in one village (two A4 pages), two in
 // another; the list holds only the village's own, in RW/RT/name order, NIKs masked unless asked.

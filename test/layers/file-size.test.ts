@@ -3,15 +3,12 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // Files that do one thing stay short: a source file over ~400 lines must say at its top why it
-// is longer (a line starting "// Longer than 400 lines:"), or it is named below as not split yet.
+// is longer (a line starting "// Longer than 400 lines:").
 
 const ROOT = join(__dirname, '..', '..');
 const FOLDERS = ['src-main', 'src-renderer', 'drivers', 'shared', 'test/central', 'test/helpers'];
 const LIMIT = 420;
 const REASON = /^\/\/ Longer than 400 lines: \S/m;
-
-/** Still to be cut by what they do (issue 15); this list only ever shrinks. */
-const NOT_SPLIT_YET = new Set<string>([]);
 
 function sources(dir: string): string[] {
   const out: string[] = [];
@@ -35,17 +32,8 @@ describe('source file size', () => {
   it(`keeps every source file under ~400 lines, or says why at its top`, () => {
     const long = files
       .filter((f) => f.text.split('\n').length > LIMIT)
-      .filter((f) => !NOT_SPLIT_YET.has(f.path))
       .filter((f) => !REASON.test(f.text.split('\n').slice(0, 15).join('\n')))
       .map((f) => `${f.path} (${f.text.split('\n').length} lines)`);
     expect(long).toEqual([]);
-  });
-
-  it('drops a file from the not-split-yet list once it is short', () => {
-    const stale = [...NOT_SPLIT_YET].filter((p) => {
-      const f = files.find((x) => x.path === p);
-      return !f || f.text.split('\n').length <= LIMIT;
-    });
-    expect(stale).toEqual([]);
   });
 });

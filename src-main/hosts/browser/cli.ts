@@ -14,7 +14,7 @@ export interface BrowserHostArgs {
   help: boolean;
   fingerprint: FingerprintDeviceConfig;
   signature: SignatureDeviceConfig;
-  /** The office hub (issue 17): start as the hub, and where its LAN service listens. */
+  /** The office hub: start as the hub, and where its LAN service listens. */
   office: { makeHub: boolean; hubPort: number; hubHost: string; helloMs: number };
   /** End-to-end test runs only: cheap password hashing (never for a real desk). */
   testFastPasswords: boolean;

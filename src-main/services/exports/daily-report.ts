@@ -20,7 +20,7 @@ export interface DailyReportData {
   headTitle: HeadTitle;
   headName: string | null;
   generatedAt: Date;
-  /** Printed cards handed over that day and waiting at the office (issue 18); none: no section. */
+  /** Printed cards handed over that day and waiting at the office; none: no section. */
   handover?: RecapHandover;
 }
 

@@ -1,4 +1,4 @@
-// Lists for villages (issue 18): "Daftar KTP-el siap diambil" of one desa/kelurahan — the cards
+// Lists for villages: "Daftar KTP-el siap diambil" of one desa/kelurahan — the cards
 // waiting at the kecamatan office — as PDF or XLSX for the village head. Like every export it is
 // read back before it counts, written to the exports log and audit-logged (file name only);
 // NIKs are masked unless the supervisor asks for them in full, which the audit log says.

@@ -1,4 +1,4 @@
-// Cards arriving (issue 18, part 1): the centre's print feed read on a timer and on demand,
+// Cards arriving: the centre's print feed read on a timer and on demand,
 // the batches on their way, and the supervisor's arrival check (count, missing cards), audited.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type {

@@ -1,4 +1,4 @@
-// The centre's print feed on the station (issue 18): statements are acted on only once their
+// The centre's print feed on the station: statements are acted on only once their
 // signature verifies under the centre's verdict key, they are for this station, they come after
 // the last one applied (a replay is recognised by its place in the feed), and every card they
 // name is a packet this station sealed for that recording. A refused statement changes nothing

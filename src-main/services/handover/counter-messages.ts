@@ -1,6 +1,6 @@
 import { defineMessages, translator } from '../../domain/i18n';
 
-/** Texts of the handover (issue 18), for a clerk at the counter or on a round. */
+/** Texts of the handover, for a clerk at the counter or on a round. */
 export const HANDOVER_TEXT = defineMessages('services/handover/counter', {
   notFound: {
     id: 'Tidak ada KTP-el di kantor untuk "{query}". Periksa NIK atau nama, atau kartunya belum tiba.',

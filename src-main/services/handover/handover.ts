@@ -1,4 +1,4 @@
-// Handing the printed card over, at the counter or on a delivery round (issue 18): find the
+// Handing the printed card over, at the counter or on a delivery round: find the
 // card, show the photo taken at recording, check identity 1:1 on the module (or record a visual
 // check, or a proxy from the same KK when the supervisor allows it), the recipient signs, and
 // one transaction records the signed handover, moves the card to handed_over, purges what was

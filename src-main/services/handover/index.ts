@@ -1,4 +1,4 @@
-// The station's wiring of the handover (issue 18): the service over the scanner and pad the
+// The station's wiring of the handover: the service over the scanner and pad the
 // recording uses, the card stock's markHandedOver (which also settles the card's delivery round
 // item), the delivery rounds, and the sender of handover records.
 import type { Database } from 'better-sqlite3-multiple-ciphers';

@@ -1,4 +1,4 @@
-/** Texts of the printed-card services (issue 18), Bahasa Indonesia first. Placeholders: {name}. */
+/** Texts of the printed-card services, Bahasa Indonesia first. Placeholders: {name}. */
 import { defineMessages, translator } from '../../domain/i18n';
 
 const MESSAGES = defineMessages('services/handover', {

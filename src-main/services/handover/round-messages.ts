@@ -1,6 +1,6 @@
 import { defineMessages, translator } from '../../domain/i18n';
 
-/** Texts of the delivery rounds (issue 18 part 3), Bahasa Indonesia first. */
+/** Texts of the delivery rounds, Bahasa Indonesia first. */
 const ROUND_TEXT = defineMessages('services/handover/rounds', {
   notFound: {
     id: 'Rute antar ini tidak ditemukan. Muat ulang daftar rute.',

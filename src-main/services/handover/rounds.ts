@@ -1,4 +1,4 @@
-// Delivery rounds, antar ke rumah (issue 18 part 3). The supervisor builds a round from the
+// Delivery rounds, antar ke rumah. The supervisor builds a round from the
 // cards waiting at the office (suggested: the queue's priority lane — elderly, disabled — and
 // any card not collected after N days), orders it, prints the sheet and sends the cards out
 // (card state on_round). In the field each card is handed over through the handover flow with

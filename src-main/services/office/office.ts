@@ -1,4 +1,4 @@
-// The office (issue 17): one station is the hub (one queue, one TV board), desks pair with it.
+// The office: one station is the hub (one queue, one TV board), desks pair with it.
 // On the hub this service runs the LAN server and answers paired desks with the hub's own queue;
 // on a desk it pairs, says hello periodically (last seen, clock skew, version) and forwards the
 // queue calls to the hub, so the hub alone decides who gets which card.

@@ -70,7 +70,7 @@ export interface FinishDeps {
   kecamatanName(code: string): string;
   /** A packet was queued: the sync runner wakes up. */
   onSealed?: () => void;
-  /** Inside the sealing transaction (issue 18: what is kept for the check at handover). */
+  /** Inside the sealing transaction (what is kept for the check at handover). */
   onSealing?: (recordingId: string, at: string) => void;
   maxPacketBytes?: number;
 }

@@ -278,7 +278,7 @@ export function openStation(opts: StationOptions): Station {
     ...(opts.devices?.openSerial ? { openPrinter: opts.devices.openSerial } : {}),
     ...(opts.devices?.listSerialPorts ? { listSerialPorts: opts.devices.listSerialPorts } : {}),
   });
-  // Issue 17: the office hub runs the office queue on this station's queue; a paired desk
+  // The office hub runs the office queue on this station's queue; a paired desk
   // forwards its queue calls to the hub.
   const office = createOffice({
     db,

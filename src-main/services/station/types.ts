@@ -40,7 +40,7 @@ export interface StationOptions {
    * (TEST_ONLY_PARAMS) so they stay fast.
    */
   passwordHashing?: ScryptParams;
-  /** The office hub's LAN service and the desk's link to it (issue 17). */
+  /** The office hub's LAN service and the desk's link to it. */
   office?: OfficeOptions;
 }
 
@@ -53,7 +53,7 @@ export interface Station {
   status(): StatusEvent;
   /** Starts the outbox runner (hosts do; tests that want no network traffic do not). */
   startSync(): void;
-  /** Starts the office hub's LAN service or a desk's link to its hub (issue 17). */
+  /** Starts the office hub's LAN service or a desk's link to its hub. */
   startOffice(): Promise<void>;
   /** The office hub's loopback address once it listens, else null. */
   officeHubUrl(): string | null;

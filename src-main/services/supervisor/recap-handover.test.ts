@@ -1,4 +1,4 @@
-// The recap's handover figures (issue 18): the day's handovers in the station's local day, and
+// The recap's handover figures: the day's handovers in the station's local day, and
 // the office's stock by age with the bounds at 7 and 30 days, in a zone where a local day is
 // not a UTC day (Asia/Jakarta, UTC+7).
 import type { Database } from 'better-sqlite3-multiple-ciphers';

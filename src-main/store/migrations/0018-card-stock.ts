@@ -1,7 +1,7 @@
 import type { Migration } from './types';
 
 /**
- * The printed cards coming back to the kecamatan (issue 18). `print_batches` holds each numbered
+ * The printed cards coming back to the kecamatan. `print_batches` holds each numbered
  * batch the centre dispatched, with its signed statement kept verbatim (`verdict_json`) and what
  * the supervisor counted on arrival. `cards` holds one row per recording whose card was printed,
  * following it to the resident's hand.

@@ -1,7 +1,7 @@
 import type { Migration } from './types';
 
 /**
- * Handing the printed card over (issue 18). `handover_retained` keeps, from sealing until the
+ * Handing the printed card over. `handover_retained` keeps, from sealing until the
  * card is handed over, a copy of the photo and the module templates of two fingers (right and
  * left index, else the best two): the general retention rule purges the recording's own
  * biometrics 30 days after the centre's acknowledgement, long before most cards come back from

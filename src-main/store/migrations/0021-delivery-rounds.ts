@@ -1,7 +1,7 @@
 import type { Migration } from './types';
 
 /**
- * Delivery rounds (issue 18 part 3). `rounds` is one trip of the field clerk (a village or a
+ * Delivery rounds. `rounds` is one trip of the field clerk (a village or a
  * list), planned → out → closed; `round_items` its cards in walking order and what became of
  * each (handed over through the handover flow, undeliverable with a reason, or returned still
  * unvisited when the round closed). The card's own state lives in `cards` (on_round while out).

@@ -12,7 +12,7 @@ import { OutcomeBadge, printSheet, rtRw, RoundCounts } from '../../shared/rounds
 import { HandoverCaseView } from '../handover/handover-case';
 
 /**
- * "Antar ke rumah" in the field (issue 18): the clerk picks the round that is out, sees each
+ * "Antar ke rumah" in the field: the clerk picks the round that is out, sees each
  * card in walking order with its state, hands a card over (the handover with kind 'round') or
  * records why it could not be delivered. Works offline: nothing here needs the centre.
  */

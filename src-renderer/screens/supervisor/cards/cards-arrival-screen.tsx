@@ -8,7 +8,7 @@ import { BatchCheck } from './batch-check';
 import { VillageLists } from './village-lists';
 
 /**
- * "Kartu tiba" (issue 18): the batches of printed cards the centre dispatched to this
+ * "Kartu tiba": the batches of printed cards the centre dispatched to this
  * kecamatan, and the supervisor's check of each box on arrival.
  */
 export function CardsArrivalScreen() {

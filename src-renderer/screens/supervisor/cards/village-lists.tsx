@@ -6,7 +6,7 @@ import { Checks, useSaver } from '../exports/exports-parts';
 import '../exports/exports.css';
 
 /**
- * "Daftar KTP-el siap diambil" (issue 18): the supervisor picks a village with cards waiting
+ * "Daftar KTP-el siap diambil": the supervisor picks a village with cards waiting
  * and saves its list as PDF (to print for the village head) or XLSX (to send), NIKs masked
  * unless asked. `reload` changes when a batch arrives, so the counts follow.
  */

@@ -10,7 +10,7 @@ import { TableCard } from '../../../components/table-card';
 import { useTranslation } from 'react-i18next';
 
 /**
- * The office's day on the hub (issue 17): every paired desk's recordings, by desk, operator and
+ * The office's day on the hub: every paired desk's recordings, by desk, operator and
  * village, from the metadata the desks send (no biometrics, no full NIKs).
  */
 export function OfficeRecapScreen() {

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { RecapHandover } from '../../../../src-main/api/contract-supervisor';
 
 /**
- * Printed cards reaching residents (issue 18): the day's handovers (on rounds, by proxy) and the
+ * Printed cards reaching residents: the day's handovers (on rounds, by proxy) and the
  * cards still waiting at the kecamatan by age; the oldest bucket is the one to act on.
  */
 export function RecapHandoverPanel({ h }: { h: RecapHandover }) {

@@ -8,7 +8,7 @@ import { RoundDetailView } from './round-detail';
 import { RoundStateBadge, RoundCounts } from '../../shared/rounds/round-parts';
 
 /**
- * "Antar ke rumah" (issue 18): the supervisor's delivery rounds — build one from the suggested
+ * "Antar ke rumah": the supervisor's delivery rounds — build one from the suggested
  * cards, order it, print the sheet, send it out, close it when the clerk is back.
  */
 export function RoundsScreen() {

@@ -20,7 +20,7 @@ import './office.css';
 const REFRESH_MS = 10_000;
 
 /**
- * The technician's office screen (issue 17). Alone: make this station the office hub, or join
+ * The technician's office screen. Alone: make this station the office hub, or join
  * one (its address and the code shown on it). On the hub: the pairing code with the hub's key
  * fingerprint, the TV board link, and the paired desks (last seen, clock skew, version) with
  * unpairing. On a desk: its hub, its desk name, and whether the office queue is connected.
