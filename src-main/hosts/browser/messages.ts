@@ -3,39 +3,9 @@
  * the browser asks for it, since the host cannot know the UI locale before a call succeeds.
  */
 import { defineMessages } from '../../domain/i18n';
+import messagesText from './messages.json';
 
-const text = defineMessages('hosts/browser', {
-  unauthenticated: {
-    id: 'Sesi peramban tidak sah. Buka kembali Rekam dari tautan yang ditampilkan saat host dijalankan.',
-    en: 'This browser session is not authorised. Reopen Rekam from the link printed when the host started.',
-  },
-  forbidden: {
-    id: 'Permintaan ditolak: asal permintaan bukan halaman Rekam.',
-    en: 'Request refused: it did not come from the Rekam page.',
-  },
-  contentType: {
-    id: 'Format permintaan tidak didukung (harus application/json).',
-    en: 'Unsupported request format (must be application/json).',
-  },
-  tooLarge: {
-    id: 'Permintaan terlalu besar (maksimal 1 MB).',
-    en: 'Request too large (1 MB at most).',
-  },
-  badJson: {
-    id: 'Isi permintaan bukan JSON yang sah.',
-    en: 'The request body is not valid JSON.',
-  },
-  unknownMethod: { id: 'Perintah tidak dikenal.', en: 'Unknown command.' },
-  methodNotAllowed: {
-    id: 'Metode HTTP tidak diizinkan (gunakan POST).',
-    en: 'HTTP method not allowed (use POST).',
-  },
-  notFound: { id: 'Tidak ditemukan.', en: 'Not found.' },
-  internal: {
-    id: 'Terjadi kesalahan internal. Coba lagi; jika berulang, hubungi teknisi.',
-    en: 'Internal error. Try again; if it keeps happening, call the technician.',
-  },
-});
+const text = defineMessages('hosts/browser', messagesText);
 
 export type HostMessage = keyof typeof text;
 
