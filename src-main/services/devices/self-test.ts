@@ -12,41 +12,9 @@ import { fingerprintQuality } from '../../../drivers/fingerprint/quality';
 import type { FingerprintDevice } from './fingerprint-device';
 import { encodeGrayPng } from '../recording/fingerprint-records';
 import { defineMessages, translator, type Locale } from '../../domain/i18n';
+import selfTestCatalogue from './self-test.json';
 
-const TEXT = defineMessages('services/devices/self-test', {
-  handshake: { id: 'Jabat tangan (VfyPwd)', en: 'Handshake (VfyPwd)' },
-  handshakeOk: { id: 'Modul menjawab', en: 'The module answered' },
-  sysPara: { id: 'Baca parameter (ReadSysPara)', en: 'Read parameters (ReadSysPara)' },
-  sysParaOk: {
-    id: 'ID sistem 0x{id}, kapasitas {cap}, keamanan {sec}, paket {pkt} B, {baud} baud',
-    en: 'System id 0x{id}, capacity {cap}, security {sec}, packet {pkt} B, {baud} baud',
-  },
-  capture: { id: 'Uji ambil gambar', en: 'Test capture' },
-  captureOk: { id: 'Gambar {w}×{h}, kualitas {q}/100', en: 'Image {w}×{h}, quality {q}/100' },
-  captureWait: {
-    id: 'Tidak ada jari dalam {s} detik',
-    en: 'No finger within {s} seconds',
-  },
-  notReady: {
-    id: 'Pemindai belum siap: {m}',
-    en: 'The scanner is not ready: {m}',
-  },
-  capability: { id: 'Baca kemampuan pad', en: 'Read pad capability' },
-  capabilityOk: {
-    id: '{model}: {maxX}×{maxY} titik, tekanan 0–{maxP}, {w}×{h} mm',
-    en: '{model}: {maxX}×{maxY} points, pressure 0–{maxP}, {w}×{h} mm',
-  },
-  draw: { id: 'Uji gores langsung', en: 'Live draw test' },
-  drawOk: {
-    id: '{n} laporan dalam {ms} ms = {rate}/detik; tekanan {pmin}–{pmax}',
-    en: '{n} reports in {ms} ms = {rate}/s; pressure {pmin}–{pmax}',
-  },
-  drawNothing: {
-    id: 'Tidak ada goresan dalam {s} detik. Gores pad dengan pena lalu ulangi.',
-    en: 'No strokes within {s} seconds. Draw on the pad with the pen and try again.',
-  },
-  unknown: { id: 'tidak diketahui', en: 'unknown' },
-});
+const TEXT = defineMessages('services/devices/self-test', selfTestCatalogue);
 
 export const selfTestText = translator(TEXT);
 

@@ -11,31 +11,11 @@ import { findUserById, findUserByUsername } from '../../store/users-repo';
 import type { Actor, Audit } from '../common/audit';
 import { defineMessages, format, type Locale } from '../../domain/i18n';
 import { verifyPassword } from '../accounts/passwords';
+import sealGuardText from './seal-guard.json';
 
 export const MAX_SEAL_ATTEMPTS = 5;
 
-const TEXT = defineMessages('services/recording/seal-guard', {
-  wrong: {
-    id: 'Kata sandi salah. Sisa {n} percobaan lagi.',
-    en: 'Wrong password. {n} attempts left.',
-  },
-  wrongLast: {
-    id: 'Kata sandi salah. Sisa 1 percobaan terakhir.',
-    en: 'Wrong password. 1 attempt left.',
-  },
-  locked: {
-    id: 'Terlalu banyak kata sandi salah untuk menyegel. Minta supervisor membuka kunci di meja ini dengan kata sandinya sendiri. Data perekaman tetap tersimpan.',
-    en: 'Too many wrong passwords for sealing. Ask a supervisor to unlock it at this desk with their own password. The recording stays saved.',
-  },
-  badSupervisor: {
-    id: 'Nama pengguna atau kata sandi supervisor salah.',
-    en: 'Wrong supervisor username or password.',
-  },
-  notSupervisor: {
-    id: 'Hanya akun supervisor yang aktif yang dapat membuka kunci penyegelan.',
-    en: 'Only an active supervisor account can unlock sealing.',
-  },
-});
+const TEXT = defineMessages('services/recording/seal-guard', sealGuardText);
 
 export interface SealGuardDeps {
   db: Database;

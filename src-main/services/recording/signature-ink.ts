@@ -3,6 +3,7 @@
 import sharp from 'sharp';
 import type { PenPoint } from '../../api/contract';
 import { defineMessages, translator, type Locale } from '../../domain/i18n';
+import signatureInkText from './signature-ink.json';
 
 /** Below any of these, what was drawn is a dab or a tick, not a signature. */
 export const MIN_POINTS = 20;
@@ -11,14 +12,7 @@ export const MIN_DURATION_MS = 300;
 export const CARD_WIDTH = 600;
 export const CARD_HEIGHT = 200;
 
-const TEXT = defineMessages('services/recording/signature-ink', {
-  detailPoints: { id: '{n} titik, perlu minimal {min}', en: '{n} points, at least {min} needed' },
-  detailInk: {
-    id: 'panjang {n} mm, perlu minimal {min} mm',
-    en: '{n} mm of ink, at least {min} mm needed',
-  },
-  detailTime: { id: '{n} ms, perlu minimal {min} ms', en: '{n} ms, at least {min} ms needed' },
-});
+const TEXT = defineMessages('services/recording/signature-ink', signatureInkText);
 
 const t = translator(TEXT);
 

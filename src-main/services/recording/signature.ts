@@ -20,41 +20,13 @@ import { msg } from '../common/messages';
 import { defineMessages, translator, type Locale } from '../../domain/i18n';
 import { inkStats, renderSignaturePng, tooShortDetail } from './signature-ink';
 import type { HandlersFor } from '../../api/handlers';
+import signatureText from './signature.json';
 
 /** 100 s at 200 reports/s: more is a pen left lying on the pad, not a signature. */
 export const MAX_POINTS = 20_000;
 const FLUSH_MS = 30;
 
-const TEXT = defineMessages('services/recording/signature', {
-  empty: {
-    id: 'Belum ada tanda tangan. Minta penduduk menandatangani di bantalan.',
-    en: 'Nothing signed yet. Ask the resident to sign on the pad.',
-  },
-  tooShort: {
-    id: 'Tanda tangan terlalu pendek ({detail}). Tekan "Hapus & ulangi" dan minta penduduk menandatangani lengkap.',
-    en: 'The signature is too short ({detail}). Press "Clear & redo" and ask the resident to sign in full.',
-  },
-  notReady: {
-    id: 'Bantalan tanda tangan belum siap. Periksa kabel atau hubungi teknisi.',
-    en: 'The signature pad is not ready. Check the cable or call a technician.',
-  },
-  notOwner: {
-    id: 'Perekaman ini dibuat oleh operator lain.',
-    en: 'This recording belongs to another operator.',
-  },
-  noSession: {
-    id: 'Tidak ada penandatanganan yang berjalan untuk perekaman ini. Tekan Mulai.',
-    en: 'No signing is in progress for this recording. Press Start.',
-  },
-  alreadyStored: {
-    id: 'Tanda tangan sudah tersimpan. Tekan "Hapus & ulangi" untuk mengambil lagi.',
-    en: 'A signature is already stored. Press "Clear & redo" to take it again.',
-  },
-  notSimulated: {
-    id: 'Bantalan ini bukan simulasi.',
-    en: 'This pad is not a simulator.',
-  },
-});
+const TEXT = defineMessages('services/recording/signature', signatureText);
 
 const t = translator(TEXT);
 

@@ -22,23 +22,9 @@ import type { Actor, Audit } from '../common/audit';
 import { msg } from '../common/messages';
 import { defineMessages, translator, type Locale } from '../../domain/i18n';
 import type { HandlersFor } from '../../api/handlers';
+import approvalText from './approval.json';
 
-const TEXT = defineMessages('services/supervisor/approval', {
-  notSealed: {
-    id: 'Perekaman ini belum disegel, jadi belum bisa diperiksa.',
-    en: 'This recording is not sealed yet, so it cannot be reviewed.',
-  },
-  decided: {
-    id: 'Perekaman ini sudah {decision} oleh {by}. Keputusan tidak bisa diubah.',
-    en: 'This recording was already {decision} by {by}. The decision cannot be changed.',
-  },
-  approved: { id: 'disetujui', en: 'approved' },
-  rejected: { id: 'ditolak', en: 'rejected' },
-  notRejected: {
-    id: 'Hanya perekaman yang ditolak supervisor yang bisa diulang.',
-    en: 'Only a recording rejected by the supervisor can be redone.',
-  },
-});
+const TEXT = defineMessages('services/supervisor/approval', approvalText);
 const t = translator(TEXT);
 
 const fingerList = (s: string | null): number[] =>

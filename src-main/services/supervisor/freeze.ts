@@ -16,6 +16,7 @@ import { getSetting, setSetting } from '../../store/settings-repo';
 import type { Actor, Audit } from '../common/audit';
 import { defineMessages, translator, type Locale } from '../../domain/i18n';
 import type { HandlersFor } from '../../api/handlers';
+import freezeText from './freeze.json';
 
 /** Keys in the `settings` table; `approval.requiredForUpload` is also read by the outbox query. */
 export const SETTING_KEYS: Record<keyof SupervisorSettings, string> = {
@@ -59,24 +60,7 @@ export function writeSupervisorSettings(db: Database, patch: Partial<SupervisorS
   }
 }
 
-const TEXT = defineMessages('services/supervisor/freeze', {
-  'awaiting-approval': {
-    id: '{value} perekaman menunggu persetujuan (batas {limit}). Minta supervisor memeriksa dan menyetujui antrean Persetujuan.',
-    en: '{value} recordings await approval (limit {limit}). Ask the supervisor to review the Approval queue.',
-  },
-  unsent: {
-    id: '{value} paket belum terkirim ke pusat dan belum diekspor (batas {limit}). Sambungkan jaringan untuk sinkronisasi, atau minta supervisor mengekspor paket ke flashdisk.',
-    en: '{value} packets are neither uploaded nor exported (limit {limit}). Connect the network to sync, or ask the supervisor to export the packets to a USB drive.',
-  },
-  'offload-age': {
-    id: 'Sudah {value} jam tanpa pengiriman ke pusat atau ekspor (batas {limit} jam). Sambungkan jaringan, atau minta supervisor mengekspor paket ke flashdisk.',
-    en: '{value} hours without an upload or an export (limit {limit} hours). Connect the network, or ask the supervisor to export the packets to a USB drive.',
-  },
-  frozen: {
-    id: 'Perekaman baru dihentikan sementara. {reasons} Perekaman yang sedang berjalan tetap bisa diselesaikan.',
-    en: 'New recordings are paused. {reasons} Recordings already started can still be finished.',
-  },
-});
+const TEXT = defineMessages('services/supervisor/freeze', freezeText);
 
 const say = translator(TEXT);
 

@@ -33,81 +33,9 @@ import type { Audit } from '../common/audit';
 import type { Logger } from '../common/log';
 import { defineMessages, translator, type Locale } from '../../domain/i18n';
 import type { HandlersFor } from '../../api/handlers';
+import centralText from './central.json';
 
-const TEXT = defineMessages('services/sync/central', {
-  notSetUp: {
-    id: 'Stasiun belum disiapkan.',
-    en: 'The station is not set up yet.',
-  },
-  noUrl: {
-    id: 'Alamat server pusat belum diisi. Isi alamat dan kunci publik pusat dulu.',
-    en: 'The central server address is not set. Enter the address and the central public key first.',
-  },
-  unreachable: {
-    id: 'Server pusat tidak dapat dihubungi ({detail}). Periksa jaringan dan alamat, lalu coba lagi.',
-    en: 'The central server cannot be reached ({detail}). Check the network and the address, then try again.',
-  },
-  tokenRefused: {
-    id: 'Server pusat menolak token pendaftaran: token tidak dikenal. Periksa ketikan token (spasi dan huruf besar/kecil tidak masalah) atau minta token baru ke admin pusat.',
-    en: 'The central server refused the registration token: unknown token. Check how it was typed (spaces and case do not matter) or ask the central admin for a new one.',
-  },
-  tokenUsed: {
-    id: 'Token pendaftaran ini sudah dipakai. Minta token baru ke admin pusat untuk stasiun {station}.',
-    en: 'This registration token was already used. Ask the central admin for a new token for station {station}.',
-  },
-  tokenExpired: {
-    id: 'Token pendaftaran sudah kedaluwarsa (berlaku 72 jam). Minta token baru ke admin pusat untuk stasiun {station}.',
-    en: 'The registration token has expired (valid 72 hours). Ask the central admin for a new token for station {station}.',
-  },
-  tokenWrongStation: {
-    id: 'Token ini dibuat untuk stasiun lain. Minta admin pusat membuat token untuk ID stasiun {station}.',
-    en: 'This token was made for another station. Ask the central admin for a token for station id {station}.',
-  },
-  keyExists: {
-    id: 'Stasiun {station} sudah terdaftar di pusat dengan kunci lain (misalnya setelah instal ulang). Minta token ganti-kunci (re-key) untuk stasiun ini ke admin pusat.',
-    en: 'Station {station} is already registered at the centre with another key (e.g. after a reinstall). Ask the central admin for a re-key token for this station.',
-  },
-  badKey: {
-    id: 'Kunci publik pusat tidak sah. Salin ulang dari berkas yang diberikan admin pusat.',
-    en: 'The central public key is not valid. Copy it again from the file the central admin gave you.',
-  },
-  centralError: {
-    id: 'Server pusat menjawab dengan galat {status}. Coba lagi nanti atau hubungi admin pusat.',
-    en: 'The central server answered with error {status}. Try again later or contact the central admin.',
-  },
-  badReply: {
-    id: 'Jawaban server pusat tidak sah ({detail}). Periksa alamat server pusat; hubungi admin pusat jika berulang.',
-    en: 'The central server sent an invalid answer ({detail}). Check the central address; contact the central admin if it repeats.',
-  },
-  urlPlainHttp: {
-    id: 'Alamat server pusat harus memakai https:// agar token dan putusan tidak bisa dibaca atau dipalsukan di jaringan. http:// hanya boleh untuk server di komputer ini (127.0.0.1, localhost). Minta alamat https:// ke admin pusat.',
-    en: 'The central address must use https:// so tokens and verdicts cannot be read or forged on the network. http:// is only allowed for a server on this computer (127.0.0.1, localhost). Ask the central admin for the https:// address.',
-  },
-  urlUserinfo: {
-    id: 'Alamat server pusat tidak boleh memuat nama/sandi sebelum tanda @ (misalnya https://127.0.0.1@contoh). Tulis hanya https://nama-server/...',
-    en: 'The central address must not contain a user name or password before an @ (e.g. https://127.0.0.1@example). Write only https://server-name/...',
-  },
-  urlInvalid: {
-    id: 'Alamat server pusat tidak sah. Tulis lengkap, misalnya https://pusat.contoh.go.id (tanpa ? atau #).',
-    en: 'The central address is not valid. Write it in full, e.g. https://central.example.go.id (no ? or #).',
-  },
-  pinInvalid: {
-    id: 'Sidik kunci TLS pusat tidak sah: 64 digit heksadesimal (spasi boleh) seperti yang dicetak server pusat.',
-    en: 'The central TLS key pin is not valid: 64 hexadecimal digits (spaces allowed) as printed by the central server.',
-  },
-  pinMismatch: {
-    id: 'Kunci TLS server pusat BERBEDA dari yang tersimpan ({seen}). Koneksi ditolak. Hubungi admin pusat lewat telepon: jika pusat memang mengganti kuncinya, teknisi memakai tombol "Ganti pin TLS"; jika tidak, bisa jadi ada penyadapan — jangan lanjutkan.',
-    en: 'The central server TLS key DIFFERS from the stored one ({seen}). The connection was refused. Call the central admin: if the centre really changed its key, a technician uses "Replace TLS pin"; if not, someone may be intercepting — do not continue.',
-  },
-  untrusted: {
-    id: 'Sertifikat TLS server pusat tidak dipercaya ({detail}). Jika pusat memakai sertifikat sendiri, isi sidik kunci TLS (pin) yang dibacakan admin pusat.',
-    en: 'The central TLS certificate is not trusted ({detail}). If the centre uses its own certificate, enter the TLS key pin the central admin reads out.',
-  },
-  repinDifferent: {
-    id: 'Pin yang diketik ({typed}) tidak sama dengan kunci yang sekarang dipakai server pusat ({seen}). Baca ulang bersama admin pusat.',
-    en: 'The typed pin ({typed}) is not the key the central server uses now ({seen}). Read it again with the central admin.',
-  },
-});
+const TEXT = defineMessages('services/sync/central', centralText);
 type TextKey = keyof typeof TEXT;
 const t = translator(TEXT);
 
