@@ -1,15 +1,17 @@
 /**
  * The one way the main side says things to people (the renderer uses i18next JSON instead).
  *
- * - A catalogue is data only: `{ key: { id, en } }`, Bahasa Indonesia first, declared with
- *   `defineMessages` so its keys stay typed and the catalogue test can find it.
+ * - A catalogue is data only: a JSON file `{ key: { id, en } }` beside its module, Bahasa
+ *   Indonesia first, declared with `defineMessages('path/name', importedJson)` so its keys stay
+ *   typed (the JSON import's type) and the catalogue test can find it.
  * - `format` is the only formatter: it picks the language and fills `{name}` placeholders.
  *   A missing value shows as empty rather than as `{name}` on an operator's screen.
  * - `translator(catalogue)` gives a module its `(locale, key, vars)` shorthand without a copy
  *   of the formatter.
  *
- * Drivers never import src-main/, so their catalogues (`drivers/<device>/messages.ts`) are plain
- * data of the same `{ id, en }` shape; services format them with `format` like any other.
+ * Drivers never import src-main/, so their catalogues (`drivers/<device>/messages.json`, exported
+ * as `*_MESSAGES` by `messages.ts`) are plain data of the same `{ id, en }` shape; services format
+ * them with `format` like any other.
  */
 
 export type Locale = 'id' | 'en';

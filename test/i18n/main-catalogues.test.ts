@@ -1,6 +1,7 @@
-// Every main-side message catalogue (declared with `defineMessages`) and every driver catalogue
-// (plain `{ id, en }` data, since drivers never import src-main/) has both languages, and the
-// two languages use the same `{placeholders}`.
+// Every main-side message catalogue (a JSON file declared with `defineMessages`) and every driver
+// catalogue (a JSON file exported as `*_MESSAGES`, since drivers never import src-main/) has both
+// languages, and the two languages use the same `{placeholders}`. A JSON catalogue that no module
+// wires up is caught too.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,10 +9,24 @@ import { declaredCatalogues, LOCALES, placeholders } from '../../src-main/domain
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
-function sourceFiles(dir: string): string[] {
+function filesMatching(dir: string, name: RegExp): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name))
+    .filter((e) => e.isFile() && name.test(e.name) && !/\.test\.tsx?$/.test(e.name))
     .map((e) => join(e.parentPath, e.name));
+}
+
+const sourceFiles = (dir: string): string[] => filesMatching(dir, /\.tsx?$/);
+
+/** The JSON catalogues (`{ key: { id, en } }`) under a folder that no module declared. */
+async function unwired(dir: string, declared: readonly unknown[]): Promise<string[]> {
+  const loose: string[] = [];
+  for (const file of filesMatching(dir, /\.json$/)) {
+    const data = ((await import(file)) as { default: unknown }).default;
+    const messages = Object.values(data as Record<string, { id?: unknown } | null>);
+    const isCatalogue = messages.every((m) => typeof m?.id === 'string');
+    if (isCatalogue && !declared.includes(data)) loose.push(relative(ROOT, file));
+  }
+  return loose;
 }
 
 /** Problems of one catalogue, as readable lines (empty when it is right). */
@@ -72,6 +87,7 @@ describe('main-side message catalogues', () => {
 
     const problems = [...catalogues].flatMap(([name, c]) => catalogueProblems(name, c));
     expect(problems).toEqual([]);
+    expect(await unwired(join(ROOT, 'src-main'), [...catalogues.values()])).toEqual([]);
   });
 
   it('has no formatter copies: placeholders are filled by domain/i18n format only', () => {
@@ -88,16 +104,17 @@ describe('driver message catalogues (data only)', () => {
     const files = sourceFiles(join(ROOT, 'drivers')).filter((f) => f.endsWith('messages.ts'));
     expect(files.length).toBeGreaterThanOrEqual(2);
     const problems: string[] = [];
-    let catalogues = 0;
+    const catalogues: unknown[] = [];
     for (const file of files) {
       const mod = (await import(file)) as Record<string, unknown>;
       for (const [name, value] of Object.entries(mod)) {
         if (!/_MESSAGES$/.test(name) || typeof value !== 'object' || value === null) continue;
-        catalogues += 1;
+        catalogues.push(value);
         problems.push(...catalogueProblems(`${relative(ROOT, file)} ${name}`, value as never));
       }
     }
-    expect(catalogues).toBeGreaterThanOrEqual(2);
+    expect(catalogues.length).toBeGreaterThanOrEqual(2);
     expect(problems).toEqual([]);
+    expect(await unwired(join(ROOT, 'drivers'), catalogues)).toEqual([]);
   });
 });
