@@ -1,7 +1,7 @@
 // Operator-facing texts for fingerprint device problems. They live here, not in the renderer's
 // i18n files, because drivers/ never imports src-main/ and the texts must travel with the error.
 import type { OperatorMessage } from '../../shared/operator-message';
-import messagesText from './messages.json';
+import messagesText from './messages.json' with { type: 'json' };
 
 export type FingerprintErrorCode =
   | 'RECEIVE_ERROR'

@@ -1,7 +1,7 @@
 // Operator-facing texts for signature pad problems. They live with the driver (drivers/ never
 // imports src-main/) so a typed error carries its own Bahasa Indonesia and English text.
 import type { OperatorMessage } from '../../shared/operator-message';
-import messagesText from './messages.json';
+import messagesText from './messages.json' with { type: 'json' };
 
 export type SignaturePadErrorCode =
   | 'DEVICE_NOT_FOUND'

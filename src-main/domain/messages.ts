@@ -5,8 +5,8 @@
  * never to a log.
  */
 import { defineMessages, format, type Locale, type Message, type MessageVars } from './i18n';
-import messagesText from './messages.json';
-import fieldLabelsText from './field-labels.json';
+import messagesText from './messages.json' with { type: 'json' };
+import fieldLabelsText from './field-labels.json' with { type: 'json' };
 
 const catalog = defineMessages('domain/messages', messagesText);
 

@@ -4,7 +4,7 @@
  * (with the colour and parity words), glasses, and the photo flow.
  */
 import { defineMessages, translator } from '../domain/i18n';
-import messagesText from './messages.json';
+import messagesText from './messages.json' with { type: 'json' };
 
 const MESSAGES = defineMessages('imaging/messages', messagesText);
 

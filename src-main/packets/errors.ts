@@ -1,6 +1,6 @@
 import { defineMessages, type Locale, type Message } from '../domain/i18n';
-import rejectionMessagesText from './rejection-messages.json';
-import keyFormatMessagesText from './key-format-messages.json';
+import rejectionMessagesText from './rejection-messages.json' with { type: 'json' };
+import keyFormatMessagesText from './key-format-messages.json' with { type: 'json' };
 
 /**
  * Why a packet was refused. Stable strings: they cross the wire (central → station), land in the

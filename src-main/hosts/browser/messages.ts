@@ -3,7 +3,7 @@
  * the browser asks for it, since the host cannot know the UI locale before a call succeeds.
  */
 import { defineMessages } from '../../domain/i18n';
-import messagesText from './messages.json';
+import messagesText from './messages.json' with { type: 'json' };
 
 const text = defineMessages('hosts/browser', messagesText);
 

@@ -1,6 +1,6 @@
 /** Operator-facing messages, Bahasa Indonesia first. Placeholders: {name}. */
 import { defineMessages, translator } from '../../domain/i18n';
-import messagesText from './messages.json';
+import messagesText from './messages.json' with { type: 'json' };
 
 const MESSAGES = defineMessages('services/common/messages', messagesText);
 

@@ -12,7 +12,7 @@ import { fingerprintQuality } from '../../../drivers/fingerprint/quality';
 import type { FingerprintDevice } from './fingerprint-device';
 import { encodeGrayPng } from '../recording/fingerprint-records';
 import { defineMessages, translator, type Locale } from '../../domain/i18n';
-import selfTestCatalogue from './self-test.json';
+import selfTestCatalogue from './self-test.json' with { type: 'json' };
 
 const TEXT = defineMessages('services/devices/self-test', selfTestCatalogue);
 

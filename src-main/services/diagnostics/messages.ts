@@ -1,7 +1,7 @@
 // The technician's texts of the diagnostics checks and bundle (network problems, sync state,
 // the export's progress steps).
 import { defineMessages, translator } from '../../domain/i18n';
-import messagesText from './messages.json';
+import messagesText from './messages.json' with { type: 'json' };
 
 const TEXT = defineMessages('services/diagnostics/messages', messagesText);
 

@@ -1,5 +1,5 @@
 import { defineMessages, translator } from '../../domain/i18n';
-import messagesText from './messages.json';
+import messagesText from './messages.json' with { type: 'json' };
 
 const TEXT = defineMessages('services/exports', messagesText);
 export type ExportTextKey = keyof typeof TEXT;

@@ -1,6 +1,6 @@
 /** Texts of the printed-card services, Bahasa Indonesia first. Placeholders: {name}. */
 import { defineMessages, translator } from '../../domain/i18n';
-import messagesText from './messages.json';
+import messagesText from './messages.json' with { type: 'json' };
 
 const MESSAGES = defineMessages('services/handover', messagesText);
 

@@ -2,9 +2,9 @@ import { cleanNumber, parseNik } from '../../domain/nik';
 import { t } from '../../domain/messages';
 import { formatWeekdayDay, isoDay } from '../../domain/format-date';
 import { defineMessages, translator, type Locale, type Message } from '../../domain/i18n';
-import messagesText from './messages.json';
-import printErrorsText from './print-errors.json';
-import statusMessagesText from './status-messages.json';
+import messagesText from './messages.json' with { type: 'json' };
+import printErrorsText from './print-errors.json' with { type: 'json' };
+import statusMessagesText from './status-messages.json' with { type: 'json' };
 
 /** Queue texts for operators, Bahasa Indonesia first. Placeholders: {name}. */
 const MESSAGES = defineMessages('services/queue', messagesText);

@@ -11,7 +11,7 @@ import { findUserById, findUserByUsername } from '../../store/users-repo';
 import type { Actor, Audit } from '../common/audit';
 import { defineMessages, format, type Locale } from '../../domain/i18n';
 import { verifyPassword } from '../accounts/passwords';
-import sealGuardText from './seal-guard.json';
+import sealGuardText from './seal-guard.json' with { type: 'json' };
 
 export const MAX_SEAL_ATTEMPTS = 5;
 

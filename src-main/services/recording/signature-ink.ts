@@ -3,7 +3,7 @@
 import sharp from 'sharp';
 import type { PenPoint } from '../../api/contract';
 import { defineMessages, translator, type Locale } from '../../domain/i18n';
-import signatureInkText from './signature-ink.json';
+import signatureInkText from './signature-ink.json' with { type: 'json' };
 
 /** Below any of these, what was drawn is a dab or a tick, not a signature. */
 export const MIN_POINTS = 20;

@@ -20,7 +20,7 @@ import { msg } from '../common/messages';
 import { defineMessages, translator, type Locale } from '../../domain/i18n';
 import { inkStats, renderSignaturePng, tooShortDetail } from './signature-ink';
 import type { HandlersFor } from '../../api/handlers';
-import signatureText from './signature.json';
+import signatureText from './signature.json' with { type: 'json' };
 
 /** 100 s at 200 reports/s: more is a pen left lying on the pad, not a signature. */
 export const MAX_POINTS = 20_000;

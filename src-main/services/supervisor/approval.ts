@@ -22,7 +22,7 @@ import type { Actor, Audit } from '../common/audit';
 import { msg } from '../common/messages';
 import { defineMessages, translator, type Locale } from '../../domain/i18n';
 import type { HandlersFor } from '../../api/handlers';
-import approvalText from './approval.json';
+import approvalText from './approval.json' with { type: 'json' };
 
 const TEXT = defineMessages('services/supervisor/approval', approvalText);
 const t = translator(TEXT);

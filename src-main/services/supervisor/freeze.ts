@@ -16,7 +16,7 @@ import { getSetting, setSetting } from '../../store/settings-repo';
 import type { Actor, Audit } from '../common/audit';
 import { defineMessages, translator, type Locale } from '../../domain/i18n';
 import type { HandlersFor } from '../../api/handlers';
-import freezeText from './freeze.json';
+import freezeText from './freeze.json' with { type: 'json' };
 
 /** Keys in the `settings` table; `approval.requiredForUpload` is also read by the outbox query. */
 export const SETTING_KEYS: Record<keyof SupervisorSettings, string> = {

@@ -33,7 +33,7 @@ import type { Audit } from '../common/audit';
 import type { Logger } from '../common/log';
 import { defineMessages, translator, type Locale } from '../../domain/i18n';
 import type { HandlersFor } from '../../api/handlers';
-import centralText from './central.json';
+import centralText from './central.json' with { type: 'json' };
 
 const TEXT = defineMessages('services/sync/central', centralText);
 type TextKey = keyof typeof TEXT;
