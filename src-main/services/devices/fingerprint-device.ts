@@ -84,7 +84,9 @@ export function createFingerprintDevice(
   }
 
   function onDriverState(s: DriverState): void {
-    if (closed) return;
+    // While the module is still being negotiated (packet size, baud) it is not ready for a
+    // capture: the state stays "pending" until start-up has finished and sets it.
+    if (closed || !started) return;
     if (s === 'disconnected' || s === 'reconnecting') {
       message = { code: 'DISCONNECTED' };
       setState('error');
