@@ -7,7 +7,7 @@ import { maskNik } from '../../domain/nik';
 import type { HeadTitle } from '../../api/contract-exports';
 import type { RecapHandover } from '../../api/contract-supervisor';
 import type { ExportRow } from './data';
-import { FONT, pdfModules, registerPdfFonts } from '../common/pdf-fonts';
+import { FONT, pdfBytes, pdfModules, registerPdfFonts } from '../common/pdf-fonts';
 import { CENTRAL_LABEL, STATUS_LABEL } from './messages';
 
 export interface DailyReportData {
@@ -84,12 +84,7 @@ export async function openReportPdf(
     },
   });
   registerPdfFonts(doc);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = pdfBytes(doc);
   return { doc, done };
 }
 

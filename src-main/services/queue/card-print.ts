@@ -1,6 +1,6 @@
 import type { EscPosCommand } from '../../../drivers/printer/escpos';
 import type { PrinterCodePage, QueueCard } from '../../api/contract-queue';
-import { FONT, pdfModules, registerPdfFonts } from '../common/pdf-fonts';
+import { FONT, pdfBytes, pdfModules, registerPdfFonts } from '../common/pdf-fonts';
 import { formatServiceDate } from './messages';
 
 /**
@@ -31,12 +31,7 @@ export async function renderCardPdf(d: CardPrintData): Promise<Buffer> {
     info: { Title: `Kartu Antrian ${d.card.number}`, Producer: 'Rekam', Creator: 'Rekam' },
   });
   registerPdfFonts(doc);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = pdfBytes(doc);
   const left = mm(3);
   const width = mm(52);
   const center = { width, align: 'center' as const };
