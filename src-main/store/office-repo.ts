@@ -219,6 +219,22 @@ export function linkOfficeCard(
   ).run(l);
 }
 
+/** The desk's copy of its card's lane, priority reason and phone (for round suggestions). */
+export function setOfficeCardDetails(
+  db: Database,
+  d: {
+    recordingId: string;
+    lane: 'regular' | 'priority';
+    priorityReason: string | null;
+    phone: string | null;
+  },
+): void {
+  db.prepare(
+    `UPDATE office_card_links SET lane = @lane, priority_reason = @priorityReason, phone = @phone
+     WHERE recording_id = @recordingId AND station_id IS NULL`,
+  ).run(d);
+}
+
 export function upsertOfficeRecording(
   db: Database,
   r: {

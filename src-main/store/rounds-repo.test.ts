@@ -5,6 +5,7 @@ import { tempDir } from '../../test/helpers/station';
 import { addResident, residents, stockStore, STOCK_AT } from '../../test/helpers/card-stock';
 import { confirmBatchArrival, sendCardsOnRound, upsertBatch } from './cards-repo';
 import { openDatabase } from './db';
+import { linkOfficeCard, setOfficeCardDetails } from './office-repo';
 import { migrations } from './migrations/index';
 import { migration0021 } from './migrations/0021-delivery-rounds';
 import {
@@ -133,6 +134,43 @@ describe('rounds repo', () => {
     });
     expect(waited.map((c) => c.recordingId)).toEqual(['R1', 'R3']);
     expect(waited[1]).toMatchObject({ address: 'JL. MAWAR NO. 1', rt: '001', rw: '002' });
+  });
+
+  it('on a desk paired to a hub, takes the lane, priority reason and phone from the card link', () => {
+    // The queue cards are on the hub; the desk kept its card's details with the link.
+    linkOfficeCard(db, { recordingId: 'R2', cardId: 'HUB-1', stationId: null, at: STOCK_AT });
+    setOfficeCardDetails(db, {
+      recordingId: 'R2',
+      lane: 'priority',
+      priorityReason: 'disabled',
+      phone: '0813-1111-2222',
+    });
+    linkOfficeCard(db, { recordingId: 'R4', cardId: 'HUB-2', stationId: null, at: STOCK_AT });
+    setOfficeCardDetails(db, {
+      recordingId: 'R4',
+      lane: 'priority',
+      priorityReason: 'pregnant',
+      phone: '',
+    });
+    const all = roundCandidates(db, {
+      villageCode: null,
+      arrivedBefore: '2025-06-05T00:00:00.000Z',
+      all: false,
+      limit: 50,
+    });
+    expect(all.map((c) => [c.recordingId, c.priorityReason, c.phone])).toEqual([
+      ['R2', 'disabled', '0813-1111-2222'],
+    ]);
+    const listed = roundCandidates(db, {
+      villageCode: null,
+      arrivedBefore: LATER,
+      all: true,
+      limit: 50,
+    });
+    expect(listed.find((c) => c.recordingId === 'R4')).toMatchObject({
+      priorityReason: null,
+      phone: null,
+    });
   });
 
   it('keeps a card on one open round at a time; the candidates leave out cards on rounds', () => {

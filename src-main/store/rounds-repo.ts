@@ -1,7 +1,8 @@
 // Delivery rounds: a round's cards in walking order and their outcomes. Every
 // read is bounded: a round's items by its key, the open rounds by a partial index, the
 // candidates by the cards at the office (`cards_state_arrived` / `cards_village_state`), never
-// the recordings' history.
+// the recordings' history. On a desk paired to an office hub the queue cards live on the hub:
+// the lane, priority reason and phone then come from the desk's office card link.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { UndeliverableReason } from '../domain/cards';
 import type { RoundCandidate, RoundItem, RoundOutcome, RoundSummary } from '../domain/rounds';
@@ -11,8 +12,10 @@ const RESIDENT_COLS = `r.nik, r.name, c.village_code AS villageCode,
   COALESCE(json_extract(r.resident_json, '$.address'), '') AS address,
   COALESCE(json_extract(r.resident_json, '$.rt'), '') AS rt,
   COALESCE(json_extract(r.resident_json, '$.rw'), '') AS rw,
-  (SELECT q.phone FROM queue_cards q WHERE q.recording_id = c.recording_id
-     AND q.phone IS NOT NULL AND q.phone <> '' ORDER BY q.issued_at DESC LIMIT 1) AS phone`;
+  COALESCE((SELECT q.phone FROM queue_cards q WHERE q.recording_id = c.recording_id
+     AND q.phone IS NOT NULL AND q.phone <> '' ORDER BY q.issued_at DESC LIMIT 1),
+    (SELECT NULLIF(l.phone, '') FROM office_card_links l
+     WHERE l.recording_id = c.recording_id AND l.station_id IS NULL)) AS phone`;
 
 const SUMMARY_SELECT = `SELECT o.id, o.label, o.village_code AS villageCode, o.state,
     o.created_at AS createdAt, u.username AS createdBy, o.sent_at AS sentAt,
@@ -215,9 +218,14 @@ export function roundCandidates(
     .prepare(
       `SELECT * FROM (
          SELECT c.recording_id AS recordingId, ${RESIDENT_COLS}, c.arrived_at AS arrivedAt,
-           (SELECT q.priority_reason FROM queue_cards q WHERE q.recording_id = c.recording_id
+           COALESCE((SELECT q.priority_reason FROM queue_cards q
+              WHERE q.recording_id = c.recording_id
               AND q.lane = 'priority' AND q.priority_reason IN ('elderly', 'disabled')
-              ORDER BY q.issued_at DESC LIMIT 1) AS priorityReason
+              ORDER BY q.issued_at DESC LIMIT 1),
+             (SELECT l.priority_reason FROM office_card_links l
+              WHERE l.recording_id = c.recording_id AND l.station_id IS NULL
+              AND l.lane = 'priority' AND l.priority_reason IN ('elderly', 'disabled')))
+             AS priorityReason
          FROM cards c JOIN recordings r ON r.id = c.recording_id
          WHERE c.state = 'at_office' ${q.villageCode ? 'AND c.village_code = ?' : ''}
            AND NOT EXISTS (SELECT 1 FROM round_items i

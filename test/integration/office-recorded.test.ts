@@ -1,7 +1,8 @@
 // A card's "recorded" state comes from the desk that sealed the recording: starting the recording
 // makes the hub's card served (being recorded), sealing at the desk makes it recorded — pushed
 // at the seal (the desk's periodic hello is ten minutes apart here, so only the push can do it),
-// and, when the hub was away at the link and the seal, reconciled once the hub is back.
+// and, when the hub was away at the link and the seal, reconciled once the hub is back. The desk
+// keeps the card's lane, priority reason and phone with the link (its round suggestions).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/station';
 import { startCentral } from '../central/server';
@@ -9,6 +10,7 @@ import type { CentralHandle } from '../central/server';
 import { pairDesk, sealedDeskStore, startOfficeStation } from '../helpers/office-stations';
 import type { OfficeStation } from '../helpers/office-stations';
 import { OPERATOR, OPERATOR_PASSWORD } from '../helpers/sync-station';
+import { openStore } from '../helpers/sync-fixtures';
 
 const ALL_DAY = {
   serviceDays: [0, 1, 2, 3, 4, 5, 6],
@@ -48,15 +50,40 @@ describe('office hub: a card is recorded when its desk seals the recording', () 
   });
 
   const hubCard = (id: string) => hub.must('queue.card', { id });
+  /** The desk's own record of the office card its recording was started for. */
+  function deskCardLink(recordingId: string): unknown {
+    const db = openStore(desk.host.dataDir);
+    try {
+      return db
+        .prepare(
+          `SELECT card_id, lane, priority_reason, phone FROM office_card_links
+           WHERE recording_id = ? AND station_id IS NULL`,
+        )
+        .get(recordingId);
+    } finally {
+      db.close();
+    }
+  }
 
   it('served while recording, recorded once the desk seals', async () => {
-    const issued = await hub.must('queue.issue', { name: 'Warga Pertama' });
+    const issued = await hub.must('queue.issue', {
+      name: 'Warga Pertama',
+      priority: 'elderly',
+      phone: '0812-7000-1111',
+    });
     const called = await desk.must('queue.callNext', { desk: 'x' });
     expect(called?.card.id).toBe(issued.card.id);
     await desk.must('queue.linkRecording', { id: issued.card.id, recordingId: ids[0]! });
     const opened = await hubCard(issued.card.id);
     expect(opened.status).toBe('served');
     expect(opened.recordingSealed).toBe(false);
+    // The desk keeps the card's lane, reason and phone for its delivery-round suggestions.
+    expect(deskCardLink(ids[0]!)).toEqual({
+      card_id: issued.card.id,
+      lane: 'priority',
+      priority_reason: 'elderly',
+      phone: '081270001111',
+    });
 
     await desk.must('recordings.finish', { id: ids[0]!, password: OPERATOR_PASSWORD });
     await expect
@@ -78,8 +105,14 @@ describe('office hub: a card is recorded when its desk seals the recording', () 
     const dataDir = hub.host.dataDir;
     await hub.stop('SIGKILL');
 
-    // The desk records and seals without the hub.
+    // The desk records and seals without the hub; the card's details are those it called.
     await desk.call('queue.linkRecording', { id: issued.card.id, recordingId: ids[1]! });
+    expect(deskCardLink(ids[1]!)).toEqual({
+      card_id: issued.card.id,
+      lane: 'regular',
+      priority_reason: null,
+      phone: null,
+    });
     const sealed = await desk.must('recordings.finish', {
       id: ids[1]!,
       password: OPERATOR_PASSWORD,

@@ -22,6 +22,7 @@ import {
   officeRecordingsOn,
   linkOfficeCard,
   revokeOfficeDesk,
+  setOfficeCardDetails,
 } from '../../store/office-repo';
 import type { OfficeDeskRow } from '../../store/office-repo';
 import { setSetting } from '../../store/settings-repo';
@@ -52,6 +53,7 @@ import { createHubPairing } from './hub-pairing';
 import { createHubRoutes } from './hub-routes';
 import { createDeskLink } from './desk-link';
 import { createDeskJoin } from './desk-join';
+import { cardOf, createDeskCardMemory } from './desk-cards';
 
 export type { OfficeDeps, OfficeOptions };
 export { FORWARDED_QUEUE_METHODS, deskLabel, deskRange };
@@ -94,6 +96,8 @@ export function createOffice(deps: OfficeDeps): Office {
   const { ensureServer, refreshAdvert } = hub;
   const desk = createDeskLink(ctx);
   const { hello, startHellos, forward, issueAtDesk } = desk;
+  /** The hub's cards this desk called or opened, for the details kept with a recording. */
+  const deskCards = createDeskCardMemory();
 
   function serviceView(): OfficeStatus['service'] {
     const tls = hubTls();
@@ -297,14 +301,29 @@ export function createOffice(deps: OfficeDeps): Office {
         out[m] = (input: never, ctx: { actor: Actor | null }) =>
           link() ? forward(m, input, () => local(input, ctx)) : local(input, ctx);
       }
+      for (const m of ['queue.card', 'queue.callNext', 'queue.recall'] as const) {
+        const handler = out[m] as AnyHandler;
+        out[m] = async (input: never, ctx: { actor: Actor | null }) => {
+          const reply = await handler(input, ctx);
+          const card = reply.ok && link() ? cardOf(reply.value) : null;
+          if (card) deskCards.remember(card);
+          return reply;
+        };
+      }
       const linkRecording = out['queue.linkRecording'] as AnyHandler;
-      out['queue.linkRecording'] = (input: never, ctx: { actor: Actor | null }) => {
+      out['queue.linkRecording'] = async (input: never, ctx: { actor: Actor | null }) => {
         const { id, recordingId } = input as { id: string; recordingId: string };
         // Kept here too, so the hub learns it with the recording's report if it is away now.
-        if (link() && findRecording(db, recordingId)) {
+        const onDesk = link() !== null && findRecording(db, recordingId) !== null;
+        if (onDesk) {
           linkOfficeCard(db, { recordingId, cardId: id, stationId: null, at: now().toISOString() });
         }
-        return linkRecording(input, ctx);
+        const reply = await linkRecording(input, ctx);
+        const card = reply.ok ? cardOf(reply.value) : null;
+        if (card) deskCards.remember(card);
+        const details = onDesk ? deskCards.get(id) : null;
+        if (details) setOfficeCardDetails(db, { recordingId, ...details });
+        return reply;
       };
       const issue = queueHandlers['queue.issue'] as AnyHandler | undefined;
       if (issue) {

@@ -19,6 +19,7 @@ import { migration0018 } from './0018-card-stock';
 import { migration0019 } from './0019-office-card-links';
 import { migration0020 } from './0020-handover-records';
 import { migration0021 } from './0021-delivery-rounds';
+import { migration0022 } from './0022-office-card-details';
 import type { Migration } from './types';
 
 export type { Migration };
@@ -46,6 +47,7 @@ export const migrations: readonly Migration[] = [
   migration0019,
   migration0020,
   migration0021,
+  migration0022,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]?.version ?? 0;
