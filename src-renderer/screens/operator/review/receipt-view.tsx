@@ -50,14 +50,17 @@ export function ReceiptView({
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let live = true;
+    const refresh = () => {
+      void call('recordings.get', { id: rec.id }).then((r) => {
+        if (live && r.ok) setCentral(r.value.centralStatus ?? null);
+      });
+    };
     const off = onEvent('sync.progress', () => {
       clearTimeout(timer);
-      timer = setTimeout(() => {
-        void call('recordings.get', { id: rec.id }).then((r) => {
-          if (live && r.ok) setCentral(r.value.centralStatus ?? null);
-        });
-      }, 300);
+      timer = setTimeout(refresh, 300);
     });
+    // On a fast link the packet may be up and answered before this screen listens: ask once.
+    refresh();
     return () => {
       live = false;
       off();
