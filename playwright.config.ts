@@ -24,6 +24,10 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [['list']],
   use: {
+    // An action waits for its element at most this long: a stuck step fails with its name
+    // instead of running into the test's whole timeout.
+    actionTimeout: 60_000,
+    navigationTimeout: 60_000,
     headless: true,
     viewport: { width: 1366, height: 768 },
     locale: 'id-ID',

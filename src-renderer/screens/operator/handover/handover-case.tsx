@@ -98,11 +98,14 @@ export function HandoverCaseView({
       <div className="ho-case__body">
         <figure className="ho-photo">
           {hc.photoDataUrl && !done ? (
-            <img src={hc.photoDataUrl} alt={t('handover.photoAlt')} data-testid="ho-photo" />
+            <>
+              <img src={hc.photoDataUrl} alt={t('handover.photoAlt')} data-testid="ho-photo" />
+              {/* Only a photo to compare with asks the operator to compare. */}
+              <figcaption>{t('handover.photoCaption')}</figcaption>
+            </>
           ) : (
             <div className="ho-photo__none">{t('handover.noPhoto')}</div>
           )}
-          <figcaption>{t('handover.photoCaption')}</figcaption>
         </figure>
         {done ? (
           <div className="ho-done" data-testid="ho-done">
