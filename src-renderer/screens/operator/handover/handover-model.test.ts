@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeSize, groupNik, typedByScanner } from './handover-model';
+import { decodeSize, groupNik, looksLikeCode, typedByScanner } from './handover-model';
 
 describe('keyboard-wedge scanner', () => {
   it('fast keystrokes are a scan; a person typing is not', () => {
@@ -11,6 +11,18 @@ describe('keyboard-wedge scanner', () => {
     const person = Array.from({ length: 16 }, (_, i) => 1000 + i * 140);
     expect(typedByScanner(person)).toBe(false);
     expect(typedByScanner(scan.slice(0, 5))).toBe(false);
+  });
+});
+
+describe('what the search field holds', () => {
+  it('a word of letters and digits is a code (the packet number); a NIK or a name is not', () => {
+    expect(looksLikeCode('K01M9998FW9D7SGWQE6JEXKP08K')).toBe(true);
+    expect(looksLikeCode(' X-BUKAN-BUKTI-12345 ')).toBe(true);
+    expect(looksLikeCode('3273015508920002')).toBe(false);
+    expect(looksLikeCode('Siti Rahmawati')).toBe(false);
+    expect(looksLikeCode("SITI NUR'AINI")).toBe(false);
+    expect(looksLikeCode('RT 3 RW 7')).toBe(false);
+    expect(looksLikeCode('A1')).toBe(false);
   });
 });
 

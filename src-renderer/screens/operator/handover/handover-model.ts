@@ -18,6 +18,17 @@ export function typedByScanner(times: readonly number[]): boolean {
   return gaps[Math.floor(gaps.length / 2)]! <= SCANNER_MAX_GAP_MS;
 }
 
+/**
+ * A code rather than a NIK or a name: one word mixing letters and digits, like the packet number
+ * printed on the receipt under its QR. A NIK is digits only and a name has no digits, so such a
+ * query goes to the receipt look-up however it was typed (by hand, or by a scanner slowed down
+ * by a busy machine).
+ */
+export function looksLikeCode(query: string): boolean {
+  const q = query.trim();
+  return q.length >= SCANNER_MIN_CHARS && !/\s/.test(q) && /\d/.test(q) && /\p{L}/u.test(q);
+}
+
 /** Largest frame side given to the decoder: a receipt QR fills plenty of a 640 px frame. */
 export const QR_FRAME_MAX = 640;
 

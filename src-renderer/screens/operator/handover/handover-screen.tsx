@@ -4,7 +4,7 @@ import type { HandoverCandidate } from '../../../../src-main/api/contract-handov
 import { call } from '../../../app/station-client';
 import { formatDateTime } from '../../../app/format';
 import { HandoverCaseView } from './handover-case';
-import { groupNik, typedByScanner } from './handover-model';
+import { groupNik, looksLikeCode, typedByScanner } from './handover-model';
 import { QrScanner } from './qr-scanner';
 import './handover.css';
 
@@ -46,7 +46,7 @@ export function HandoverScreen() {
     const byScanner = typedByScanner(times.current);
     times.current = [];
     if (!q) return;
-    if (byScanner) return scanned(q);
+    if (byScanner || looksLikeCode(q)) return scanned(q);
     show(await call('handover.find', { query: q }));
   };
 
