@@ -12,6 +12,7 @@ import { startBrowserHost, type RunningHost } from '../helpers/browser-host';
 import { cardsAtOffice } from '../helpers/handover-fixture';
 import { openStore, seedCaptures } from '../helpers/sync-fixtures';
 import { OPERATOR, SITI, api, loginUi, setUpStation } from './station-setup';
+import { signUntilPenStill } from './recording-steps';
 
 /**
  * Delivery rounds (antar ke rumah): three sealed recordings whose cards wait at the
@@ -222,8 +223,11 @@ test('a delivery round: suggestions, order, sheet, not delivered, handed over in
   await page.getByTestId('ho-visual-save').click();
   await expect(page.getByTestId('ho-verified')).toBeVisible();
   await page.getByTestId('ho-sign-start').click();
-  await page.getByTestId('ho-sign-simulate').click();
-  await page.waitForTimeout(2500);
+  await signUntilPenStill(
+    page,
+    () => page.getByTestId('ho-sign-simulate').click(),
+    'ho-sign-stats',
+  );
   await page.getByTestId('ho-sign-accept').click();
   await expect(page.getByTestId('ho-signed')).toBeVisible({ timeout: 15_000 });
   const receipt = page.waitForEvent('download');

@@ -13,6 +13,7 @@ import { startBrowserHost, type RunningHost } from '../helpers/browser-host';
 import { cardsAtOffice } from '../helpers/handover-fixture';
 import { openStore, seedCaptures } from '../helpers/sync-fixtures';
 import { OPERATOR, SITI, api, launchWithCamera, loginUi, setUpStation } from './station-setup';
+import { signUntilPenStill } from './recording-steps';
 
 /**
  * Penyerahan KTP-el at the counter, end to end: a recording sealed at this station (its index
@@ -180,8 +181,11 @@ test('counter handover: receipt QR from the webcam, wrong finger refused, right 
 
   // ---- the recipient signs on the pad -------------------------------------------------------
   await page.getByTestId('ho-sign-start').click();
-  await page.getByTestId('ho-sign-simulate').click();
-  await page.waitForTimeout(2500);
+  await signUntilPenStill(
+    page,
+    () => page.getByTestId('ho-sign-simulate').click(),
+    'ho-sign-stats',
+  );
   await shot(page, 'signing');
   await page.getByTestId('ho-sign-accept').click();
   await expect(page.getByTestId('ho-signed')).toBeVisible({ timeout: 15_000 });

@@ -70,10 +70,15 @@ export async function captureTenFingers(page: Page): Promise<void> {
 
 /**
  * Starts the simulated resident signing (`start`: the button or its shortcut) and waits until
- * the pen's live figures have moved, then stayed still for a second.
+ * the pen's live figures (`statsTestId`: the recording step's, or the handover's) have moved,
+ * then stayed still for a second.
  */
-export async function signUntilPenStill(page: Page, start: () => Promise<void>): Promise<void> {
-  const stats = page.getByTestId('sig-live-stats');
+export async function signUntilPenStill(
+  page: Page,
+  start: () => Promise<void>,
+  statsTestId = 'sig-live-stats',
+): Promise<void> {
+  const stats = page.getByTestId(statsTestId);
   const before = (await stats.textContent()) ?? '';
   await start();
   await expect(stats).not.toHaveText(before, { timeout: 10_000 });

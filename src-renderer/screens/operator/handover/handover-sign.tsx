@@ -19,6 +19,8 @@ export function HandoverSign({
   const { t } = useTranslation();
   const [device, setDevice] = useState<SignatureDeviceInfo | null>(null);
   const [signing, setSigning] = useState(false);
+  /** Pen points on the canvas now: the operator sees the pad is live (and when it went still). */
+  const [points, setPoints] = useState(0);
   const canvas = useRef<SignatureCanvasApi | null>(null);
   const id = hc.candidate.recordingId;
 
@@ -26,8 +28,14 @@ export function HandoverSign({
     void call('signature.device', {}).then((r) => r.ok && setDevice(r.value));
     const off = onEvent('signature.points', (e) => {
       if (e.recordingId !== id) return;
-      if (e.cleared) canvas.current?.clear();
-      if (e.points.length > 0) canvas.current?.add(e.points);
+      if (e.cleared) {
+        canvas.current?.clear();
+        setPoints(0);
+      }
+      if (e.points.length > 0) {
+        canvas.current?.add(e.points);
+        setPoints((n) => n + e.points.length);
+      }
     });
     return off;
   }, [id]);
@@ -41,6 +49,7 @@ export function HandoverSign({
   const clear = async () => {
     await call('handover.signClear', { recordingId: id });
     canvas.current?.clear();
+    setPoints(0);
   };
   const accept = async () => {
     const r = await call('handover.signAccept', { recordingId: id });
@@ -63,7 +72,14 @@ export function HandoverSign({
           data-testid="ho-signed"
         />
       ) : (
-        <SignatureCanvas apiRef={canvas} widthMm={widthMm} heightMm={heightMm} />
+        <>
+          <SignatureCanvas apiRef={canvas} widthMm={widthMm} heightMm={heightMm} />
+          {signing ? (
+            <p className="muted small" data-testid="ho-sign-stats">
+              {t('counts.point', { count: points })}
+            </p>
+          ) : null}
+        </>
       )}
       <div className="ho-actions">
         {!signing ? (
